@@ -1,0 +1,126 @@
+"""How the service runs: address, base IRI, store, limits.
+
+Every setting has a default, can be set by an environment variable `ACUERDOS_*`, and (in
+`acuerdos serve`) by a command-line option, which wins over the environment.
+
+| setting | environment | default |
+|---|---|---|
+| host | `ACUERDOS_HOST` | `127.0.0.1` |
+| port | `ACUERDOS_PORT` | `8000` |
+| base IRI | `ACUERDOS_BASE` | `https://w3id.org/acuerdos/` |
+| built files | `ACUERDOS_DIST` | `dist/` of the checkout |
+| remote SPARQL endpoint (query URL) | `ACUERDOS_ENDPOINT` | none: the embedded store |
+| time limit per query, seconds | `ACUERDOS_QUERY_TIMEOUT` | `10` |
+| most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned | `ACUERDOS_RESULT_LIMIT` | `10000` |
+| largest request body, bytes | `ACUERDOS_MAX_BODY` | `262144` |
+| longest request target (path and query string), bytes | `ACUERDOS_MAX_URL` | `8192` |
+| query worker processes | `ACUERDOS_WORKERS` | `max(2, CPUs)` (at most 8) embedded, `4` remote |
+| memory limit per worker, MiB (0: none) | `ACUERDOS_WORKER_MEMORY_MB` | `2048` |
+| log level (`info` logs every request) | `ACUERDOS_LOG_LEVEL` | `info` |
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from .config import Paths, base_iri
+from .errors import UserError
+
+
+def _default_dist() -> Path:
+    return Paths().dist
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    base: str = field(default_factory=base_iri)
+    dist: Path = field(default_factory=_default_dist)
+    endpoint: str | None = None
+    query_timeout: float = 10.0
+    result_limit: int = 10000
+    max_body: int = 256 * 1024
+    max_url: int = 8192
+    workers: int | None = None
+    worker_memory_mb: int = 2048
+    log_level: str = "info"
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            object.__setattr__(self, "base", self.base + "/")
+        object.__setattr__(self, "dist", Path(self.dist))
+        if self.endpoint == "":
+            object.__setattr__(self, "endpoint", None)
+        if self.endpoint and not self.endpoint.startswith(("http://", "https://")):
+            raise UserError(f"the SPARQL endpoint must be an http(s) URL, not {self.endpoint!r}", "endpoint")
+        for name in ("port", "result_limit", "max_body", "max_url"):
+            if getattr(self, name) <= 0:
+                raise UserError(f"must be a positive number, not {getattr(self, name)!r}", name)
+        if self.query_timeout <= 0:
+            raise UserError(f"must be a positive number of seconds, not {self.query_timeout!r}", "query_timeout")
+        if self.workers is not None and not 1 <= self.workers <= 64:
+            raise UserError(f"must be between 1 and 64, not {self.workers!r}", "workers")
+        if self.worker_memory_mb < 0:
+            raise UserError("must be 0 (no limit) or a number of MiB", "worker_memory_mb")
+
+    @property
+    def remote(self) -> bool:
+        return self.endpoint is not None
+
+    @property
+    def worker_count(self) -> int:
+        """How many query worker processes to run."""
+        if self.workers is not None:
+            return self.workers
+        if self.remote:
+            return 4
+        return max(2, min(8, os.cpu_count() or 2))
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
+        """Defaults, then `ACUERDOS_*` variables, then the overrides that are not None."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(_ENV[f.name]) if f.name in _ENV else None
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _convert(f.name, raw, _ENV[f.name])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> "Settings":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+_ENV = {
+    "host": "ACUERDOS_HOST",
+    "port": "ACUERDOS_PORT",
+    "base": "ACUERDOS_BASE",
+    "dist": "ACUERDOS_DIST",
+    "endpoint": "ACUERDOS_ENDPOINT",
+    "query_timeout": "ACUERDOS_QUERY_TIMEOUT",
+    "result_limit": "ACUERDOS_RESULT_LIMIT",
+    "max_body": "ACUERDOS_MAX_BODY",
+    "max_url": "ACUERDOS_MAX_URL",
+    "workers": "ACUERDOS_WORKERS",
+    "worker_memory_mb": "ACUERDOS_WORKER_MEMORY_MB",
+    "log_level": "ACUERDOS_LOG_LEVEL",
+}
+
+_INTS = {"port", "result_limit", "max_body", "max_url", "workers", "worker_memory_mb"}
+
+
+def _convert(name: str, raw: str, var: str) -> object:
+    try:
+        if name in _INTS:
+            return int(raw)
+        if name == "query_timeout":
+            return float(raw)
+    except ValueError:
+        raise UserError(f"not a number: {raw!r}", var) from None
+    if name == "dist":
+        return Path(raw)
+    return raw
