@@ -9,6 +9,7 @@ from rdflib import Dataset
 
 from .config import Paths, base_iri
 from .graph import load_dataset, union_graph, version_of
+from .publish_queries import add_to_dataset as add_queries
 
 DUMPS: dict[str, str] = {
     "acuerdos.trig": "trig",
@@ -32,6 +33,7 @@ def build(paths: Paths | None = None, base: str | None = None, dataset: Dataset 
     paths = paths or Paths()
     base = base or base_iri()
     dataset = dataset if dataset is not None else load_dataset(paths, base)
+    add_queries(dataset, paths, base)  # the named queries, findable with SPARQL (SIB convention)
     out = paths.dist
     out.mkdir(parents=True, exist_ok=True)
     union = union_graph(dataset)

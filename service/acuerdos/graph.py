@@ -91,10 +91,10 @@ def union_graph(dataset: Dataset) -> Graph:
 
 
 def version_of(paths: Paths | None = None, base: str | None = None) -> str:
-    """A content hash of everything the graph is built from: the data version and ETag."""
+    """A content hash of everything the build reads (RDF files and named queries): the data version and ETag."""
     paths = paths or Paths()
     digest = hashlib.sha256((base or base_iri()).encode())
-    for path in rdf_files(paths):
+    for path in rdf_files(paths) + sorted(paths.queries.glob("*.rq")):
         digest.update(path.relative_to(paths.root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

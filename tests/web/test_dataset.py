@@ -1,0 +1,82 @@
+"""The dataset's VoID and DCAT description, and the dumps it points to."""
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+BASE = "https://w3id.org/acuerdos/"
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DATASET = URIRef(BASE + "dataset")
+
+
+def parse(text: str, fmt: str) -> Graph:
+    graph = Graph()
+    graph.parse(data=text, format=fmt)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def description(http) -> Graph:
+    response = http.get("/dataset", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    return parse(response.text, "turtle")
+
+
+def test_void_and_dcat(description, manifest, data_version):
+    g = description
+    assert (DATASET, RDF.type, VOID.Dataset) in g
+    assert (DATASET, RDF.type, DCAT.Dataset) in g
+    assert (DATASET, VOID.sparqlEndpoint, URIRef(BASE + "sparql")) in g
+    assert (DATASET, VOID.uriSpace, Literal(BASE)) in g
+    assert int(g.value(DATASET, VOID.triples)) == manifest["triples"]
+    assert str(g.value(DATASET, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))) == data_version
+    assert g.value(DATASET, URIRef("http://purl.org/dc/terms/license")) is not None
+    classes = {g.value(part, VOID["class"]): int(g.value(part, VOID.entities)) for part in g.objects(DATASET, VOID.classPartition)}
+    assert classes[URIRef(BASE + "ontology#Agreement")] > 10
+    subsets = set(g.objects(DATASET, VOID.subset))
+    assert {URIRef(name) for name in manifest["graphs"]} <= subsets
+
+
+def test_every_dump_is_described_and_downloadable(http, description, built_dist):
+    distributions = set(description.objects(DATASET, DCAT.distribution))
+    names = {"acuerdos.ttl", "acuerdos.nt", "acuerdos.jsonld", "acuerdos.trig", "acuerdos.nq"}
+    assert {URIRef(BASE + "dumps/" + n) for n in names} <= distributions
+    for dist in distributions:
+        name = str(dist)[len(BASE + "dumps/"):]
+        size = int(description.value(dist, DCAT.byteSize))
+        assert size == (built_dist / name).stat().st_size
+        url = str(description.value(dist, DCAT.downloadURL))
+        response = http.get("/" + url[len(BASE):])
+        assert response.status_code == 200
+        assert len(response.content) == size
+        media = str(description.value(dist, DCAT.mediaType)).rsplit("/media-types/", 1)[1]
+        assert response.headers["content-type"].startswith(media)
+        again = http.get("/" + url[len(BASE):], headers={"If-None-Match": response.headers["etag"]})
+        assert again.status_code == 304
+
+
+@pytest.mark.parametrize("name, fmt", [("acuerdos.ttl", "turtle"), ("acuerdos.nt", "nt"), ("acuerdos.jsonld", "json-ld"),
+                                       ("acuerdos.trig", "trig")])
+def test_dumps_parse(http, manifest, name, fmt):
+    response = http.get(f"/dumps/{name}")
+    if fmt in ("trig", "json-ld"):  # the named graphs kept apart
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        dataset.parse(data=response.text, format=fmt)
+        assert len({(s, p, o) for s, p, o, _ in dataset.quads()}) == manifest["triples"]
+    else:
+        assert len(parse(response.text, fmt)) == manifest["triples"]
+
+
+def test_dataset_page_and_well_known(http):
+    page = http.get("/dataset", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    for name in ("acuerdos.ttl", "acuerdos.nt", "acuerdos.jsonld", "acuerdos.trig"):
+        assert f'href="/dumps/{name}"' in page.text
+    assert 'href="/sparql"' in page.text
+    redirect = http.get("/.well-known/void")
+    assert redirect.status_code == 303 and redirect.headers["location"].endswith("/dataset")
+    assert http.get("/dumps/secret.txt").status_code == 404
+    assert http.get("/dumps/..%2Fmanifest.json").status_code == 404

@@ -1,0 +1,246 @@
+"""Linked data: every IRI of the graph dereferences on the service, as HTML or RDF."""
+from __future__ import annotations
+
+import hashlib
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+
+from acuerdos.config import Paths
+from acuerdos.sources import normalise
+from acuerdos.web.linked_data import highlight, lang_from_header, locate_quotes, negotiate, normalise_with_map, rdf_offers
+
+BASE = "https://w3id.org/acuerdos/"
+ACU = BASE + "ontology#"
+OA = "http://www.w3.org/ns/oa#"
+DECISION = "decision/2017-06-08-panama/agreement-13"
+QUOTE_13 = ("La CRM invitará a la CSM a participar en su próxima reunión del Grupo Ad Hoc sobre migrantes "
+            "extra-regionales")
+
+
+def parse(text: str, fmt: str) -> Graph:
+    graph = Graph()
+    graph.parse(data=text, format=fmt)
+    return graph
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+def test_decision_page_shows_labels_text_quote_and_links(http):
+    response = http.get("/" + DECISION, headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Accept" in response.headers["vary"]
+    html = response.text
+    assert "Agreement 13 of the CRM-CSM working meeting of 8 June 2017" in html      # English label
+    assert "Acuerdo 13 de la reunión de trabajo CRM-CSM del 8 de junio de 2017" in html  # Spanish label
+    assert 'href="/ontology#Agreement"' in html                                       # its type, linked
+    assert QUOTE_13 in html                                                           # the quote, inline
+    qid = hashlib.sha1(_exact_13().encode()).hexdigest()[:10]
+    assert f'/document/2017-06-08-final-act/text?q={qid}#q-{qid}' in html             # read in context
+    assert 'href="/meeting/2017-06-08-panama"' in html                                 # a property value, linked
+    assert 'href="/theme/regional/extra-regional-migration"' in html                   # theme assignment, inline
+    assert "Referenced by" in html                                                     # incoming links
+    assert "<script" not in html                                                      # no JavaScript needed
+
+
+def _exact_13() -> str:
+    text = (Paths().data / "documents" / "2017-06-08-panama.ttl").read_text(encoding="utf-8")
+    graph = Graph()
+    graph.parse(data=text, format="turtle")
+    subject = URIRef(BASE + DECISION)
+    for evidence in graph.objects(subject, URIRef(ACU + "evidence")):
+        for selector in graph.objects(evidence, URIRef(OA + "hasSelector")):
+            for exact in graph.objects(selector, URIRef(OA + "exact")):
+                return str(exact)
+    raise AssertionError("agreement 13 has no quote")
+
+
+def test_page_language_follows_lang_then_accept_language(http):
+    spanish = http.get("/" + DECISION, headers={"Accept": "text/html", "Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+    assert '<html lang="es">' in spanish.text
+    assert re.search(r"<h1[^>]*>Acuerdo 13 de la reunión", spanish.text)
+    english = http.get("/" + DECISION + "?lang=en", headers={"Accept": "text/html", "Accept-Language": "es"})
+    assert '<html lang="en">' in english.text
+    assert re.search(r"<h1[^>]*>Agreement 13 of", english.text)
+    assert spanish.headers["etag"] != english.headers["etag"]
+
+
+def test_source_document_page_links_its_text(http):
+    html = http.get("/document/2017-06-08-final-act", headers={"Accept": "text/html"}).text
+    assert 'href="/document/2017-06-08-final-act/text"' in html
+
+
+def test_source_text_highlights_the_quote_followed(http):
+    qid = hashlib.sha1(_exact_13().encode()).hexdigest()[:10]
+    response = http.get(f"/document/2017-06-08-final-act/text?q={qid}")
+    assert response.status_code == 200
+    html = response.text
+    assert f'id="q-{qid}"' in html
+    selected = re.findall(r'<mark class="q selected"[^>]*>(.*?)</mark>', html, re.S)
+    assert selected, "the quote followed is highlighted"
+    shown = normalise(re.sub(r"<[^>]+>", "", "".join(selected)))
+    assert "La CRM invitará a la CSM" in shown
+    assert 'href="/decision/2017-06-08-panama/agreement-13"' in html                # who cites it
+    plain = http.get("/document/2017-06-08-final-act/text?format=txt")
+    assert plain.headers["content-type"].startswith("text/plain")
+    assert plain.text == (Paths().sources / "001_eee5ef25a9d85a71.txt").read_text(encoding="utf-8")
+
+
+def test_unknown_iri_gets_a_helpful_404(http):
+    response = http.get("/decision/2017-06-08-panama/agreement-99", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert 'action="/search"' in html and 'href="/?lang=' in html
+    assert BASE + "decision/2017-06-08-panama/agreement-99" in html
+    rdf = http.get("/decision/2017-06-08-panama/agreement-99", headers={"Accept": "text/turtle"})
+    assert rdf.status_code == 404
+
+
+def test_search_ignores_accents_and_case(http):
+    html = http.get("/search", params={"q": "reunion de trabajo panama", "lang": "es"}).text
+    assert 'href="/meeting/2017-06-08-panama"' in html
+    html = http.get("/search", params={"q": "EXTRARREGIONAL"}).text
+    assert "/decision/" in html
+
+
+# --- RDF -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("accept, fmt", [
+    ("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt"),
+    ("application/rdf+xml", "xml"),
+])
+def test_rdf_by_accept(http, accept, fmt):
+    response = http.get("/" + DECISION, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(accept)
+    assert "Accept" in response.headers["vary"]
+    graph = parse(response.text, fmt)
+    subject = URIRef(BASE + DECISION)
+    assert (subject, RDF.type, URIRef(ACU + "Agreement")) in graph
+    assert (subject, URIRef(ACU + "adoptedAt"), URIRef(BASE + "meeting/2017-06-08-panama")) in graph
+    # the quote (a blank node) comes with it
+    exacts = [str(o) for o in graph.objects(None, URIRef(OA + "exact"))]
+    assert _exact_13() in exacts
+
+
+def test_rdf_includes_the_statements_pointing_to_the_resource(http):
+    meeting = URIRef(BASE + "meeting/2017-06-08-panama")
+    graph = parse(http.get("/meeting/2017-06-08-panama", headers={"Accept": "text/turtle"}).text, "turtle")
+    assert (URIRef(BASE + DECISION), URIRef(ACU + "adoptedAt"), meeting) in graph
+
+
+@pytest.mark.parametrize("ext, media, fmt", [
+    ("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
+    ("nt", "application/n-triples", "nt"), ("rdf", "application/rdf+xml", "xml"),
+])
+def test_rdf_by_extension(http, ext, media, fmt):
+    response = http.get(f"/{DECISION}.{ext}")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    assert (URIRef(BASE + DECISION), RDF.type, URIRef(ACU + "Agreement")) in parse(response.text, fmt)
+
+
+def test_html_by_extension_and_browser_accept(http):
+    assert http.get(f"/{DECISION}.html").headers["content-type"].startswith("text/html")
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert http.get(f"/{DECISION}", headers={"Accept": browser}).headers["content-type"].startswith("text/html")
+
+
+def test_not_acceptable(http):
+    response = http.get("/" + DECISION, headers={"Accept": "image/png"})
+    assert response.status_code == 406
+
+
+def test_etag_is_the_data_version_and_304(http, data_version):
+    first = http.get("/" + DECISION, headers={"Accept": "text/turtle"})
+    etag = first.headers["etag"]
+    assert data_version in etag
+    assert first.headers["cache-control"] == "no-cache"
+    again = http.get("/" + DECISION, headers={"Accept": "text/turtle", "If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    other = http.get("/" + DECISION, headers={"Accept": "application/ld+json"})
+    assert other.headers["etag"] != etag
+    stale = http.get("/" + DECISION, headers={"Accept": "text/turtle", "If-None-Match": '"0000000000000000-x"'})
+    assert stale.status_code == 200
+
+
+def test_head(http):
+    response = http.head("/" + DECISION, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/turtle")
+
+
+def test_named_graph_dereferences(http):
+    html = http.get("/graph/data/documents/2017-06-08-panama", headers={"Accept": "text/html"})
+    assert html.status_code == 200
+    turtle = http.get("/graph/data/documents/2017-06-08-panama", headers={"Accept": "text/turtle"})
+    graph = parse(turtle.text, "turtle")
+    assert (URIRef(BASE + DECISION), RDF.type, URIRef(ACU + "Agreement")) in graph
+
+
+def test_every_iri_of_the_graph_dereferences(http, union_graph):
+    iris = sorted({str(s) for s in union_graph.subjects() if isinstance(s, URIRef) and str(s).startswith(BASE)
+                   and "#" not in str(s)})
+    assert len(iris) > 300
+
+    def fetch(iri: str) -> tuple[str, int, int]:
+        path = "/" + iri[len(BASE):]
+        page = http.get(path, headers={"Accept": "text/html"})
+        turtle = http.get(path, headers={"Accept": "text/turtle"})
+        return iri, page.status_code, turtle.status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        failures = [r for r in pool.map(fetch, iris) if r[1:] != (200, 200)]
+    assert not failures, failures[:10]
+
+
+# --- pure functions ----------------------------------------------------------------------------
+
+def test_normalise_with_map_matches_normalise():
+    for path in sorted(Paths().sources.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        normalised, spans = normalise_with_map(text)
+        assert normalised == normalise(text), path.name
+        assert len(spans) == len(normalised)
+
+
+def test_every_quote_is_located_in_its_source(union_graph):
+    by_file: dict[str, dict[str, list]] = {}
+    files = {str(doc): str(name) for doc, name in union_graph.subject_objects(URIRef(ACU + "sourceFile"))}
+    parts = {str(s): str(o) for s, o in union_graph.subject_objects(URIRef("http://purl.org/dc/terms/isPartOf"))}
+    for evidence, source in union_graph.subject_objects(URIRef(OA + "hasSource")):
+        doc = str(source)
+        while doc not in files and doc in parts:
+            doc = parts[doc]
+        if doc not in files:
+            continue  # a quote of a document the sources only mention
+        for selector in union_graph.objects(evidence, URIRef(OA + "hasSelector")):
+            for exact in union_graph.objects(selector, URIRef(OA + "exact")):
+                by_file.setdefault(files[doc], {})[str(exact)] = []
+    assert by_file
+    for name, quotes in by_file.items():
+        text = (Paths().sources / name).read_text(encoding="utf-8")
+        located, missing = locate_quotes(text, quotes)
+        assert not missing, (name, missing[:3])
+        for quote in located:
+            assert normalise(text[quote.start:quote.end]) == quote.exact
+        html = highlight(text, located, located[0].qid)
+        assert html.count('class="q selected"') >= 1
+
+
+def test_negotiation_rules():
+    offers = rdf_offers()
+    assert negotiate(None, offers, "html") == "html"
+    assert negotiate("*/*", offers, "html") == "html"
+    assert negotiate("text/turtle", offers, "html") == "turtle"
+    assert negotiate("text/turtle;q=0.5, application/ld+json", offers, "html") == "jsonld"
+    assert negotiate("text/*", offers, "html") == "html"
+    assert negotiate("image/png", offers, "html") is None
+    assert lang_from_header("es-ES,es;q=0.9") == "es"
+    assert lang_from_header("fr, en;q=0.3, es;q=0.2") == "en"
+    assert lang_from_header(None) == "en"
