@@ -23,12 +23,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .graph import load_dataset
-    from .validation import validate
+    from .validation import validate_checkout
 
-    paths = Paths()
     started = time.perf_counter()
-    outcome = validate(load_dataset(paths), paths.shapes)
+    outcome = validate_checkout(Paths())
     took = time.perf_counter() - started
     print(outcome.report())
     print(f"validated in {took:.2f} s")
