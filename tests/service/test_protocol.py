@@ -91,3 +91,108 @@ def test_body_size():
         check_body_size("101", 100)
     with pytest.raises(BadRequest):
         check_body_size("lots", 100)
+
+
+# --- a browser opening /sparql gets the query form; every other request keeps the protocol --------
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+@pytest.mark.parametrize("method,query_string,accept,expected", [
+    ("GET", b"", BROWSER, True),
+    ("GET", b"", "text/html", True),
+    ("GET", b"lang=es", BROWSER, True),  # the page's own language switch
+    ("GET", b"", None, False),
+    ("GET", b"", "", False),
+    ("GET", b"", "*/*", False),
+    ("GET", b"", "application/sparql-results+json", False),
+    ("GET", b"", "application/sparql-results+json, text/html;q=0.5", False),
+    ("GET", b"", "text/turtle, text/html", False),  # equal q: the client's first choice wins
+    ("GET", b"format=json", BROWSER, False),
+    ("GET", b"query", BROWSER, False),
+    ("GET", b"default-graph-uri=http%3A%2F%2Fg", BROWSER, False),
+    ("GET", b"lang=es&format=json", BROWSER, False),
+    ("POST", b"", BROWSER, False),
+    ("HEAD", b"", BROWSER, False),
+])
+def test_form_request(method, query_string, accept, expected):
+    from acuerdos.web.sparql_form import is_form_request
+
+    assert is_form_request(method, query_string, accept) is expected
+
+
+@pytest.fixture(scope="module")
+def client(service_url):
+    import httpx
+
+    with httpx.Client(base_url=service_url, timeout=30) as c:
+        yield c
+
+
+def test_browser_gets_the_form(client):
+    r = client.get("/sparql", headers={"Accept": BROWSER})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert "Accept" in r.headers["vary"]
+    assert '<textarea id="sparql-query" name="query"' in r.text and "acu:" in r.text
+    assert '<form class="params sparql" method="get" action="/sparql"' in r.text
+    assert '<link rel="stylesheet" href="/static/style.css">' in r.text  # the site's base template
+
+
+@pytest.mark.parametrize("headers", [{}, {"Accept": "*/*"}, {"Accept": "application/sparql-results+json"},
+                                     {"Accept": "application/sparql-results+xml"}, {"Accept": "text/csv"},
+                                     {"Accept": "text/turtle, text/html;q=0.5"}])
+def test_get_without_query_from_a_client_is_still_400(client, headers):
+    r = client.get("/sparql", headers=headers)
+    assert r.status_code == 400 and "No query" in r.text
+    assert r.headers["content-type"].startswith("text/plain")
+
+
+@pytest.mark.parametrize("params", [{"format": "json"}, {"default-graph-uri": "http://g"}, {"query": ""},
+                                    {"lang": "en", "format": "csv"}])
+def test_get_with_other_parameters_but_no_query_is_still_400(client, params):
+    r = client.get("/sparql", params=params, headers={"Accept": BROWSER})
+    assert r.status_code == 400
+    assert r.headers["content-type"].startswith("text/plain")
+
+
+def test_post_from_a_browser_is_still_the_protocol(client):
+    r = client.post("/sparql", data={"format": "json"}, headers={"Accept": BROWSER})
+    assert r.status_code == 400 and "No query" in r.text
+    r = client.post("/sparql", data={"query": "ASK {}", "format": "json"}, headers={"Accept": BROWSER})
+    assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+def test_browser_query_still_answers_the_query(client):
+    r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": BROWSER})
+    assert r.status_code == 200  # the browser's Accept picks SPARQL XML (application/xml;q=0.9)
+    assert r.headers["content-type"].startswith("application/sparql-results+xml") and "<boolean>true" in r.text
+    r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }", "format": "json"}, headers={"Accept": BROWSER})
+    assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+# --- the OpenAPI document -----------------------------------------------------------------------------
+
+def test_openapi_has_distinct_operations_for_get_and_post_sparql(built_dist):
+    import warnings
+
+    from acuerdos.settings import Settings
+    from acuerdos.web.app import create_app
+
+    app = create_app(Settings(dist=built_dist))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Duplicate Operation ID …" is a UserWarning: make it fail
+        spec = app.openapi()
+    operations = spec["paths"]["/sparql"]
+    assert {"get", "post"} <= set(operations)
+    assert operations["get"]["operationId"] != operations["post"]["operationId"]
+    ids = [op["operationId"] for path in spec["paths"].values() for op in path.values() if "operationId" in op]
+    assert len(ids) == len(set(ids))
+
+
+def test_no_swagger_ui_or_redoc(client):
+    for path in ("/docs", "/redoc", "/docs/oauth2-redirect"):
+        r = client.get(path, headers={"Accept": BROWSER})
+        assert r.status_code == 404, path
+        assert "swagger-ui" not in r.text and "cdn.jsdelivr.net" not in r.text
+    assert client.get("/openapi.json").json()["paths"]["/sparql"]

@@ -2,7 +2,8 @@
 
 Every answer is complete before the status line is sent (the worker returns the whole body), so
 a 200 is never followed by a cut-off body; errors are plain text with the status that says what
-went wrong (see `sparql.errors`).
+went wrong (see `sparql.errors`). A browser that opens `/sparql` without a query gets the query
+form instead of a 400 (`acuerdos.web.sparql_form` says when, and renders it).
 """
 from __future__ import annotations
 
@@ -46,9 +47,19 @@ Queries run under a time limit and results are capped: a cut result has the head
 """
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL query endpoint", description=_DESCRIPTION,
-                  response_class=Response)
+_FORM_NOTE = "\n\nA browser that opens `/sparql` with no parameters (Accept preferring text/html) gets a query form."
+
+
+# one function, two operations: each method has its own operation id in the OpenAPI document
+@router.get("/sparql", summary="SPARQL query endpoint (GET)", description=_DESCRIPTION + _FORM_NOTE,
+            operation_id="sparql_get", response_class=Response)
+@router.post("/sparql", summary="SPARQL query endpoint (POST)", description=_DESCRIPTION,
+             operation_id="sparql_post", response_class=Response)
 async def sparql(request: Request) -> Response:
+    from ..web import sparql_form  # the page for browsers lives with the other pages
+
+    if sparql_form.wants_form(request):
+        return sparql_form.form_page(request)
     settings = request.app.state.settings
     backend = request.app.state.backend
     body = await read_body(request, settings.max_body) if request.method == "POST" else None

@@ -106,6 +106,8 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         description="Commitments of the CRM and the CSM, linked to the Global Compact for Migration: "
                     "SPARQL endpoint and linked data.",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN, and no page may ask for anything elsewhere;
+        redoc_url=None,  # the API is described by /openapi.json
     )
     app.state.settings = settings
     if backend is not None:
