@@ -25,10 +25,7 @@ import datetime as dt
 import json
 import os
 import platform
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SERVICE = ROOT / "service"
 sys.path.insert(0, str(SERVICE))
 
+from acuerdos import process  # noqa: E402
+from acuerdos.process import ServerProcess, oxigraph_binary, start_service, stop  # noqa: E402
+
 PLAIN = """PREFIX acu: <https://w3id.org/acuerdos/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?decision ?label WHERE {
@@ -48,64 +48,12 @@ SELECT ?decision ?label WHERE {
 } ORDER BY ?decision"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited ({process.returncode}) before answering {url}")
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except Exception:  # noqa: BLE001
-            time.sleep(0.1)
-    raise SystemExit(f"{url} did not answer within {timeout:.0f} s")
-
-
-def env() -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if not k.startswith("ACUERDOS_")}
-    e["PYTHONPATH"] = os.pathsep.join(p for p in (str(SERVICE), os.environ.get("PYTHONPATH")) if p)
-    return e
-
-
-def start_service(dist: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "acuerdos.cli", "serve", "--dist", str(dist), "--port", str(port),
-         "--log-level", "warning", *extra], env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_for(url + "/health", process)
-    return process, url
-
-
-def start_oxigraph(dist: Path) -> tuple[subprocess.Popen, str] | None:
-    binary = Path(sys.executable).parent / "oxigraph"
-    if not binary.exists():
+def start_oxigraph(dist: Path) -> ServerProcess | None:
+    binary = oxigraph_binary()
+    if binary is None:
         print("oxigraph is not installed (pip install oxigraph): the remote store is not measured")
         return None
-    from acuerdos.store.remote import load_graphs
-
-    port = free_port()
-    process = subprocess.Popen([str(binary), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph",
-                                "--timeout-s", "30"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    wait_for(base + "/", process)
-    load_graphs(dist / "acuerdos.nq", base + "/store")
-    return process, base + "/query"
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    return process.start_oxigraph(binary, dist / "acuerdos.nq", timeout_s=30)
 
 
 # --- the load generator ---------------------------------------------------------------------------------
@@ -265,9 +213,10 @@ def main() -> None:
     try:
         backends = [("Embedded store (pyoxigraph)", ())]
         if oxigraph:
-            backends.append(("Oxigraph server (remote store)", ("--endpoint", oxigraph[1])))
+            backends.append(("Oxigraph server (remote store)", ("--endpoint", oxigraph.url + "/query")))
         for store, extra in backends:
-            process, url = start_service(dist, *extra)
+            service = start_service(dist, *extra)
+            url = service.url
             try:
                 rows = []
                 for target in targets(url):
@@ -280,10 +229,10 @@ def main() -> None:
                 sections.append(text)
                 print("\n" + text + "\n", flush=True)
             finally:
-                stop(process)
+                stop(service.process)
     finally:
         if oxigraph:
-            stop(oxigraph[0])
+            stop(oxigraph.process)
     if args.write:
         results = ROOT / "bench" / "RESULTS.md"
         with results.open("a", encoding="utf-8") as out:
@@ -296,4 +245,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except RuntimeError as exc:  # a server that did not start
+        raise SystemExit(str(exc)) from None

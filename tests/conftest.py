@@ -12,19 +12,11 @@
   Skipped when the `oxigraph` binary is not installed (it comes with the test extras).
 - `remote_service_url`: the service answering from `oxigraph_url` (`serve --endpoint`), same settings.
 
-Helpers: `free_port()`, `wait_for_http(url)`.
+Helpers (from `acuerdos.process`): `free_port()`, `wait_for_http(url)`; `start_service(dist, log, *extra)`.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,49 +29,19 @@ try:  # the package is installed by `make install`; without it, use the checkout
 except ImportError:  # pragma: no cover
     sys.path.insert(0, str(SERVICE))
 
+# free_port, wait_for_http, start_service, _env and _stop are imported by the test modules too
+from acuerdos.process import (  # noqa: E402, F401
+    ServerProcess, child_env, free_port, oxigraph_binary, start_oxigraph, stop, wait_for_http,
+)
+from acuerdos.process import start_service as _start_service  # noqa: E402
+
 TEST_TIMEOUT = 3.0  # the time limit of the test services, seconds
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_http(url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
-    """Wait until `url` answers (any HTTP status); fail if `process` exits first or time runs out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the server exited with status {process.returncode} before answering")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                response.read()
-            return
-        except urllib.error.HTTPError:
-            return
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+_stop = stop
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SERVICE), env.get("PYTHONPATH")) if p)
-    for name in list(env):  # the test services take their settings from the command line only
-        if name.startswith("ACUERDOS_") and name not in ("ACUERDOS_HOME",):
-            del env[name]
-    return env
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+    """The environment of the test services: they take their settings from the command line only."""
+    return child_env(keep=("ACUERDOS_HOME",))
 
 
 @pytest.fixture(scope="session")
@@ -100,30 +62,13 @@ def built_dist(tmp_path_factory) -> Path:
     return out
 
 
-@dataclass
-class RunningService:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-
-def start_service(dist: Path, log: Path, *extra: str, timeout: float = TEST_TIMEOUT, workers: int = 2) -> RunningService:
-    port = free_port()
-    args = [sys.executable, "-m", "acuerdos.cli", "serve", "--dist", str(dist), "--port", str(port),
-            "--timeout", str(timeout), "--workers", str(workers), "--log-level", "warning", *extra]
-    handle = open(log, "wb")
-    process = subprocess.Popen(args, env=_env(), stdout=handle, stderr=subprocess.STDOUT, cwd=str(ROOT))
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/health", process=process)
-    except RuntimeError as exc:
-        _stop(process)
-        raise RuntimeError(f"{exc}\n{log.read_text(errors='replace')[-3000:]}") from None
-    return RunningService(url, process, log)
+def start_service(dist: Path, log: Path, *extra: str, timeout: float = TEST_TIMEOUT, workers: int = 2) -> ServerProcess:
+    return _start_service(dist, "--timeout", str(timeout), "--workers", str(workers), *extra, log=log, env=_env(),
+                          cwd=ROOT)
 
 
 @pytest.fixture(scope="session")
-def running_service(built_dist, tmp_path_factory) -> RunningService:
+def running_service(built_dist, tmp_path_factory) -> ServerProcess:
     service = start_service(built_dist, tmp_path_factory.mktemp("logs") / "service.log")
     yield service
     _stop(service.process)
@@ -134,35 +79,16 @@ def service_url(running_service) -> str:
     return running_service.url
 
 
-def oxigraph_binary() -> str | None:
-    local = Path(sys.executable).parent / "oxigraph"
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
 @pytest.fixture(scope="session")
 def oxigraph_url(built_dist, tmp_path_factory) -> str:
-    from acuerdos.store.remote import load_graphs
-
     binary = oxigraph_binary()
     if binary is None:
         pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
-    port = free_port()
-    log = tmp_path_factory.mktemp("logs") / "oxigraph.log"
-    handle = open(log, "wb")
-    process = subprocess.Popen(
-        [binary, "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "5"],
-        stdout=handle, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/", process=process)
-        load_graphs(built_dist / "acuerdos.nq", base + "/store")
-    except Exception:
-        process.kill()
-        raise
-    yield base + "/query"
-    process.kill()
-    process.wait(timeout=5)
+    server = start_oxigraph(binary, built_dist / "acuerdos.nq", timeout_s=5,
+                            log=tmp_path_factory.mktemp("logs") / "oxigraph.log")
+    yield server.url + "/query"
+    server.process.kill()
+    server.process.wait(timeout=5)
 
 
 @pytest.fixture(scope="session")

@@ -305,7 +305,7 @@ def test_a_shape_the_engine_cannot_run_is_refused(tmp_path: Path) -> None:
 
 def test_a_file_that_is_not_turtle_is_reported_with_its_line(tmp_path: Path) -> None:
     from acuerdos.errors import DataError
-    from acuerdos.validation import load_store
+    from acuerdos.graph import load_store
 
     root = _checkout(tmp_path)
     (root / "data" / "broken.ttl").write_text("@prefix acu: <https://w3id.org/acuerdos/ontology#> .\n\n<a> acu:x .\n")

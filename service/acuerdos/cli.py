@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Sequence
@@ -141,6 +142,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a user's mistake prints one line and exits 2, never a traceback."""
     args = parser().parse_args(argv)
+    # rdflib logs every odd IRI it meets while parsing a broken file: the one line below says it all.
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except UserError as exc:

@@ -56,3 +56,23 @@ def base_iri() -> str:
     """The base IRI the graph is published under ($ACUERDOS_BASE), ending in a slash."""
     base = os.environ.get("ACUERDOS_BASE", CANONICAL_BASE)
     return base if base.endswith("/") else base + "/"
+
+
+def rebase_iri(iri: str, base: str, start: str = CANONICAL_BASE) -> str:
+    """An IRI written under ``start`` (the canonical base) moved under ``base``; any other IRI unchanged.
+
+    ``rebase_iri(iri, CANONICAL_BASE, base)`` is the way back, from the configured base to the canonical one.
+    """
+    if base != start and iri.startswith(start):
+        return base + iri[len(start):]
+    return iri
+
+
+def rebase_text(text: str, base: str) -> str:
+    """Our own text holding IRIs (a SPARQL query, a namespace) with every canonical base moved to ``base``.
+
+    Never applied to what a user typed: their values are bound as terms.
+    """
+    if base == CANONICAL_BASE:
+        return text
+    return text.replace(CANONICAL_BASE, base)

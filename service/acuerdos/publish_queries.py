@@ -30,9 +30,9 @@ from urllib.parse import urlencode
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .config import Paths, base_iri
-from .graph import PREFIXES, rebase
-from .queries import NamedQuery, Registry, _rebase_text, load_registry
+from .config import Paths, base_iri, rebase_text
+from .graph import prefixes_for
+from .queries import NamedQuery, Registry, load_registry
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
@@ -71,7 +71,7 @@ def executable(graph: Graph, query: NamedQuery, base: str) -> URIRef:
     if query.description_es:
         graph.add((node, RDFS.comment, Literal(" ".join(query.description_es.split()), lang="es")))
     graph.add((node, SH.prefixes, URIRef(f"{base}queries")))
-    graph.add((node, SH.select, Literal(_rebase_text(query.body, base).strip() + "\n")))
+    graph.add((node, SH.select, Literal(rebase_text(query.body, base).strip() + "\n")))
     graph.add((node, SCHEMA.target, endpoint_iri(base)))
     graph.add((node, DCTERMS.identifier, Literal(query.name)))
     for tag in query.tags:
@@ -99,11 +99,11 @@ def executables_graph(registry: Registry, base: str | None = None) -> Graph:
     graph.add((head, RDFS.comment, Literal(
         "Las preguntas que responde el servicio acuerdos, cada una una consulta SPARQL que funciona tal cual en el punto de acceso.",
         lang="es")))
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in prefixes_for(base).items():
         declaration = BNode(f"prefix_{prefix}")
         graph.add((head, SH.declare, declaration))
         graph.add((declaration, SH.prefix, Literal(prefix)))
-        graph.add((declaration, SH.namespace, Literal(str(rebase(URIRef(ns), base)), datatype=XSD.anyURI)))
+        graph.add((declaration, SH.namespace, Literal(ns, datatype=XSD.anyURI)))
     for query in registry:
         executable(graph, query, base)
     return graph

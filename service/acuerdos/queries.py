@@ -43,7 +43,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .config import CANONICAL_BASE, base_iri
+from .config import CANONICAL_BASE, base_iri, rebase_iri, rebase_text
 from .errors import UserError
 from .graph import PREFIXES
 
@@ -188,18 +188,6 @@ def as_backend(target: Any) -> Any:
     raise TypeError(f"cannot run queries over {type(target).__name__}")
 
 
-def oxigraph_store(dataset: Any) -> Any:
-    """An in-memory pyoxigraph Store holding an rdflib Dataset (its named graphs, via N-Quads)."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    with warnings.catch_warnings():  # rdflib's N-Quads writer uses its own deprecated API
-        warnings.simplefilter("ignore", DeprecationWarning)
-        data = dataset.serialize(format="nquads", encoding="utf-8")
-    store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    return store
-
-
 # ---------------------------------------------------------------------------------------------
 # Headers
 # ---------------------------------------------------------------------------------------------
@@ -311,7 +299,7 @@ class NamedQuery:
         for name, param in self.params.items():
             if param.type != "iri" or not param.classes or not terms.get(name):
                 continue
-            classes = " ".join(URIRef(_rebase(c, base)).n3() for c in param.classes)
+            classes = " ".join(URIRef(rebase_iri(c, base)).n3() for c in param.classes)
             for term in terms[name] or []:
                 ask = (f"ASK {{ VALUES ?class {{ {classes} }} "
                        f"{term.n3()} a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?class }}")
@@ -323,7 +311,7 @@ class NamedQuery:
         out: list[str] = []
         last = 0
         for start, end, name in self.slots:
-            out.append(_rebase_text(self.body[last:start], base))
+            out.append(rebase_text(self.body[last:start], base))
             values = terms.get(name)
             serialised = " ".join(t.n3() for t in values) if values else "UNDEF"
             kind = self.body[start:end].lstrip()[:4].upper()
@@ -333,7 +321,7 @@ class NamedQuery:
             else:
                 out.append(f"VALUES ?{name} {{ {serialised} }}")
             last = end
-        out.append(_rebase_text(self.body[last:], base))
+        out.append(rebase_text(self.body[last:], base))
         return "".join(out)
 
     # -- running -------------------------------------------------------------------------------
@@ -364,19 +352,6 @@ def _check_lang(values: Sequence[Any], query: str) -> str:
     return str(values[0]).strip().lower()
 
 
-def _rebase(iri: str, base: str) -> str:
-    if base != CANONICAL_BASE and iri.startswith(CANONICAL_BASE):
-        return base + iri[len(CANONICAL_BASE):]
-    return iri
-
-
-def _rebase_text(text: str, base: str) -> str:
-    """Our own query text moved to the configured base (never applied to users' values)."""
-    if base == CANONICAL_BASE:
-        return text
-    return text.replace("<" + CANONICAL_BASE, "<" + base)
-
-
 def _curie(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns):
@@ -393,7 +368,7 @@ def expand_iri(value: str, base: str | None = None) -> str:
     curie = _CURIE.match(text)
     if curie and curie.group(1) in PREFIXES:
         ns = PREFIXES[curie.group(1)]
-        return _rebase(ns, base) + (curie.group(2) or "")
+        return rebase_iri(ns, base) + (curie.group(2) or "")
     if _SCHEME.match(text):
         return text
     return base + text.lstrip("/")
@@ -418,7 +393,7 @@ def to_term(param: Param, value: Any, base: str | None = None) -> Node:
         return Literal(value)
     text = value.strip()
     if param.type == "iri":
-        iri = _rebase(expand_iri(text, base), base or base_iri())
+        iri = rebase_iri(expand_iri(text, base), base or base_iri())
         if not _SCHEME.match(iri) or _IRI_FORBIDDEN.search(iri) or len(iri) > 2000:
             raise UserError(f"not an IRI: {value!r}", where=where)
         return URIRef(iri)
@@ -907,18 +882,18 @@ def parse_param_args(items: Sequence[str]) -> dict[str, list[str]]:
 
 def run_cli(name_or_file: str, param_items: Sequence[str], fmt: str = "table", lang: str = DEFAULT_LANG,
             dataset: Any = None) -> str:
-    """What `acuerdos query` prints: the named query (or a .rq file) run over the loaded dataset."""
+    """What `acuerdos query` prints: the named query (or a .rq file) run over ``dataset`` (anything
+    `as_backend` accepts), by default the checkout's files loaded into Oxigraph (`graph.load_store`)."""
     import json
 
     from .config import Paths
-    from .graph import load_dataset
+    from .graph import load_store
 
     paths = Paths()
     query = load_query(name_or_file, None if _looks_like_file(name_or_file) else load_registry(paths.queries))
     params = parse_param_args(param_items)
     query.bind(params, lang=lang)  # check the parameters before loading the data
-    store = oxigraph_store(dataset if dataset is not None else load_dataset(paths))
-    rows = query.run(store, params, lang=lang)
+    rows = query.run(dataset if dataset is not None else load_store(paths), params, lang=lang)
     if fmt == "json":
         return json.dumps(to_sparql_json(rows), ensure_ascii=False, indent=2)
     if fmt == "csv":

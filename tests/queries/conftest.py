@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from acuerdos.config import Paths
-from acuerdos.queries import Registry, load_registry, oxigraph_store
-from helpers import dataset, union
+from acuerdos.graph import load_store
+from acuerdos.queries import Registry, load_registry
+from helpers import union
 
 
 @pytest.fixture(scope="session")
@@ -16,7 +17,7 @@ def q_registry() -> Registry:
 
 @pytest.fixture(scope="session")
 def q_store():
-    return oxigraph_store(dataset())
+    return load_store(Paths())
 
 
 @pytest.fixture(scope="session")

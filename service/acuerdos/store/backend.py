@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 
-from ..graph import PREFIXES, rebase
+from ..graph import prefixes_for
 from ..settings import Settings
 from ..sparql.errors import BadRequest
 from ..sparql.formats import BY_KEY, Format, negotiate
@@ -73,7 +73,7 @@ class Backend:
         self.limit = settings.result_limit
         self.time_limit = time_limit if time_limit is not None else settings.query_timeout
         self.description = description
-        self.prefixes = {name: str(rebase_ns(ns, settings.base)) for name, ns in PREFIXES.items()}
+        self.prefixes = prefixes_for(settings.base)
 
     # --- the interface ----------------------------------------------------------------------------
 
@@ -150,9 +150,3 @@ class Backend:
             "limit": limit,
             "prefixes": self.prefixes,
         }
-
-
-def rebase_ns(ns: str, base: str) -> str:
-    from rdflib import URIRef
-
-    return str(rebase(URIRef(ns), base))

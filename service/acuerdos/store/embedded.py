@@ -3,8 +3,8 @@
 Chosen by measurement over rdflib's memory store (see bench/RESULTS.md): on domain-shaped data
 an order of magnitude faster to load and to query. Each query worker process loads its own
 in-memory copy from `dist/acuerdos.nq` (well under a second for this graph); when there is no
-built dump, the server builds the dataset from ontology/ and data/ (`graph.load_dataset`) and
-writes a temporary N-Quads file for the workers.
+built dump, the server loads ontology/ and data/ (`graph.load_store`) and writes a temporary
+N-Quads file for the workers.
 """
 from __future__ import annotations
 
@@ -114,14 +114,14 @@ def locate_dump(settings: Settings) -> tuple[Path, str, Path | None]:
                 log.warning("cannot read %s", manifest.name)
         _warn_if_stale(version, settings)
         return nq, version, None
-    from ..graph import load_dataset, version_of
+    from ..graph import load_store, version_of
 
     paths = Paths()
     log.warning("no built dump in %s: loading ontology/ and data/ directly (run `acuerdos build` to serve a release)", dist)
-    dataset = load_dataset(paths, settings.base)
+    store = load_store(paths, settings.base)
     tmp = Path(tempfile.mkdtemp(prefix="acuerdos-"))
     target = tmp / "acuerdos.nq"
-    dataset.serialize(destination=target, format="nquads", encoding="utf-8")
+    store.dump(target, format=ox.RdfFormat.N_QUADS)
     return target, version_of(paths, settings.base), tmp
 
 

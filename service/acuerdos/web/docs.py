@@ -32,11 +32,12 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from ..config import CANONICAL_BASE, Paths
+from ..config import Paths, rebase_iri
+from ..graph import rebase
 from .linked_data import (
     ACU, DCT, RDF_BY_EXTENSION, RDF_BY_KEY, RDF_FORMATS, SKOS, Data, Labels, _natural_key, cache_headers, curie,
     data_of, etag_for, fetch_labels, href_for, matches_etag, negotiate, not_found_page, not_modified, other_lang,
-    page_context, pick_lang, rdf_offers, rdf_response, rebase_iri, render, root_of, sparql_iri,
+    page_context, pick_lang, rdf_offers, rdf_response, render, root_of, sparql_iri,
 )
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -495,14 +496,8 @@ def _shapes_graph(folder: str, base: str, stamp: tuple) -> Graph:
         for prefix, ns in part.namespaces():
             graph.bind(prefix, ns, override=False)
         for s, p, o in part:
-            graph.add(tuple(_rebase_node(t, base) for t in (s, p, o)))  # type: ignore[arg-type]
+            graph.add(tuple(rebase(t, base) for t in (s, p, o)))  # type: ignore[arg-type]
     return graph
-
-
-def _rebase_node(term: Node, base: str) -> Node:
-    if base != CANONICAL_BASE and isinstance(term, URIRef) and str(term).startswith(CANONICAL_BASE):
-        return URIRef(base + str(term)[len(CANONICAL_BASE):])
-    return term
 
 
 def _shapes_folder(request: Request) -> Path:

@@ -32,8 +32,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from ..config import CANONICAL_BASE, Paths
-from ..graph import PREFIXES
+from ..config import CANONICAL_BASE, Paths, rebase_iri
+from ..graph import PREFIXES, prefixes_for
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -349,9 +349,7 @@ class Data:
 
     def canon(self, iri: str) -> str:
         """An IRI under the configured base written with the canonical one (to compare with constants)."""
-        if self.base != CANONICAL_BASE and iri.startswith(self.base):
-            return CANONICAL_BASE + iri[len(self.base):]
-        return iri
+        return rebase_iri(iri, CANONICAL_BASE, self.base)
 
 
 def data_of(request: Request) -> Data:
@@ -384,12 +382,6 @@ def curie(iri: str) -> str:
             rest = iri[len(ns):]
             if re.fullmatch(r"[A-Za-z_][\w.-]*", rest):
                 return f"{prefix}:{rest}"
-    return iri
-
-
-def rebase_iri(iri: str, base: str) -> str:
-    if base != CANONICAL_BASE and iri.startswith(CANONICAL_BASE):
-        return base + iri[len(CANONICAL_BASE):]
     return iri
 
 
@@ -608,7 +600,7 @@ def serialize(graph: Graph, fmt: RdfFormat, base: str) -> bytes:
 
 
 def _namespaces(base: str) -> dict[str, str]:
-    spaces = {p: rebase_iri(ns, base) for p, ns in PREFIXES.items()}
+    spaces = prefixes_for(base)
     spaces.update(EXTRA_PREFIXES)
     return spaces
 

@@ -33,14 +33,14 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..config import Paths
+from ..config import Paths, rebase_iri, rebase_text
 from ..errors import UserError
 from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri, load_registry, to_sparql_json
 from ..sparql.errors import ApiError
 from .linked_data import (
     RDF_BY_EXTENSION, RDF_BY_KEY, Data, cache_headers, curie, data_of, etag_for, get_and_head,
     href_for, lang_from_header, matches_etag, negotiate, not_found_page, not_modified, page_context,
-    rdf_response, rebase_iri, render, root_of,
+    rdf_response, render, root_of,
 )
 
 log = logging.getLogger("acuerdos.web.queries")
@@ -337,9 +337,7 @@ def form_model(query: NamedQuery, registry: Registry, data: Data, params: Mappin
 
 
 def _sparql_text(query: NamedQuery, data: Data) -> str:
-    from ..queries import _rebase_text
-
-    return _rebase_text(query.body, data.base)
+    return rebase_text(query.body, data.base)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,128 @@
+"""Running the service (as `acuerdos serve` does) or an Oxigraph server as a child process, and
+waiting until it answers: what the tests (tests/conftest.py) and the benchmarks
+(bench/bench_service.py) share.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the folder holding the acuerdos package (service/)
+
+
+@dataclass
+class ServerProcess:
+    """A server started by `start_service` or `start_oxigraph`: its URL (no trailing slash), the process,
+    and the file its output goes to (None: discarded)."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path | None = None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
+    """Wait until `url` answers (any HTTP status); RuntimeError if `process` exits first or time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode} before answering")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                response.read()
+            return
+        except urllib.error.HTTPError:
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def child_env(keep: Iterable[str] = ()) -> dict[str, str]:
+    """This environment for a child that imports this package: PYTHONPATH leads to it, and the
+    ACUERDOS_* settings are removed (but those in `keep`), so that the command line alone sets them."""
+    keep = set(keep)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("ACUERDOS_") or name in keep}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_DIR), os.environ.get("PYTHONPATH")) if p)
+    return env
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server as Ctrl-C does (SIGINT); kill it if it has not ended within 10 s."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def _spawn(args: Sequence[str], log: Path | None, env: dict[str, str] | None = None,
+           cwd: Path | None = None) -> subprocess.Popen:
+    if log is None:
+        return subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(log, "wb") as handle:  # the child writes to its own copy of the handle
+        return subprocess.Popen(args, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT)
+
+
+def start_service(dist: Path, *options: str, log: Path | None = None, env: dict[str, str] | None = None,
+                  cwd: Path | None = None) -> ServerProcess:
+    """`acuerdos serve` over the built files in `dist` on 127.0.0.1 and a free port, with `options`
+    (more command-line options), once /health answers; `env` defaults to `child_env()`.
+
+    If the service does not answer, it is stopped and RuntimeError says why (with the end of `log`).
+    """
+    port = free_port()
+    args = [sys.executable, "-m", "acuerdos.cli", "serve", "--dist", str(dist), "--port", str(port),
+            "--log-level", "warning", *options]
+    process = _spawn(args, log, child_env() if env is None else env, cwd)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/health", process=process)
+    except RuntimeError as exc:
+        stop(process)
+        tail = f"\n{log.read_text(errors='replace')[-3000:]}" if log is not None else ""
+        raise RuntimeError(f"{exc}{tail}") from None
+    return ServerProcess(url, process, log)
+
+
+def oxigraph_binary() -> str | None:
+    """The `oxigraph` server command (it comes with the test extras): next to this Python, else on PATH."""
+    local = Path(sys.executable).parent / "oxigraph"
+    return str(local) if local.exists() else shutil.which("oxigraph")
+
+
+def start_oxigraph(binary: str, nquads: Path, *, timeout_s: float, log: Path | None = None) -> ServerProcess:
+    """An in-memory Oxigraph server (`--union-default-graph`) on a free port, loaded with the dump
+    `nquads` by the Graph Store Protocol; its `.url` is the root (SPARQL at /query, graphs at /store).
+    The server is killed if it does not start or load."""
+    from .store.remote import load_graphs
+
+    port = free_port()
+    process = _spawn([binary, "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph",
+                      "--timeout-s", f"{timeout_s:g}"], log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/", process=process)
+        load_graphs(nquads, url + "/store")
+    except Exception:
+        process.kill()
+        raise
+    return ServerProcess(url, process, log)

@@ -1,0 +1,67 @@
+"""The command line meets a curator's mistakes with one clear line, a non-zero exit and no traceback."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the artefact folders, for breaking files without touching the real ones."""
+    copy = tmp_path_factory.mktemp("checkout")
+    for folder in ("ontology", "data", "shapes", "queries"):
+        shutil.copytree(ROOT / folder, copy / folder)
+    return copy
+
+
+def run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ACUERDOS_HOME": str(home), "ACUERDOS_DIST": str(home / "dist")}
+    return subprocess.run([sys.executable, "-m", "acuerdos.cli", *args], env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    for text in expected:
+        assert text in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "stats"])
+def test_a_syntax_error_names_the_file_and_line(command: str, checkout: Path) -> None:
+    target = checkout / "data" / "documents" / "2017-06-08-panama.ttl"
+    original = target.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    broken_at = next(i for i, line in enumerate(lines) if line.startswith("<decision/2017-06-08-panama/agreement-3>"))
+    lines[broken_at] = lines[broken_at].replace(" a acu:Agreement ;", " a acu:Agreement acu:Decision ;")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        result = run([command], checkout)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    assert_one_clear_line(result, "data/documents/2017-06-08-panama.ttl:", "not valid Turtle")
+    line = int(result.stderr.split("2017-06-08-panama.ttl:")[1].split(":")[0])
+    assert abs(line - (broken_at + 1)) <= 1, f"error reported at line {line}, the file is broken at {broken_at + 1}"
+
+
+def test_an_unknown_query_is_named(checkout: Path) -> None:
+    assert_one_clear_line(run(["query", "no-such-question"], checkout), "no-such-question")
+
+
+def test_a_missing_query_file_is_named(checkout: Path) -> None:
+    assert_one_clear_line(run(["query", "missing/file.rq"], checkout), "missing/file.rq")
+
+
+def test_an_unknown_option_is_a_usage_error(checkout: Path) -> None:
+    result = run(["build", "--no-such-option"], checkout)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--no-such-option" in result.stderr
