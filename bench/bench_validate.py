@@ -15,8 +15,8 @@ results; nothing is asserted. Configurations:
 * the compiled engine of acuerdos.validation (core constraints in Python over an index, each
   SPARQL constraint once over the whole graph in Oxigraph), from an Oxigraph store and from an
   rdflib Dataset;
-* end to end, in a fresh process: ``acuerdos validate`` as the CLI runs it, and the Oxigraph fast
-  path (``validate_checkout``), both including interpreter start-up and imports.
+* end to end, in a fresh process: ``acuerdos validate`` as the CLI runs it (``validate_checkout``:
+  Oxigraph loading, the compiled evaluator), including interpreter start-up and imports.
 """
 from __future__ import annotations
 
@@ -142,13 +142,7 @@ def main() -> None:
     print("\n-- end to end, fresh process (start-up, imports, loading, validation, report)")
     cli = "import sys; from acuerdos.cli import main; sys.exit(main(['validate']))"
     t, rc = end_to_end(cli, n)
-    row(f"`acuerdos validate` as cli.py runs it (load_dataset), exit {rc}", t, n)
-    fast = (
-        "import sys; from acuerdos.validation import validate_checkout; o = validate_checkout(); "
-        "print(o.report()); sys.exit(o.exit_code)"
-    )
-    t, rc = end_to_end(fast, n)
-    row(f"validate_checkout() (load_store, Oxigraph), exit {rc}", t, n)
+    row(f"`acuerdos validate` as cli.py runs it (validate_checkout), exit {rc}", t, n)
     t, rc = end_to_end("import acuerdos.validation", n)
     row("python start-up and `import acuerdos.validation` alone", t, n)
 

@@ -1166,9 +1166,9 @@ def source_text(request: Request, slug: str) -> Response:
     data = data_of(request)
     iri = data.base + "document/" + slug
     try:
-        filename, holder = source_file_of(data, iri)
+        filename, _ = source_file_of(data, iri)
     except ValueError:
-        filename, holder = None, None
+        filename = None
     folder = sources_dir(request)
     path = folder / Path(filename).name if filename else None
     if not filename or path is None or not path.is_file() or path.resolve().parent != folder.resolve():
