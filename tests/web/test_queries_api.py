@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import csv
 import io
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from acuerdos.config import Paths
 from acuerdos.publish_queries import executables_graph

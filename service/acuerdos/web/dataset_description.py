@@ -25,7 +25,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, XSD
 
 from .linked_data import (
-    RDF_BY_EXTENSION, RDF_BY_KEY, RDF_FORMATS, Data, cache_headers, curie, data_of, etag_for, fetch_labels,
+    RDF_BY_KEY, by_extension, RDF_FORMATS, Data, cache_headers, curie, data_of, etag_for, fetch_labels,
     get_and_head, href_for, matches_etag, negotiate, not_found_page, not_modified, page_context, pick_lang, rdf_offers,
     rdf_response, render, root_of,
 )
@@ -251,12 +251,7 @@ def dataset(request: Request) -> Response:
 
 @router.api_route("/dataset.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
 def dataset_file(request: Request, ext: str) -> Response:
-    if ext == "html":
-        return _description(request, "html")
-    fmt = RDF_BY_EXTENSION.get(ext)
-    if fmt is None:
-        return not_found_page(request, data_of(request).base + "dataset." + ext)
-    return _description(request, fmt.key)
+    return by_extension(request, "dataset", ext, _description)
 
 
 @router.api_route("/.well-known/void", methods=["GET", "HEAD"], include_in_schema=False)

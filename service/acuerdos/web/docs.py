@@ -35,7 +35,7 @@ from rdflib.term import Node
 from ..config import Paths, rebase_iri
 from ..graph import rebase
 from .linked_data import (
-    ACU, DCT, RDF_BY_EXTENSION, RDF_BY_KEY, RDF_FORMATS, SKOS, Data, Labels, _natural_key, cache_headers, curie,
+    ACU, DCT, RDF_BY_KEY, by_extension, format_for_extension, RDF_FORMATS, SKOS, Data, Labels, _natural_key, cache_headers, curie,
     data_of, etag_for, fetch_labels, href_for, matches_etag, negotiate, not_found_page, not_modified, other_lang,
     page_context, pick_lang, rdf_offers, rdf_response, render, root_of, sparql_iri,
 )
@@ -334,12 +334,7 @@ def ontology(request: Request) -> Response:
 
 @router.api_route("/ontology.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
 def ontology_file(request: Request, ext: str) -> Response:
-    if ext == "html":
-        return _ontology(request, "html")
-    fmt = RDF_BY_EXTENSION.get(ext)
-    if fmt is None:
-        return not_found_page(request, data_of(request).base + "ontology." + ext)
-    return _ontology(request, fmt.key)
+    return by_extension(request, "ontology", ext, _ontology)
 
 
 @router.api_route("/ontology/{version}", methods=["GET", "HEAD"], include_in_schema=False)
@@ -684,12 +679,7 @@ def shapes(request: Request) -> Response:
 
 @router.api_route("/shapes.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
 def shapes_file(request: Request, ext: str) -> Response:
-    if ext == "html":
-        return _shapes(request, "html")
-    fmt = RDF_BY_EXTENSION.get(ext)
-    if fmt is None:
-        return not_found_page(request, data_of(request).base + "shapes." + ext)
-    return _shapes(request, fmt.key)
+    return by_extension(request, "shapes", ext, _shapes)
 
 
 @router.api_route("/shapes/{name}", methods=["GET", "HEAD"], include_in_schema=False)
@@ -698,5 +688,5 @@ def shape(request: Request, name: str) -> Response:
     match = re.fullmatch(r"(.+)\.(ttl|jsonld|nt|rdf|html)", name)
     if match:
         name, ext = match.group(1), match.group(2)
-        forced = "html" if ext == "html" else RDF_BY_EXTENSION[ext].key
+        forced = format_for_extension(ext)
     return _shapes(request, forced, name)

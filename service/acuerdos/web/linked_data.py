@@ -19,7 +19,7 @@ import html
 import re
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -527,6 +527,22 @@ RDF_FORMATS: tuple[RdfFormat, ...] = (
 )
 RDF_BY_EXTENSION = {f.extension: f for f in RDF_FORMATS}
 RDF_BY_KEY = {f.key: f for f in RDF_FORMATS}
+
+
+def format_for_extension(ext: str) -> str | None:
+    """The representation a file extension asks for: "html", an RDF format key, or None if unknown."""
+    if ext == "html":
+        return "html"
+    fmt = RDF_BY_EXTENSION.get(ext)
+    return fmt.key if fmt else None
+
+
+def by_extension(request: Request, name: str, ext: str, handler: Callable[[Request, str], Response]) -> Response:
+    """Answer `/{name}.{ext}` with `handler` in the representation the extension names, or a 404 page."""
+    forced = format_for_extension(ext)
+    if forced is None:
+        return not_found_page(request, data_of(request).base + f"{name}.{ext}")
+    return handler(request, forced)
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float, int]]:
@@ -1286,5 +1302,5 @@ def resource(request: Request, path: str) -> Response:
     if match:
         path = match.group("path")
         ext = match.group("ext")
-        forced = "html" if ext == "html" else RDF_BY_EXTENSION[ext].key
+        forced = format_for_extension(ext)
     return _resource_response(request, path, forced)
