@@ -65,3 +65,31 @@ def test_an_unknown_option_is_a_usage_error(checkout: Path) -> None:
     result = run(["build", "--no-such-option"], checkout)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "--no-such-option" in result.stderr
+
+
+def test_stats_counts_what_the_data_holds() -> None:
+    """`acuerdos stats` (SPARQL over Oxigraph) against the same counts walked in rdflib."""
+    from rdflib import RDF, RDFS, URIRef
+
+    from helpers import union
+
+    result = run(["stats"], ROOT)
+    assert result.returncode == 0, result.stderr
+    printed = dict(line.split(None, 1) if not line.startswith(("meetings", "follow-up", "decisions", "themes"))
+                   else (line[:21].strip(), line[21:].strip()) for line in result.stdout.splitlines())
+    g = union()
+    acu = "https://w3id.org/acuerdos/ontology#"
+    decision = URIRef(acu + "Decision")
+    kinds = set(g.transitive_subjects(RDFS.subClassOf, decision))
+    counts: dict[str, int] = {}
+    for thing in {s for k in kinds for s in g.subjects(RDF.type, k)}:
+        types = set(g.objects(thing, RDF.type)) & kinds
+        for kind in types:  # count each decision under its most specific kind
+            if not any(t != kind and kind in g.transitive_objects(t, RDFS.subClassOf) for t in types):
+                name = str(kind).rsplit("#", 1)[1]
+                counts[name] = counts.get(name, 0) + 1
+    expected = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v)
+    assert printed["decisions"] == expected
+    assert printed["triples"] == str(len(g))
+    recorded = set(g.objects(None, URIRef(acu + "records")))
+    assert printed["meetings recorded"] == str(len(recorded))

@@ -35,10 +35,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from .graph import load_dataset, union_graph
+    from .graph import load_store
     from .stats import compute
 
-    for line in compute(union_graph(load_dataset(Paths()))).lines():
+    for line in compute(load_store(Paths())).lines():
         print(line)
     return 0
 
