@@ -32,7 +32,9 @@ named graphs), or a pyoxigraph Store (union default graph).
 from __future__ import annotations
 
 import re
+import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -728,6 +730,11 @@ class Registry:
 
     folder: Path
     queries: dict[str, NamedQuery]
+    # the option lists already computed, by (query, parameter, language, data version); see `options`
+    _options_cache: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False, compare=False)
+    _options_lock: Any = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
+
+    OPTIONS_CACHE_SIZE = 256  # option lists kept (least recently used dropped first)
 
     def get(self, name: str) -> NamedQuery:
         query = self.queries.get(name)
@@ -749,13 +756,39 @@ class Registry:
         return sorted(self.queries)
 
     def options(self, query: NamedQuery | str, param: str, backend: Any, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
-        """The (value, label) choices of a parameter with `options`, in the language asked for."""
+        """The (value, label) choices of a parameter with `options`, in the language asked for.
+
+        Kept in memory (at most `OPTIONS_CACHE_SIZE` lists) by (query, parameter, language, data
+        version) when the backend has a data version (`backend.version`), so a form does not run its
+        option queries on every request and new data never shows old options; errors are not kept.
+        """
         query = self.get(query) if isinstance(query, str) else query
         spec = query.params.get(param)
         if spec is None:
             raise UserError(f"unknown parameter for query {query.name!r}", where=f"parameter {param!r}")
         if not spec.options:
             return []
+        version = getattr(backend, "version", None)
+        if callable(version):
+            version = version()
+        if not version or self.queries.get(query.name) is not query:  # nothing sure to key on: compute
+            return self._compute_options(query, param, spec, backend, lang)
+        key = (query.name, param, lang, str(version))
+        with self._options_lock:
+            cached = self._options_cache.get(key)
+            if cached is not None:
+                self._options_cache.move_to_end(key)
+                return list(cached)
+        choices = self._compute_options(query, param, spec, backend, lang)
+        with self._options_lock:
+            self._options_cache[key] = tuple(choices)
+            self._options_cache.move_to_end(key)
+            while len(self._options_cache) > self.OPTIONS_CACHE_SIZE:
+                self._options_cache.popitem(last=False)
+        return choices
+
+    def _compute_options(self, query: NamedQuery, param: str, spec: Param, backend: Any,
+                         lang: str) -> list[tuple[str, str]]:
         source = self.get(spec.options) if not spec.options_inline else parse_query_text(
             spec.options, name=f"{query.name}:{param}:options", require_header=False)
         rows = source.run(backend, {}, lang=lang)

@@ -196,3 +196,71 @@ def test_no_swagger_ui_or_redoc(client):
         assert r.status_code == 404, path
         assert "swagger-ui" not in r.text and "cdn.jsdelivr.net" not in r.text
     assert client.get("/openapi.json").json()["paths"]["/sparql"]
+
+
+# --- HEAD answers as GET does, without a body --------------------------------------------------------
+
+@pytest.mark.parametrize("params,headers", [
+    ({"query": "ASK { ?s ?p ?o }", "format": "json"}, {}),
+    ({"query": "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 3"}, {"Accept": "text/csv"}),
+    ({"query": "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c FILTER(isIRI(?s)) } ORDER BY ?s ?c LIMIT 3"},
+     {"Accept": "text/turtle"}),
+    ({}, {"Accept": BROWSER}),                       # the query form
+    ({}, {}),                                        # no query: 400
+    ({"query": "SELEKT nothing"}, {}),               # a syntax error: 400
+])
+def test_head_is_get_without_a_body(client, params, headers):
+    get = client.get("/sparql", params=params, headers=headers)
+    head = client.head("/sparql", params=params, headers=headers)
+    assert head.status_code == get.status_code
+    assert head.content == b""
+    for name in ("content-type", "etag", "cache-control", "vary", "acuerdos-version", "content-length"):
+        assert head.headers.get(name) == get.headers.get(name), name
+
+
+# --- an answer has an ETag; a GET that has it already gets 304 --------------------------------------------
+
+def test_answers_have_an_etag_and_304(client):
+    params = {"query": "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 5"}
+    first = client.get("/sparql", params=params, headers={"Accept": "application/sparql-results+json"})
+    assert first.status_code == 200
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"') and first.headers["cache-control"] == "no-cache"  # weak: blank nodes
+    assert first.headers["acuerdos-version"] in etag
+    again = client.get("/sparql", params=params, headers={"Accept": "application/sparql-results+json"})
+    assert again.headers["etag"] == etag and again.content == first.content
+    cached = client.get("/sparql", params=params, headers={"Accept": "application/sparql-results+json",
+                                                           "If-None-Match": etag})
+    assert cached.status_code == 304 and cached.content == b""
+    assert cached.headers["etag"] == etag
+    assert client.head("/sparql", params=params, headers={"Accept": "application/sparql-results+json",
+                                                          "If-None-Match": etag}).status_code == 304
+    stale = client.get("/sparql", params=params, headers={"Accept": "application/sparql-results+json",
+                                                          "If-None-Match": '"other-0123456789ab"'})
+    assert stale.status_code == 200 and stale.content == first.content
+    # the same query by POST has the same ETag (POST is never answered 304)
+    posted = client.post("/sparql", data=params, headers={"Accept": "application/sparql-results+json",
+                                                          "If-None-Match": etag})
+    assert posted.status_code == 200 and posted.headers["etag"] == etag
+
+
+def test_etag_changes_with_query_format_and_dataset(client):
+    query = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"
+    etags = {
+        client.get("/sparql", params={"query": query, "format": "json"}).headers["etag"],
+        client.get("/sparql", params={"query": query, "format": "csv"}).headers["etag"],
+        client.get("/sparql", params={"query": query + " ", "format": "json"}).headers["etag"],
+        client.get("/sparql", params={"query": query, "format": "json",
+                                      "default-graph-uri": "https://w3id.org/acuerdos/graph/x"}).headers["etag"],
+        client.get("/sparql", params={"query": query, "format": "json",
+                                      "named-graph-uri": "https://w3id.org/acuerdos/graph/x"}).headers["etag"],
+    }
+    assert len(etags) == 5
+
+
+@pytest.mark.parametrize("params", [{"query": "SELEKT nothing"}, {"format": "json"},
+                                    {"query": "ASK {}", "format": "nonsense"}])
+def test_errors_have_no_etag(client, params):
+    r = client.get("/sparql", params=params, headers={"If-None-Match": "*"})
+    assert r.status_code >= 400
+    assert "etag" not in r.headers

@@ -7,6 +7,7 @@ form instead of a 400 (`acuerdos.web.sparql_form` says when, and renders it).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 import anyio
@@ -14,7 +15,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from .errors import PayloadTooLarge
-from .protocol import check_body_size, read_query_request
+from .formats import Format, negotiate
+from .protocol import QueryRequest, check_body_size, read_query_request
+from .safety import check_query
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -50,27 +53,55 @@ Queries run under a time limit and results are capped: a cut result has the head
 _FORM_NOTE = "\n\nA browser that opens `/sparql` with no parameters (Accept preferring text/html) gets a query form."
 
 
-# one function, two operations: each method has its own operation id in the OpenAPI document
+# one function, two operations: each method has its own operation id in the OpenAPI document;
+# HEAD answers as GET does (same status and headers, no body) and stays out of the document
 @router.get("/sparql", summary="SPARQL query endpoint (GET)", description=_DESCRIPTION + _FORM_NOTE,
             operation_id="sparql_get", response_class=Response)
+@router.head("/sparql", include_in_schema=False, response_class=Response)
 @router.post("/sparql", summary="SPARQL query endpoint (POST)", description=_DESCRIPTION,
              operation_id="sparql_post", response_class=Response)
 async def sparql(request: Request) -> Response:
     from ..web import sparql_form  # the page for browsers lives with the other pages
+    from ..web.linked_data import cache_headers, matches_etag, not_modified
 
-    if sparql_form.wants_form(request):
+    method = "GET" if request.method == "HEAD" else request.method
+    query_string = request.scope.get("query_string", b"")
+    if sparql_form.is_form_request(method, query_string, request.headers.get("accept")):
         return sparql_form.form_page(request)
     settings = request.app.state.settings
     backend = request.app.state.backend
-    body = await read_body(request, settings.max_body) if request.method == "POST" else None
-    qr = read_query_request(request.method, request.scope.get("query_string", b""),
-                            request.headers.get("content-type"), body)
+    body = await read_body(request, settings.max_body) if method == "POST" else None
+    qr = read_query_request(method, query_string, request.headers.get("content-type"), body)
+    fmt = await anyio.to_thread.run_sync(partial(
+        answer_format, qr.query, request.headers.get("accept"), qr.formats or None))
+    headers = {**cache_headers(answer_etag(backend, qr, fmt), vary="Accept"), VERSION_HEADER: backend.version}
+    # the same answer as the client has: not run again (but `If-None-Match: *` only for a query that
+    # answers, since the syntax is checked by the engine and an error has no representation to match)
+    revalidate = method == "GET" and matches_etag(request, headers["ETag"])
+    if revalidate and request.headers.get("if-none-match", "").strip() != "*":
+        return not_modified(headers)
     payload = await anyio.to_thread.run_sync(partial(
-        backend.run, qr.query, accept=request.headers.get("accept"), format_param=qr.formats or None,
-        default_graphs=qr.default_graphs, named_graphs=qr.named_graphs,
+        backend.run, qr.query, fmt, default_graphs=qr.default_graphs, named_graphs=qr.named_graphs,
     ))
-    headers = {"Vary": "Accept", VERSION_HEADER: backend.version}
+    if revalidate:
+        return not_modified(headers)
     if payload.truncated:
         headers[TRUNCATED_HEADER] = "true"
         headers[LIMIT_HEADER] = str(payload.limit)
     return Response(payload.body, media_type=payload.media_type, headers=headers)
+
+
+def answer_format(query: str, accept: str | None, format_param: Sequence[str] | None) -> Format:
+    """The format the answer will have (checking the query: what `backend.run` would refuse, refused here)."""
+    return negotiate(check_query(query).returns_graph, accept, format_param)
+
+
+def answer_etag(backend, qr: QueryRequest, fmt: Format) -> str:
+    """The answer's ETag: the same query, dataset, format and result limit on the same data give the same answer.
+
+    Weak (W/): an answer with blank nodes is equivalent, not byte-identical, from one run to the next.
+    """
+    from ..web.linked_data import etag_for
+
+    return "W/" + etag_for(backend.version, "sparql", qr.query, qr.default_graphs, qr.named_graphs, fmt.key,
+                    fmt.content_type, getattr(backend, "limit", ""))
