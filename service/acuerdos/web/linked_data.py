@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from ..config import CANONICAL_BASE, Paths, rebase_iri
 from ..graph import PREFIXES, prefixes_for
+from ..sparql.formats import parse_accept
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -545,32 +546,13 @@ def by_extension(request: Request, name: str, ext: str, handler: Callable[[Reque
     return handler(request, forced)
 
 
-def parse_accept(header: str | None) -> list[tuple[str, float, int]]:
-    out = []
-    for index, part in enumerate((header or "").split(",")):
-        pieces = [p.strip() for p in part.split(";")]
-        media = pieces[0].lower()
-        if "/" not in media:
-            continue
-        q = 1.0
-        for param in pieces[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        out.append((media, q, index))
-    return out
-
-
 def negotiate(accept: str | None, offers: Sequence[tuple[str, Sequence[str]]], default: str) -> str | None:
     """The key of the offer the client prefers: offers are (key, media types); None if none is acceptable.
 
     Exact media types beat `type/*`, which beats `*/*`; then the q-value; then the order of the
     client's list; a bare `*/*` (or no Accept) gets `default`.
     """
-    ranges = parse_accept(accept)
+    ranges = [(f"{major}/{minor}", q, index) for index, (major, minor, q) in enumerate(parse_accept(accept or ""))]
     if not ranges:
         return default
     best: tuple[float, int, int, int] | None = None
