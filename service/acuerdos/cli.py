@@ -62,7 +62,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         dist=Path(args.dist) if args.dist else None, query_timeout=args.timeout, result_limit=args.limit,
         workers=args.workers, log_level=args.log_level,
     )
-    where = f"the SPARQL server at {settings.endpoint}" if settings.remote else f"{settings.dist}"
+    where = f"the SPARQL server at {settings.endpoint}" if settings.remote else f"{settings.dist_dir}"
     print(f"acuerdos: serving {where} on http://{settings.host}:{settings.port}/ (SPARQL endpoint /sparql)", flush=True)
     serve(settings)
     return 0
@@ -84,7 +84,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     if args.user:
         auth = (args.user, os.environ.get("ACUERDOS_PASSWORD", ""))
     started = time.perf_counter()
-    sent = load_graphs(settings.dist / "acuerdos.nq", target, timeout=args.timeout, replace=not args.append, auth=auth)
+    sent = load_graphs(settings.dist_dir / "acuerdos.nq", target, timeout=args.timeout, replace=not args.append, auth=auth)
     took = time.perf_counter() - started
     total = sum(size for _, size in sent)
     print(f"loaded {len(sent)} graphs ({total / 1024:.0f} KiB of N-Triples) into {target} in {took:.1f} s")

@@ -8,7 +8,8 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | host | `ACUERDOS_HOST` | `127.0.0.1` |
 | port | `ACUERDOS_PORT` | `8000` |
 | base IRI | `ACUERDOS_BASE` | `https://w3id.org/acuerdos/` |
-| built files | `ACUERDOS_DIST` | `dist/` of the checkout |
+| the project (checkout) | `ACUERDOS_HOME` | the folder above the current one that holds `ontology/` and `data/` |
+| built files (a release) | `ACUERDOS_DIST` | `dist/` of the project |
 | remote SPARQL endpoint (query URL) | `ACUERDOS_ENDPOINT` | none: the embedded store |
 | time limit per query, seconds | `ACUERDOS_QUERY_TIMEOUT` | `10` |
 | most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned | `ACUERDOS_RESULT_LIMIT` | `10000` |
@@ -17,27 +18,28 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | query worker processes | `ACUERDOS_WORKERS` | `max(2, CPUs)` (at most 8) embedded, `4` remote |
 | memory limit per worker, MiB (0: none) | `ACUERDOS_WORKER_MEMORY_MB` | `2048` |
 | log level (`info` logs every request) | `ACUERDOS_LOG_LEVEL` | `info` |
+
+This is the only module that reads the environment: everything else is handed a `Settings`.
 """
+
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .config import Paths, base_iri
 from .errors import UserError
-
-
-def _default_dist() -> Path:
-    return Paths().dist
+from .namespaces import CANONICAL_BASE, Base
+from .project import Project
 
 
 @dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
-    base: str = field(default_factory=base_iri)
-    dist: Path = field(default_factory=_default_dist)
+    base: str = CANONICAL_BASE
+    home: Path | None = None
+    dist: Path | None = None
     endpoint: str | None = None
     query_timeout: float = 10.0
     result_limit: int = 10000
@@ -50,7 +52,9 @@ class Settings:
     def __post_init__(self) -> None:
         if not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
-        object.__setattr__(self, "dist", Path(self.dist))
+        for name in ("home", "dist"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, Path(getattr(self, name)))
         if self.endpoint == "":
             object.__setattr__(self, "endpoint", None)
         if self.endpoint and not self.endpoint.startswith(("http://", "https://")):
@@ -66,6 +70,19 @@ class Settings:
             raise UserError("must be 0 (no limit) or a number of MiB", "worker_memory_mb")
 
     @property
+    def base_iri(self) -> Base:
+        return Base(self.base)
+
+    def project(self, start: Path | None = None) -> Project:
+        """The project: the current folder or one above it, else `home`; a UserError if neither holds one."""
+        return Project.find(start or Path.cwd(), self.home)
+
+    @property
+    def dist_dir(self) -> Path:
+        """The release folder: `dist` as set, else `dist/` of the project."""
+        return self.dist if self.dist is not None else self.project().dist
+
+    @property
     def remote(self) -> bool:
         return self.endpoint is not None
 
@@ -79,7 +96,7 @@ class Settings:
         return max(2, min(8, os.cpu_count() or 2))
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
         """Defaults, then `ACUERDOS_*` variables, then the overrides that are not None."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
@@ -91,7 +108,7 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
-    def with_(self, **changes: object) -> "Settings":
+    def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
@@ -99,6 +116,7 @@ _ENV = {
     "host": "ACUERDOS_HOST",
     "port": "ACUERDOS_PORT",
     "base": "ACUERDOS_BASE",
+    "home": "ACUERDOS_HOME",
     "dist": "ACUERDOS_DIST",
     "endpoint": "ACUERDOS_ENDPOINT",
     "query_timeout": "ACUERDOS_QUERY_TIMEOUT",
@@ -121,6 +139,6 @@ def _convert(name: str, raw: str, var: str) -> object:
             return float(raw)
     except ValueError:
         raise UserError(f"not a number: {raw!r}", var) from None
-    if name == "dist":
+    if name in ("home", "dist"):
         return Path(raw)
     return raw

@@ -52,7 +52,7 @@ def test_decisions_match_the_printed_list(lst: DecisionList) -> None:
 
 
 def test_every_quote_is_found_in_its_source() -> None:
-    from acuerdos.sources import normalised_source
+    from acuerdos.text import normalise
 
     quotes = rows("""
         SELECT ?subject ?file ?exact WHERE {
@@ -63,7 +63,7 @@ def test_every_quote_is_found_in_its_source() -> None:
     assert quotes, "no quotes in the data"
     missing = [f"{s}: its source {f!r} is not a source document" for s, f, _ in quotes if f is None]
     missing += [f"{s}: not found in {f}: {str(e)[:120]!r}" for s, f, e in quotes
-                if f is not None and str(e) not in normalised_source(SOURCES / str(f))]
+                if f is not None and str(e) not in normalise((SOURCES / str(f)).read_text(encoding="utf-8"))]
     assert not missing, "\n".join(missing[:40])
 
 

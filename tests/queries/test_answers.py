@@ -19,7 +19,7 @@ from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 from rdflib.namespace import ORG
 
 from acuerdos.config import Paths, base_iri
-from acuerdos.sources import normalised_source
+from acuerdos.text import normalise
 
 B = base_iri()
 ACU = Namespace(B + "ontology#")
@@ -38,7 +38,7 @@ def iri(path: str) -> URIRef:
 
 
 def source(name: str) -> str:
-    return normalised_source(SOURCES / name)
+    return normalise((SOURCES / name).read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 
 from acuerdos.config import Paths
-from acuerdos.sources import normalise
-from acuerdos.web.linked_data import highlight, lang_from_header, locate_quotes, negotiate, normalise_with_map, rdf_offers
+from acuerdos.text import normalise, normalise_with_map
+from acuerdos.web.linked_data import highlight, lang_from_header, locate_quotes, negotiate, rdf_offers
 
 BASE = "https://w3id.org/acuerdos/"
 ACU = BASE + "ontology#"

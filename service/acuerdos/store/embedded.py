@@ -97,7 +97,7 @@ def locate_dump(settings: Settings) -> tuple[Path, str, Path | None]:
     Uses `dist/acuerdos.nq` and `dist/manifest.json` when built; else builds the dataset from the
     checkout into a temporary file.
     """
-    dist = settings.dist
+    dist = settings.dist_dir
     nq = dist / "acuerdos.nq"
     manifest = dist / "manifest.json"
     if nq.is_file():

@@ -255,7 +255,7 @@ class RemoteBackend(Backend):
 
 def _local_version(settings: Settings) -> str:
     """The version of the graph the remote server is expected to hold: that of the local build, if any."""
-    manifest = settings.dist / "manifest.json"
+    manifest = settings.dist_dir / "manifest.json"
     try:
         return str(json.loads(manifest.read_text(encoding="utf-8"))["version"])
     except (OSError, ValueError, KeyError):

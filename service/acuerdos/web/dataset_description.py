@@ -76,10 +76,7 @@ _CACHE: dict[tuple[str, str], dict[str, Any]] = {}
 
 
 def dist_dir(request: Request) -> Path:
-    settings = getattr(request.app.state, "settings", None)
-    from ..config import Paths
-
-    return Path(getattr(settings, "dist", None) or Paths().dist)
+    return request.app.state.settings.dist_dir
 
 
 def statistics(data: Data) -> dict[str, Any]:

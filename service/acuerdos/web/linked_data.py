@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from ..config import CANONICAL_BASE, Paths, rebase_iri
 from ..graph import PREFIXES, prefixes_for
+from ..text import normalise_with_map
 from ..sparql.formats import parse_accept
 
 HERE = Path(__file__).resolve().parent
@@ -979,32 +980,6 @@ def _types_of(data: Data, iris: Sequence[str]) -> dict[str, list[str]]:
 # ---------------------------------------------------------------------------------------------
 # Source texts: the quote in context
 # ---------------------------------------------------------------------------------------------
-
-_NORM_TOKEN = re.compile(r"(?P<hb>-[ \t\r\f\v]*\n\s*)|(?P<ws>\s+)|(?P<ch>.)", re.DOTALL)
-
-
-def normalise_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text normalised as `acuerdos.sources.normalise` does, and for each of its characters
-    the span of the original text it comes from."""
-    chars: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for m in _NORM_TOKEN.finditer(text):
-        if m.group("hb") is not None:
-            chars.append("-")
-            spans.append((m.start(), m.start() + 1))
-        elif m.group("ws") is not None:
-            chars.append(" ")
-            spans.append((m.start(), m.end()))
-        else:
-            chars.append(m.group("ch"))
-            spans.append((m.start(), m.end()))
-    start, end = 0, len(chars)
-    while start < end and chars[start] == " ":
-        start += 1
-    while end > start and chars[end - 1] == " ":
-        end -= 1
-    return "".join(chars[start:end]), spans[start:end]
-
 
 @dataclass
 class Quote:
