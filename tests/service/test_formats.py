@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from acuerdos.sparql.errors import BadRequest, NotAcceptable
-from acuerdos.sparql.formats import negotiate
+from acuerdos.rdf.formats import negotiate
 
 
 @pytest.mark.parametrize("accept,key", [

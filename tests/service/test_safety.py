@@ -6,7 +6,7 @@ import time
 import pytest
 
 from acuerdos.sparql.errors import BadRequest, ReadOnly, ServiceRefused
-from acuerdos.sparql.safety import analyse, check_query
+from acuerdos.rdf.sparql_text import analyse, check_query
 
 FEDERATED = [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",

@@ -16,8 +16,8 @@ from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 from acuerdos.errors import UserError
 from acuerdos.settings import Settings
 from acuerdos.sparql.errors import UpstreamError
-from acuerdos.sparql.formats import BY_KEY
-from acuerdos.sparql.results import decode_term, encode_term, write_solutions, write_triples
+from acuerdos.rdf.formats import BY_KEY
+from acuerdos.rdf.results import decode_term, encode_term, write_solutions, write_triples
 from acuerdos.store.remote import graph_store_url, parse_rdf, parse_results, refuse_dtd
 
 # --- settings ------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, urlsplit
 
-from acuerdos.sparql.formats import GRAPH_FORMATS, RESULT_FORMATS
+from acuerdos.rdf.formats import GRAPH_FORMATS, RESULT_FORMATS
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 

@@ -15,9 +15,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from .errors import PayloadTooLarge
-from .formats import Format, negotiate
+from ..rdf.formats import Format, negotiate
 from .protocol import QueryRequest, check_body_size, read_query_request
-from .safety import check_query
+from ..rdf.sparql_text import check_query
 
 router = APIRouter(tags=["SPARQL"])
 

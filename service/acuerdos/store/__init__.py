@@ -6,10 +6,11 @@ both are `Backend`s (see `backend.py` for the interface the web routers use).
 from __future__ import annotations
 
 from ..settings import Settings
-from .backend import Backend, Payload, SelectResult
+from .backend import Backend, Payload
+from .local import LocalBackend
 from .pool import StoreError
 
-__all__ = ["Backend", "Payload", "SelectResult", "StoreError", "open_backend"]
+__all__ = ["Backend", "LocalBackend", "Payload", "StoreError", "open_backend"]
 
 
 def open_backend(settings: Settings) -> Backend:

@@ -5,7 +5,7 @@ place where the rules hold: every query is checked (`sparql.safety.check_query`:
 SERVICE) before it reaches an engine, runs in a worker process under the time limit, and has its
 results capped.
 
-    backend.select(query)     -> SelectResult: a list of {variable: rdflib term} rows,
+    backend.select(query)     -> Rows: a list of {variable: rdflib term} rows,
                                  with .variables and .truncated
     backend.ask(query)        -> bool
     backend.construct(query)  -> rdflib.Graph (CONSTRUCT or DESCRIBE), with .truncated set on it
@@ -24,22 +24,16 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 
-from ..graph import prefixes_for
+from typing import Any
+
+from ..namespaces import PREFIXES
 from ..settings import Settings
 from ..sparql.errors import BadRequest
-from ..sparql.formats import BY_KEY, Format, negotiate
-from ..sparql.results import decode_term
-from ..sparql.safety import QueryInfo, check_query
+from ..rdf.formats import BY_KEY, Format, negotiate
+from ..rdf.results import decode_term
+from ..rdf.rows import Rows
+from ..rdf.sparql_text import QueryInfo, check_query
 from .pool import WorkerPool
-
-
-class SelectResult(list):
-    """The rows of a SELECT, each a dict of the bound variables; `.variables` in order; `.truncated`."""
-
-    def __init__(self, rows=(), variables: list[str] | None = None, truncated: bool = False) -> None:
-        super().__init__(rows)
-        self.variables = list(variables or [])
-        self.truncated = truncated
 
 
 @dataclass(frozen=True)
@@ -60,20 +54,22 @@ class Payload:
 
 
 class Backend:
-    """Queries through a pool of workers; subclasses say where the graph is."""
+    """The one way to run a query: checked, run by an engine, capped, decoded into rdflib terms.
+
+    Subclasses say where the engine runs (``_call``): in worker processes (``PooledBackend``) or in
+    this process (``local.LocalBackend``).
+    """
 
     kind = "abstract"
 
-    def __init__(self, settings: Settings, pool: WorkerPool, version: str, *, time_limit: float | None = None,
-                 description: str = "") -> None:
-        self.settings = settings
-        self.pool = pool
+    def __init__(self, version: str, limit: int, description: str = "") -> None:
         self.version = version
-        self.base = settings.base
-        self.limit = settings.result_limit
-        self.time_limit = time_limit if time_limit is not None else settings.query_timeout
+        self.limit = limit
         self.description = description
-        self.prefixes = prefixes_for(settings.base)
+        self.prefixes = dict(PREFIXES)
+
+    def _call(self, task: dict) -> Any:
+        raise NotImplementedError
 
     # --- the interface ----------------------------------------------------------------------------
 
@@ -89,35 +85,29 @@ class Backend:
         limit = self._limit(limit)
         task = self._task("format", query, default_graphs, named_graphs, limit)
         task["format"] = fmt.key
-        answer = self.pool.call(task, self.time_limit)
+        answer = self._call(task)
         return Payload(answer["body"], BY_KEY[answer["format"]], answer["truncated"], limit, answer["count"],
                        answer["kind"], info)
 
     def select(self, query: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-               limit: int | None = None) -> SelectResult:
+               limit: int | None = None) -> Rows:
         check_query(query)
-        answer = self.pool.call(self._task("select", query, default_graphs, named_graphs, self._limit(limit)),
-                                self.time_limit)
+        answer = self._call(self._task("select", query, default_graphs, named_graphs, self._limit(limit)))
         variables = answer["variables"]
         rows = []
         for row in answer["rows"]:
             rows.append({v: decode_term(t) for v, t in zip(variables, row) if t is not None})
-        return SelectResult(rows, variables, answer["truncated"])
-
-    def __call__(self, query: str) -> SelectResult:
-        """A backend is also the `select(query)` callable that `acuerdos.queries` runs against."""
-        return self.select(query)
+        return Rows(rows, variables, answer["truncated"])
 
     def ask(self, query: str, *, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None) -> bool:
         check_query(query)
-        return bool(self.pool.call(self._task("ask", query, default_graphs, named_graphs, 1), self.time_limit))
+        return bool(self._call(self._task("ask", query, default_graphs, named_graphs, 1)))
 
     def construct(self, query: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
                   limit: int | None = None) -> Graph:
         check_query(query)
-        answer = self.pool.call(self._task("construct", query, default_graphs, named_graphs, self._limit(limit)),
-                                self.time_limit)
+        answer = self._call(self._task("construct", query, default_graphs, named_graphs, self._limit(limit)))
         graph = Graph()
         for name, ns in self.prefixes.items():
             graph.bind(name, ns)
@@ -127,10 +117,10 @@ class Backend:
         return graph
 
     def health(self) -> dict:
-        return {"store": self.kind, "version": self.version, "workers": self.pool.size, "restarts": self.pool.restarts}
+        return {"store": self.kind, "version": self.version}
 
     def close(self) -> None:
-        self.pool.close()
+        """Release what the backend holds (worker processes); nothing for an in-process one."""
 
     # --- helpers ----------------------------------------------------------------------------------
 
@@ -150,3 +140,23 @@ class Backend:
             "limit": limit,
             "prefixes": self.prefixes,
         }
+
+
+class PooledBackend(Backend):
+    """Queries through a pool of worker processes; subclasses say where the graph is."""
+
+    def __init__(self, settings: Settings, pool: WorkerPool, version: str, *, time_limit: float | None = None,
+                 description: str = "") -> None:
+        super().__init__(version, settings.result_limit, description)
+        self.settings = settings
+        self.pool = pool
+        self.time_limit = time_limit if time_limit is not None else settings.query_timeout
+
+    def _call(self, task: dict) -> Any:
+        return self.pool.call(task, self.time_limit)
+
+    def health(self) -> dict:
+        return super().health() | {"workers": self.pool.size, "restarts": self.pool.restarts}
+
+    def close(self) -> None:
+        self.pool.close()

@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from ..config import Paths
 from ..settings import Settings
 from ..sparql.errors import BadRequest, QuerySyntaxError, QueryTimeout
-from ..sparql.safety import analyse
-from .backend import Backend
+from ..rdf.sparql_text import analyse
+from .backend import PooledBackend
 from .pool import StoreError, WorkerPool
 from .worker import Outcome
 
@@ -67,13 +67,18 @@ def dataset_options(query: str, default_graphs: list[str] | None, named_graphs: 
 class EmbeddedEngine:
     """A pyoxigraph in-memory store holding the dataset (runs inside a worker process)."""
 
-    def __init__(self, nquads: str) -> None:
-        self.store = ox.Store()
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.info = {"quads": len(store)}
+
+    @classmethod
+    def from_dump(cls, nquads: str) -> EmbeddedEngine:
+        store = ox.Store()
         try:
-            self.store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot load {Path(nquads).name}: {exc}") from None
-        self.info = {"quads": len(self.store)}
+        return cls(store)
 
     def evaluate(self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> Outcome:
         try:
@@ -139,7 +144,7 @@ def _warn_if_stale(version: str, settings: Settings) -> None:
         pass
 
 
-class EmbeddedBackend(Backend):
+class EmbeddedBackend(PooledBackend):
     kind = "embedded"
 
     def __init__(self, settings: Settings) -> None:

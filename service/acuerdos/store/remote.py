@@ -26,8 +26,8 @@ import pyoxigraph as ox
 
 from ..settings import Settings
 from ..sparql.errors import ApiError, BadRequest, UpstreamError, UpstreamTimeout
-from ..sparql.safety import analyse
-from .backend import Backend
+from ..rdf.sparql_text import analyse
+from .backend import PooledBackend
 from .embedded import syntax_error
 from .pool import StoreError, WorkerPool
 from .worker import Outcome
@@ -218,7 +218,7 @@ def _reason(reason: object) -> str:
     return text[:200] if text else type(reason).__name__
 
 
-class RemoteBackend(Backend):
+class RemoteBackend(PooledBackend):
     kind = "remote"
 
     def __init__(self, settings: Settings) -> None:

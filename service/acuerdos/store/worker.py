@@ -28,8 +28,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ..sparql.errors import ApiError, BadRequest, InternalError, QueryTimeout
-from ..sparql.formats import BY_KEY, formats_for
-from ..sparql.results import encode_term, take, write_boolean, write_solutions, write_triples
+from ..rdf.formats import BY_KEY, formats_for
+from ..rdf.results import encode_term, take, write_boolean, write_solutions, write_triples
 
 log = logging.getLogger("acuerdos.worker")
 
@@ -106,7 +106,7 @@ def make_engine(spec: dict):
     if kind == "embedded":
         from .embedded import EmbeddedEngine
 
-        return EmbeddedEngine(spec["nquads"])
+        return EmbeddedEngine.from_dump(spec["nquads"])
     if kind == "remote":
         from .remote import RemoteEngine
 

@@ -35,7 +35,7 @@ from rdflib.term import Node
 from ..config import CANONICAL_BASE, Paths, rebase_iri
 from ..graph import PREFIXES, prefixes_for
 from ..text import normalise_with_map
-from ..sparql.formats import parse_accept
+from ..rdf.formats import parse_accept
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"

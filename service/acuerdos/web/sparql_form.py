@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl
 from fastapi import Request
 from fastapi.responses import Response
 
-from ..sparql.formats import GRAPH_FORMATS, RESULT_FORMATS
+from ..rdf.formats import GRAPH_FORMATS, RESULT_FORMATS
 from .linked_data import (
     ACU, HTML_OFFER, RDFS_NS, cache_headers, data_of, etag_for, matches_etag, negotiate, not_modified,
     page_context, pick_lang, render, root_of,

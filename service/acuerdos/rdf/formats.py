@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import BadRequest, NotAcceptable
+from ..sparql.errors import BadRequest, NotAcceptable
 
 
 @dataclass(frozen=True)
