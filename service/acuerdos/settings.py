@@ -37,7 +37,7 @@ from .project import Project
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
-    base: str = CANONICAL_BASE
+    base: str | None = None  # None: the canonical base (build), the release's own (serve)
     home: Path | None = None
     dist: Path | None = None
     endpoint: str | None = None
@@ -50,7 +50,9 @@ class Settings:
     log_level: str = "info"
 
     def __post_init__(self) -> None:
-        if not self.base.endswith("/"):
+        if self.base == "":
+            object.__setattr__(self, "base", None)
+        if self.base is not None and not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
         for name in ("home", "dist"):
             if getattr(self, name) is not None:
@@ -71,7 +73,8 @@ class Settings:
 
     @property
     def base_iri(self) -> Base:
-        return Base(self.base)
+        """The base asked for, else the canonical one."""
+        return Base(self.base or CANONICAL_BASE)
 
     def project(self, start: Path | None = None) -> Project:
         """The project: the current folder or one above it, else `home`; a UserError if neither holds one."""
