@@ -16,3 +16,11 @@ class UserError(Exception):
 
 class DataError(UserError):
     """A data or ontology file that cannot be read as RDF."""
+
+
+class NotAcceptableError(UserError):
+    """None of the formats a client accepts is one we can answer in (HTTP 406)."""
+
+
+class BadFormatError(UserError):
+    """A format parameter that names no format at all (HTTP 400)."""

@@ -1,17 +1,21 @@
-"""Result formats and content negotiation.
+"""Result formats and content negotiation: the one Accept negotiator of the service.
 
 SELECT and ASK answer in SPARQL JSON (the default), SPARQL XML, CSV or TSV; CONSTRUCT and
-DESCRIBE in Turtle (the default), N-Triples, JSON-LD or RDF/XML. The format is chosen by the
-`format` parameter when given (a short name or a media type; it wins, so that a browser link can
-choose), else by the Accept header (q-values, wildcards, the most specific range decides; ties go
-to the order above). No acceptable format: 406, with the list of what is available.
+DESCRIBE in Turtle (the default), N-Triples, JSON-LD or RDF/XML. `negotiate` chooses the format
+of a query's answer: the `format` parameter when given (a short name or a media type; it wins, so
+that a browser link can choose), else the Accept header by `choose`, which pages and the query
+API use too. Failures raise neutral errors (`NotAcceptableError`, `BadFormatError`) that
+`acuerdos.http` answers with 406 and 400.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..sparql.errors import BadRequest, NotAcceptable
+from ..errors import BadFormatError, NotAcceptableError
+
+Offer = tuple[str, Sequence[str]]  # (key, media types): the first is the offer's own, the others aliases
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Format:
     also: tuple[str, ...] = ()  # other media types that ask for it
     names: tuple[str, ...] = ()  # names accepted in the `format` parameter
     extension: str = ""
+    rdflib: str = ""  # rdflib's serializer name (graph formats)
 
     @property
     def content_type(self) -> str:
@@ -29,6 +34,10 @@ class Format:
         if self.media_type.startswith("text/") or self.key == "ntriples":
             return self.media_type + "; charset=utf-8"
         return self.media_type
+
+    @property
+    def offer(self) -> Offer:
+        return (self.key, (self.media_type, *self.also))
 
 
 RESULT_FORMATS: tuple[Format, ...] = (
@@ -38,36 +47,39 @@ RESULT_FORMATS: tuple[Format, ...] = (
     Format("tsv", "text/tab-separated-values", False, (), ("tsv",), "tsv"),
 )
 GRAPH_FORMATS: tuple[Format, ...] = (
-    Format("turtle", "text/turtle", True, ("application/x-turtle", "text/n3", "text/rdf+n3", "application/turtle"),
-           ("turtle", "ttl", "n3"), "ttl"),
-    Format("ntriples", "application/n-triples", True, ("text/plain",), ("ntriples", "n-triples", "nt"), "nt"),
-    Format("jsonld", "application/ld+json", True, ("application/json",), ("jsonld", "json-ld", "json"), "jsonld"),
-    Format("rdfxml", "application/rdf+xml", True, ("application/xml", "text/xml"), ("rdfxml", "rdf+xml", "rdf", "xml", "owl"), "rdf"),
+    Format(
+        "turtle",
+        "text/turtle",
+        True,
+        ("application/x-turtle", "text/n3", "text/rdf+n3", "application/turtle"),
+        ("turtle", "ttl", "n3"),
+        "ttl",
+        "turtle",
+    ),
+    Format("ntriples", "application/n-triples", True, ("text/plain",), ("ntriples", "n-triples", "nt"), "nt", "nt"),
+    Format(
+        "jsonld", "application/ld+json", True, ("application/json",), ("jsonld", "json-ld", "json"), "jsonld", "json-ld"
+    ),
+    Format(
+        "rdfxml",
+        "application/rdf+xml",
+        True,
+        ("application/xml", "text/xml"),
+        ("rdfxml", "rdf+xml", "rdf", "xml", "owl"),
+        "rdf",
+        "xml",
+    ),
 )
 BY_KEY: dict[str, Format] = {f.key: f for f in RESULT_FORMATS + GRAPH_FORMATS}
+# the graph formats of a page by file extension: ttl, nt, jsonld, rdf
+GRAPH_BY_EXTENSION: dict[str, Format] = {f.extension: f for f in GRAPH_FORMATS}
 
 
 def formats_for(graph: bool) -> tuple[Format, ...]:
     return GRAPH_FORMATS if graph else RESULT_FORMATS
 
 
-def _from_param(value: str, graph: bool) -> Format:
-    wanted = value.strip().lower()
-    candidates = formats_for(graph)
-    for fmt in candidates:
-        if wanted in fmt.names or wanted == fmt.media_type or wanted in fmt.also:
-            return fmt
-    every = RESULT_FORMATS + GRAPH_FORMATS
-    if any(wanted in f.names or wanted == f.media_type or wanted in f.also for f in every):
-        kind = "CONSTRUCT and DESCRIBE" if graph else "SELECT and ASK"
-        raise NotAcceptable(
-            f"format={value!r} is not available for this query: {kind} queries answer in "
-            + ", ".join(f"{f.names[0]} ({f.media_type})" for f in candidates) + "."
-        )
-    raise BadRequest(
-        f"Unknown format {value!r}: use one of "
-        + ", ".join(sorted({n for f in every for n in f.names[:1]})) + " or a media type."
-    )
+# --- Accept ------------------------------------------------------------------------------------------
 
 
 def parse_accept(header: str) -> list[tuple[str, str, float]]:
@@ -75,43 +87,113 @@ def parse_accept(header: str) -> list[tuple[str, str, float]]:
     ranges: list[tuple[str, str, float]] = []
     for part in header.split(","):
         pieces = [p.strip() for p in part.split(";")]
-        mt = pieces[0].lower()
-        if "/" not in mt:
-            continue
-        major, minor = (s.strip() for s in mt.split("/", 1))
-        if not major or not minor:
-            continue
-        q = 1.0
-        for param in pieces[1:]:
-            name, _, val = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = max(0.0, min(1.0, float(val.strip())))
-                except ValueError:
-                    q = 0.0
-        ranges.append((major, minor, q))
+        major, _, minor = pieces[0].lower().partition("/")
+        if major.strip() and minor.strip():
+            ranges.append((major.strip(), minor.strip(), _q(pieces[1:])))
     return ranges
 
 
-def _quality(fmt: Format, ranges: list[tuple[str, str, float]]) -> float:
-    """The q a client gives a format: that of the most specific range that matches any of its media types."""
-    best: tuple[int, float] | None = None  # (specificity, q)
-    for mt in (fmt.media_type,) + fmt.also:
-        major, minor = mt.split("/", 1)
-        for r_major, r_minor, q in ranges:
-            if (r_major, r_minor) == (major, minor):
-                spec = 3 if mt == fmt.media_type else 2
-            elif mt != fmt.media_type:  # an alias answers only when named: text/* means text/csv, not text/xml
+def _q(params: list[str]) -> float:
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return max(0.0, min(1.0, float(value.strip())))
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def _match(media: str, ranges: list[tuple[str, str, float]], alias: bool) -> tuple[float, int, int] | None:
+    """(q, specificity, position) of the most specific range that matches a media type, or None.
+
+    An alias answers only when named exactly: `text/*` means text/csv, not text/xml.
+    """
+    major, _, minor = media.partition("/")
+    best: tuple[float, int, int] | None = None
+    for index, (r_major, r_minor, q) in enumerate(ranges):
+        if (r_major, r_minor) == (major, minor):
+            spec = 2
+        elif alias:
+            continue
+        elif r_major == major and r_minor == "*":
+            spec = 1
+        elif (r_major, r_minor) == ("*", "*"):
+            spec = 0
+        else:
+            continue
+        if best is None or spec > best[1]:
+            best = (q, spec, index)
+    return best
+
+
+def choose(accept: str | None, offers: Sequence[Offer], default: str) -> str | None:
+    """The key of the offer the client prefers; None if none is acceptable.
+
+    Each media type of an offer takes the q of the most specific range that matches it (so
+    `text/csv;q=0, text/*` refuses CSV); then the highest q wins, then the more specific range
+    (an exact type beats `type/*`, which beats `*/*`), then the client's order, then the order of
+    the offers. A bare `*/*` (or no Accept) gets `default`.
+    """
+    ranges = parse_accept(accept or "")
+    if not ranges:
+        return default
+    best: tuple[float, int, int, int] | None = None
+    chosen: str | None = None
+    for order, (key, medias) in enumerate(offers):
+        for position, media in enumerate(medias):
+            found = _match(media.lower(), ranges, alias=position > 0)
+            if found is None or found[0] <= 0:
                 continue
-            elif r_major == major and r_minor == "*":
-                spec = 1
-            elif r_major == "*" and r_minor == "*":
-                spec = 0
-            else:
-                continue
-            if best is None or spec > best[0] or (spec == best[0] and q > best[1]):
-                best = (spec, q)
-    return best[1] if best else 0.0
+            q, spec, index = found
+            tie = (1 if key == default else 0) if spec == 0 else -order
+            score = (q, spec, -index, tie)
+            if best is None or score > best:
+                best, chosen = score, key
+    return chosen
+
+
+# --- the format of a query's answer ----------------------------------------------------------------
+
+
+def _kind(graph: bool) -> str:
+    return "CONSTRUCT and DESCRIBE" if graph else "SELECT and ASK"
+
+
+def _from_param(value: str, graph: bool) -> Format:
+    wanted = value.strip().lower()
+    candidates = formats_for(graph)
+
+    def names(fmt: Format) -> bool:
+        return wanted in fmt.names or wanted == fmt.media_type or wanted in fmt.also
+
+    for fmt in candidates:
+        if names(fmt):
+            return fmt
+    every = RESULT_FORMATS + GRAPH_FORMATS
+    if any(names(f) for f in every):
+        raise NotAcceptableError(
+            f"format={value!r} is not available for this query: {_kind(graph)} queries answer in "
+            + ", ".join(f"{f.names[0]} ({f.media_type})" for f in candidates)
+            + "."
+        )
+    raise BadFormatError(
+        f"Unknown format {value!r}: use one of "
+        + ", ".join(sorted({n for f in every for n in f.names[:1]}))
+        + " or a media type."
+    )
+
+
+def _from_params(values: Sequence[str], graph: bool) -> Format:
+    """The first value that names a format for this query; else the first value's error."""
+    first_error: NotAcceptableError | BadFormatError | None = None
+    for value in values:
+        try:
+            return _from_param(value, graph)
+        except (BadFormatError, NotAcceptableError) as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise first_error
 
 
 def negotiate(graph: bool, accept: str | None, format_param: str | Sequence[str] | None = None) -> Format:
@@ -120,34 +202,19 @@ def negotiate(graph: bool, accept: str | None, format_param: str | Sequence[str]
     `format_param` may hold several values (SPARQLWrapper sends `format=json&format=application/…`),
     each possibly a comma-separated list: the first one that names a format for this query wins.
     """
-    if format_param is not None and not isinstance(format_param, str):
-        values = [v.strip() for item in format_param for v in item.split(",") if v.strip()]
-        if values:
-            first_error: Exception | None = None
-            for value in values:
-                try:
-                    return _from_param(value, graph)
-                except (BadRequest, NotAcceptable) as exc:
-                    first_error = first_error or exc
-            assert first_error is not None
-            raise first_error
-        format_param = None
+    values = [format_param] if isinstance(format_param, str) else list(format_param or ())
+    values = [v.strip() for item in values for v in item.split(",") if v.strip()]
+    if values:
+        return _from_params(values, graph)
     candidates = formats_for(graph)
-    if format_param is not None and format_param.strip():
-        return _from_param(format_param, graph)
-    if not accept or not accept.strip():
-        return candidates[0]
-    ranges = parse_accept(accept)
-    if not ranges:
-        return candidates[0]
-    scored = [(_quality(f, ranges), -i, f) for i, f in enumerate(candidates)]
-    q, _, fmt = max(scored, key=lambda t: (t[0], t[1]))
-    if q <= 0:
-        kind = "CONSTRUCT and DESCRIBE" if graph else "SELECT and ASK"
-        raise NotAcceptable(
-            f"None of the media types in the Accept header ({accept.strip()[:200]}) is available: "
-            f"{kind} queries answer in " + ", ".join(f.media_type for f in candidates)
+    key = choose(accept, [f.offer for f in candidates], candidates[0].key)
+    if key is None:
+        raise NotAcceptableError(
+            f"None of the media types in the Accept header ({(accept or '').strip()[:200]}) is available: "
+            f"{_kind(graph)} queries answer in "
+            + ", ".join(f.media_type for f in candidates)
             + ". Change the Accept header or add a format parameter (e.g. format="
-            + candidates[0].names[0] + ")."
+            + candidates[0].names[0]
+            + ")."
         )
-    return fmt
+    return BY_KEY[key]

@@ -11,6 +11,7 @@ a top-level `"truncated": true` in SPARQL JSON, a `<link href="#truncated"/>` an
 SPARQL XML, a comment line in Turtle and N-Triples, an XML comment in RDF/XML. CSV, TSV and
 JSON-LD carry only the headers.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,6 +24,8 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from .formats import Format
+from .rows import Rows
+from .terms import to_oxigraph
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -39,6 +42,7 @@ _XML_INVALID = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010
 
 
 # --- terms -------------------------------------------------------------------------------------
+
 
 def _lang(term: ox.Literal) -> str | None:
     return term.language or None
@@ -58,11 +62,14 @@ def term_json(term: object) -> dict:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {
-            "subject": term_json(term.subject),
-            "predicate": term_json(term.predicate),
-            "object": term_json(term.object),
-        }}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": term_json(term.subject),
+                "predicate": term_json(term.predicate),
+                "object": term_json(term.object),
+            },
+        }
     raise TypeError(f"not an RDF term: {term!r}")
 
 
@@ -106,45 +113,8 @@ def term_tsv(term: object) -> str:
     return str(term).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def encode_term(term: object) -> tuple | None:
-    """A picklable form of a term, to send from a worker: see `decode_term`."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return ("u", term.value)
-    if isinstance(term, ox.BlankNode):
-        return ("b", term.value)
-    if isinstance(term, ox.Literal):
-        return ("l", term.value, term.datatype.value, _lang(term))
-    if isinstance(term, ox.Triple):
-        return ("t", encode_term(term.subject), encode_term(term.predicate), encode_term(term.object))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def decode_term(data: tuple | None):
-    """The rdflib term for an encoded term (a quoted triple becomes a tuple of three terms)."""
-    from rdflib import BNode, Literal, URIRef
-
-    if data is None:
-        return None
-    kind = data[0]
-    if kind == "u":
-        return URIRef(data[1])
-    if kind == "b":
-        return BNode(data[1])
-    if kind == "l":
-        _, value, datatype, lang = data
-        if lang:
-            return Literal(value, lang=lang)
-        if datatype in (XSD_STRING, None):
-            return Literal(value)
-        return Literal(value, datatype=URIRef(datatype))
-    if kind == "t":
-        return (decode_term(data[1]), decode_term(data[2]), decode_term(data[3]))
-    raise ValueError(f"unknown term encoding {kind!r}")
-
-
 # --- SELECT --------------------------------------------------------------------------------------
+
 
 def take(items: Iterable, limit: int) -> tuple[list, bool]:
     """At most `limit` items, and whether there were more."""
@@ -156,13 +126,19 @@ def take(items: Iterable, limit: int) -> tuple[list, bool]:
     return out, False
 
 
-def write_solutions(variables: Sequence[str], rows: Sequence[Sequence[object]], fmt: Format,
-                    truncated: bool, limit: int) -> bytes:
+def write_solutions(
+    variables: Sequence[str], rows: Sequence[Sequence[object]], fmt: Format, truncated: bool, limit: int
+) -> bytes:
     """SELECT results in `fmt`; `rows` hold one term or None per variable, in order."""
     if fmt.key == "json":
-        doc: dict = {"head": {"vars": list(variables)}, "results": {"bindings": [
-            {v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows
-        ]}}
+        doc: dict = {
+            "head": {"vars": list(variables)},
+            "results": {
+                "bindings": [
+                    {v: term_json(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in rows
+                ]
+            },
+        }
         if truncated:
             doc["truncated"] = True
             doc["limit"] = limit
@@ -175,8 +151,11 @@ def write_solutions(variables: Sequence[str], rows: Sequence[Sequence[object]], 
         out.append("</head>\n<results>\n")
         for row in rows:
             out.append("<result>")
-            out.extend(f"<binding name={quoteattr(v)}>{term_xml(t)}</binding>"
-                       for v, t in zip(variables, row) if t is not None)
+            out.extend(
+                f"<binding name={quoteattr(v)}>{term_xml(t)}</binding>"
+                for v, t in zip(variables, row, strict=False)
+                if t is not None
+            )
             out.append("</result>\n")
         out.append("</results>\n</sparql>\n")
         return "".join(out).encode("utf-8")
@@ -194,13 +173,22 @@ def write_solutions(variables: Sequence[str], rows: Sequence[Sequence[object]], 
     raise ValueError(f"{fmt.key} is not a results format")
 
 
+def write_rows(rows: Rows, fmt: Format) -> bytes:
+    """Rows of rdflib terms (a named query's answer) in a results format; a cut answer says so."""
+    variables = rows.variables
+    table = [[None if row.get(v) is None else to_oxigraph(row[v]) for v in variables] for row in rows]
+    return write_solutions(variables, table, fmt, rows.truncated, len(rows))
+
+
 def write_boolean(value: bool, fmt: Format) -> bytes:
     word = "true" if value else "false"
     if fmt.key == "json":
         return json.dumps({"head": {}, "boolean": bool(value)}).encode()
     if fmt.key == "xml":
-        return (f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="{SPARQL_RESULTS_NS}">\n'
-                f"<head/>\n<boolean>{word}</boolean>\n</sparql>\n").encode()
+        return (
+            f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="{SPARQL_RESULTS_NS}">\n'
+            f"<head/>\n<boolean>{word}</boolean>\n</sparql>\n"
+        ).encode()
     if fmt.key == "csv":
         return f"_askResult\r\n{word}\r\n".encode()
     if fmt.key == "tsv":
@@ -210,17 +198,15 @@ def write_boolean(value: bool, fmt: Format) -> bytes:
 
 # --- CONSTRUCT, DESCRIBE ---------------------------------------------------------------------------
 
-def write_triples(triples: Sequence[ox.Triple], fmt: Format, truncated: bool, limit: int,
-                  prefixes: dict[str, str] | None = None) -> bytes:
+
+def write_triples(
+    triples: Sequence[ox.Triple], fmt: Format, truncated: bool, limit: int, prefixes: dict[str, str] | None = None
+) -> bytes:
     rdf_format = _RDF_FORMATS.get(fmt.key)
     if rdf_format is None:
         raise ValueError(f"{fmt.key} is not a graph format")
-    kwargs = {}
-    if prefixes and fmt.key in ("turtle", "rdfxml"):
-        used = _used_prefixes(triples, prefixes)
-        if used:
-            kwargs["prefixes"] = used
-    body = ox.serialize(list(triples), format=rdf_format, **kwargs) or b""
+    used = _used_prefixes(triples, prefixes) if prefixes and fmt.key in ("turtle", "rdfxml") else {}
+    body = ox.serialize(list(triples), format=rdf_format, prefixes=used or None) or b""
     if truncated:
         note = f"truncated: only the first {limit} triples"
         if fmt.key in ("turtle", "ntriples"):
@@ -228,7 +214,7 @@ def write_triples(triples: Sequence[ox.Triple], fmt: Format, truncated: bool, li
         elif fmt.key == "rdfxml":
             comment = f"<!-- {note} -->\n".encode()
             end = body.find(b"?>")
-            body = body[: end + 2] + b"\n" + comment + body[end + 2:] if end >= 0 else comment + body
+            body = body[: end + 2] + b"\n" + comment + body[end + 2 :] if end >= 0 else comment + body
     return body
 
 

@@ -1,39 +1,39 @@
-"""What a query is, and whether it may run: checked in the server before any engine sees it.
+"""The one SPARQL tokenizer: what a query is, its bare words, its comments.
 
-The check is lexical, which makes it cheap (a few linear regular expressions, safe to run in the
-server process for any body the size limit lets through) and independent of the backend, so it
-protects the embedded store and a remote server alike. It follows the SPARQL grammar closely
-enough to be sound:
+Lexical, which makes it cheap (one linear regular expression, safe to run in the server process
+for any body the size limit lets through) and independent of any engine. It follows the SPARQL
+grammar closely enough for the checks built on it (``store.safety``) to be sound:
 
 - `\\uXXXX` / `\\UXXXXXXXX` escapes are decoded first, as the SPARQL grammar does before parsing
   (so `\\u0053ERVICE` is seen as `SERVICE`);
 - comments, string literals, IRIs, variables, language tags and the local part of prefixed names
   are skipped: what is left are the bare words (a keyword or a function name in a valid query)
   and the prefixes of prefixed names;
-- `SERVICE` (any case) anywhere in a bare word or a prefix refuses the query: a federated query
-  would make the engine open a connection to a URL of the client's choosing (pyoxigraph does; so do
-  most servers). A substring, not a whole word, because a PEG parser such as Oxigraph's needs no
-  space after a keyword: it reads `?s ?p trueSERVICE <u> {…}`, `1SERVICE <u>` and `SERVICE:x {…}`
-  as federated queries;
-- a bare update keyword (`INSERT`, `DELETE`, `LOAD`, `CLEAR`, `CREATE`, `DROP`, `COPY`, `MOVE`,
-  `ADD`, `WITH`) refuses it as an update: none of them is a word of the query grammar.
+- `federated` is set when `SERVICE` (any case) appears anywhere in a bare word or a prefix: a PEG
+  parser such as Oxigraph's needs no space after a keyword, and reads `?s ?p trueSERVICE <u> {…}`,
+  `1SERVICE <u>` and `SERVICE:x {…}` as federated queries.
 
-The syntax itself is checked by the engine's parser (pyoxigraph) in the worker, which reports the
-message and position.
+``mask_comments`` blanks the comments of our own query files (same length, strings and IRIs kept)
+so that the named-query registry finds its VALUES slots only in code. The syntax itself is
+checked by the engine's parser (pyoxigraph), which reports the message and position.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-
-from ..sparql.errors import BadRequest, ReadOnly, ServiceRefused
+from typing import NamedTuple
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
-_PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF"
+_PN_CHARS = (
+    r"A-Za-z0-9_\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040"
+    r"\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF"
+)
 
 _TOKEN = re.compile(
     r"""
@@ -44,12 +44,12 @@ _TOKEN = re.compile(
                 |"(?:[^"\\\n\r]|\\.)*"
                 |'(?:[^'\\\n\r]|\\.)*')
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][""" + _PN_CHARS + r"""]*)
+    | (?P<var>[?$][PN]*)
     | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-    | (?P<pname>[""" + _PN_CHARS + r""".]*:(?:[""" + _PN_CHARS + r""".:%]|\\.)*)
-    | (?P<word>[""" + _PN_CHARS + r""".]+)
+    | (?P<pname>[PN.]*:(?:[PN.:%]|\\.)*)
+    | (?P<word>[PN.]+)
     | (?P<other>.)
-    """,
+    """.replace("PN", _PN_CHARS),
     re.VERBOSE | re.DOTALL,
 )
 
@@ -65,6 +65,36 @@ class QueryInfo:
     @property
     def returns_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
+
+    @property
+    def has_from(self) -> bool:
+        """The query states its own dataset (FROM or FROM NAMED)."""
+        return "FROM" in self.keywords
+
+    @property
+    def updates(self) -> list[str]:
+        """The update keywords among its bare words, sorted (none in a query)."""
+        return sorted(self.keywords & UPDATE_KEYWORDS)
+
+
+class Token(NamedTuple):
+    """A token: its kind (ws, comment, string, iri, var, lang, pname, word, other), text and span."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The tokens of a text as written (escapes are not decoded: spans index ``text``)."""
+    for match in _TOKEN.finditer(text):
+        yield Token(match.lastgroup or "other", match.group(), match.start(), match.end())
+
+
+def mask_comments(text: str) -> str:
+    """The text with every comment blanked (same length); a '#' in a string or an IRI is no comment."""
+    return "".join(" " * len(t.text) if t.kind == "comment" else t.text for t in tokens(text))
 
 
 def decode_escapes(query: str) -> str:
@@ -83,7 +113,7 @@ def bare_words(query: str) -> tuple[list[str], list[str]]:
     """The bare words of a query and the prefixes of its prefixed names, upper-cased, in order."""
     words: list[str] = []
     prefixes: list[str] = []
-    for match in _TOKEN.finditer(decode_escapes(query)):
+    for match in _TOKEN.finditer(decode_escapes(query)):  # the token stream, without a Token per match
         if match.lastgroup == "word":
             words.append(match.group().upper())
         elif match.lastgroup == "pname":
@@ -92,33 +122,8 @@ def bare_words(query: str) -> tuple[list[str], list[str]]:
 
 
 def analyse(query: str) -> QueryInfo:
+    """The query's form, its bare words, and whether it is federated."""
     words, prefixes = bare_words(query)
     form = next((w for w in words if w in QUERY_FORMS), None)
     service = any("SERVICE" in w for w in words) or any("SERVICE" in p for p in prefixes)
     return QueryInfo(form, frozenset(words), service)
-
-
-def check_query(query: str) -> QueryInfo:
-    """Refuse what must not run (an update, a federated query); return the query's form.
-
-    Raises ReadOnly (403) for an update, ServiceRefused (403) for SERVICE, BadRequest (400) for
-    an empty query or one containing a NUL character.
-    """
-    if not query or not query.strip():
-        raise BadRequest("The query is empty: send a SPARQL query in the `query` parameter or as the request body.")
-    if "\x00" in query:
-        raise BadRequest("The query contains a NUL character.")
-    info = analyse(query)
-    updates = sorted(info.keywords & UPDATE_KEYWORDS)
-    if updates:
-        raise ReadOnly(
-            "This endpoint is read-only: SPARQL Update ("
-            + ", ".join(updates)
-            + ") is not accepted. Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
-        )
-    if info.federated:
-        raise ServiceRefused(
-            "Federated queries are not allowed: this endpoint does not run SERVICE clauses, "
-            "so it never contacts another server on a query's behalf. Query the other endpoint directly."
-        )
-    return info

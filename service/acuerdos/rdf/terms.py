@@ -9,15 +9,13 @@ or a page builds by hand; both rdflib spellings go back to pyoxigraph as ``xsd:s
 
 from __future__ import annotations
 
-from typing import Union
-
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 # ("u", iri) | ("b", id) | ("l", lexical, datatype, lang or None) | ("t", s, p, o)
 Encoded = tuple
 

@@ -12,17 +12,27 @@ Refused: a missing, empty or doubled `query` (400), an update (`update=…` or a
 `application/sparql-update` body: 403, the endpoint is read-only), another body type (415), a
 charset other than UTF-8 (415), a body over the limit (413), bytes that are not UTF-8 (400).
 """
+
 from __future__ import annotations
 
 import re
 import urllib.parse
 from dataclasses import dataclass
 
-from .errors import BadRequest, PayloadTooLarge, ReadOnly, UnsupportedMediaType
+from ..rdf.formats import GRAPH_FORMATS, RESULT_FORMATS, Offer, choose
+from ..store.errors import QueryRefused
+from .errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
+
+_READ_ONLY = "This endpoint is read-only: SPARQL Update requests are not accepted."
+
+# a browser opening /sparql: text/html preferred to every format a SPARQL client may ask for
+_HTML: Offer = ("html", ("text/html", "application/xhtml+xml"))
+_PROTOCOL: list[Offer] = [("sparql", f.offer[1]) for f in RESULT_FORMATS + GRAPH_FORMATS]
+_PAGE_PARAMS = {"lang"}  # the parameters a request for the form may carry (its language switch)
 
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*$")
 
@@ -74,40 +84,36 @@ def _utf8_charset(params: dict[str, str]) -> None:
         raise UnsupportedMediaType(f"The body must be UTF-8 (charset={charset} is not accepted).")
 
 
-def read_query_request(method: str, url_query: bytes | str, content_type: str | None, body: bytes | None) -> QueryRequest:
-    """The query request in a GET or POST; raises ApiError subclasses for what is refused."""
-    url_params = parse_params(url_query, "query string")
-    body_params: list[tuple[str, str]] = []
-    body_query: str | None = None
-    if method == "POST":
-        mt, params = media_type_of(content_type)
-        if mt == FORM:
-            _utf8_charset(params)
-            body_params = parse_params(body or b"", "form body")
-        elif mt == SPARQL_QUERY:
-            _utf8_charset(params)
-            try:
-                body_query = (body or b"").decode("utf-8")
-            except UnicodeDecodeError:
-                raise BadRequest("The query in the request body is not valid UTF-8.") from None
-        elif mt == SPARQL_UPDATE:
-            raise ReadOnly("This endpoint is read-only: SPARQL Update requests are not accepted.")
-        elif not mt:
-            raise UnsupportedMediaType(
-                "A POST needs a Content-Type: application/x-www-form-urlencoded (query=…) or "
-                "application/sparql-query (the query as the body)."
-            )
-        else:
-            raise UnsupportedMediaType(
-                f"Unsupported request body type {mt}: send application/x-www-form-urlencoded (query=…) "
-                "or application/sparql-query (the query as the body)."
-            )
-    elif method not in ("GET", "HEAD"):
-        raise BadRequest(f"Method {method} is not used by the SPARQL protocol.")
-    params = url_params + body_params
-    names = [name for name, _ in params]
-    if "update" in names or "using-graph-uri" in names or "using-named-graph-uri" in names:
-        raise ReadOnly("This endpoint is read-only: SPARQL Update requests are not accepted.")
+def _read_body(content_type: str | None, body: bytes | None) -> tuple[list[tuple[str, str]], str | None]:
+    """The form parameters, or the query, a POST body holds."""
+    mt, options = media_type_of(content_type)
+    if mt == FORM:
+        _utf8_charset(options)
+        return parse_params(body or b"", "form body"), None
+    if mt == SPARQL_QUERY:
+        _utf8_charset(options)
+        try:
+            return [], (body or b"").decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequest("The query in the request body is not valid UTF-8.") from None
+    if mt == SPARQL_UPDATE:
+        raise QueryRefused(_READ_ONLY)
+    if not mt:
+        raise UnsupportedMediaType(
+            "A POST needs a Content-Type: application/x-www-form-urlencoded (query=…) or "
+            "application/sparql-query (the query as the body)."
+        )
+    raise UnsupportedMediaType(
+        f"Unsupported request body type {mt}: send application/x-www-form-urlencoded (query=…) "
+        "or application/sparql-query (the query as the body)."
+    )
+
+
+def _the_query(params: list[tuple[str, str]], body_query: str | None) -> str:
+    """The one query of a request: refused when missing, doubled or blank, or when it is an update."""
+    names = {name for name, _ in params}
+    if names & {"update", "using-graph-uri", "using-named-graph-uri"}:
+        raise QueryRefused(_READ_ONLY)
     queries = [value for name, value in params if name == "query"]
     if body_query is not None:
         queries.append(body_query)
@@ -118,9 +124,23 @@ def read_query_request(method: str, url_query: bytes | str, content_type: str | 
         )
     if len(queries) > 1:
         raise BadRequest(f"The query is given {len(queries)} times: send exactly one query.")
-    query = queries[0]
-    if not query.strip():
+    if not queries[0].strip():
         raise BadRequest("The query is empty.")
+    return queries[0]
+
+
+def read_query_request(
+    method: str, url_query: bytes | str, content_type: str | None, body: bytes | None
+) -> QueryRequest:
+    """The query request in a GET or POST; raises protocol errors (and QueryRefused) for what is refused."""
+    body_params: list[tuple[str, str]] = []
+    body_query: str | None = None
+    if method == "POST":
+        body_params, body_query = _read_body(content_type, body)
+    elif method not in ("GET", "HEAD"):
+        raise BadRequest(f"Method {method} is not used by the SPARQL protocol.")
+    params = parse_params(url_query, "query string") + body_params
+    query = _the_query(params, body_query)
     formats = tuple(value for name, value in params if name == "format")
     defaults = [_iri(v, "default-graph-uri") for n, v in params if n == "default-graph-uri"]
     named = [_iri(v, "named-graph-uri") for n, v in params if n == "named-graph-uri"]
@@ -138,3 +158,17 @@ def _iri(value: str, name: str) -> str:
     if not _ABSOLUTE_IRI.match(value):
         raise BadRequest(f"{name} must be an absolute IRI, not {value[:200]!r}.")
     return value
+
+
+def is_form_request(method: str, query_string: bytes | str, accept: str | None) -> bool:
+    """True for a browser opening `/sparql`: a GET with no parameter but `lang`, preferring text/html.
+
+    Every other request is the protocol's: a client that does not ask for HTML first, or that
+    sends any protocol parameter, still gets 400 without a query.
+    """
+    if method != "GET":
+        return False
+    text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
+    if any(name not in _PAGE_PARAMS for name, _ in urllib.parse.parse_qsl(text, keep_blank_values=True)):
+        return False
+    return choose(accept, [_HTML, *_PROTOCOL], default="sparql") == "html"

@@ -1,24 +1,61 @@
-"""Where the graph is queried: the embedded pyoxigraph store, or a remote SPARQL 1.1 server.
+"""Where the graph is queried: the embedded pyoxigraph store, a remote SPARQL 1.1 server, or a store in this process.
 
-`open_backend(settings)` starts the one the settings ask for (`settings.endpoint` set: remote);
-both are `Backend`s (see `backend.py` for the interface the web routers use).
+``open_backend(settings, release)`` starts the one the settings ask for (``settings.endpoint``
+set: remote) over a built release; every one is a ``Backend`` (see ``backend.py``). Failures are
+``store.errors``, which carry no HTTP status (``acuerdos.http`` maps them).
 """
+
 from __future__ import annotations
 
+from ..project import Release
 from ..settings import Settings
-from .backend import Backend, Payload
+from .backend import Backend, Payload, PooledBackend, ResultGraph
+from .errors import (
+    BadQuery,
+    QueryError,
+    QueryFailed,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreBusy,
+    StoreError,
+    UpstreamError,
+    UpstreamTimeout,
+    WrongQueryForm,
+)
 from .local import LocalBackend
-from .pool import StoreError
 
-__all__ = ["Backend", "LocalBackend", "Payload", "StoreError", "open_backend"]
+__all__ = [
+    "Backend",
+    "BadQuery",
+    "LocalBackend",
+    "Payload",
+    "PooledBackend",
+    "QueryError",
+    "QueryFailed",
+    "QueryRefused",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "ResultGraph",
+    "StoreBusy",
+    "StoreError",
+    "UpstreamError",
+    "UpstreamTimeout",
+    "WrongQueryForm",
+    "open_backend",
+]
 
 
-def open_backend(settings: Settings) -> Backend:
-    """Start the query workers for the configured store; raises StoreError when it cannot start."""
+def open_backend(settings: Settings, release: Release) -> Backend:
+    """Start the query workers for the configured store over ``release``; a StoreError when it cannot start.
+
+    The embedded store loads the release's N-Quads; a remote one answers from its server. Either
+    takes the data version from the release's manifest.
+    """
     if settings.remote:
         from .remote import RemoteBackend
 
-        return RemoteBackend(settings)
+        return RemoteBackend(settings, release)
     from .embedded import EmbeddedBackend
 
-    return EmbeddedBackend(settings)
+    return EmbeddedBackend(settings, release)

@@ -1,39 +1,45 @@
 """The `Backend`: what every part of the service queries the graph through.
 
-One interface whatever holds the graph (the embedded store or a remote SPARQL server), and one
-place where the rules hold: every query is checked (`sparql.safety.check_query`: no update, no
-SERVICE) before it reaches an engine, runs in a worker process under the time limit, and has its
-results capped.
+One interface whatever holds the graph (the embedded store, a remote SPARQL server, a pyoxigraph
+store in this process), and one place where the rules hold: every query is checked
+(``safety.check_query``: no update, no SERVICE) before it reaches an engine, and has its results
+capped; pooled backends also run it in a worker process under the time limit.
 
-    backend.select(query)     -> Rows: a list of {variable: rdflib term} rows,
-                                 with .variables and .truncated
+    backend.select(query)     -> Rows: {variable: rdflib term} rows, with .variables and .truncated
     backend.ask(query)        -> bool
-    backend.construct(query)  -> rdflib.Graph (CONSTRUCT or DESCRIBE), with .truncated set on it
+    backend.construct(query)  -> ResultGraph (CONSTRUCT or DESCRIBE), an rdflib Graph with .truncated
     backend.run(query, ...)   -> Payload: the answer formatted for HTTP (what /sparql sends)
     backend.version           -> the data version (content hash), for ETags and pages
-    backend.base              -> the base IRI
+    backend.limit, .kind, .description, .health(), .close()
 
 All methods block; call them from a sync route (FastAPI runs those in a thread) or wrap them
-with `anyio.to_thread.run_sync`. They raise `sparql.errors.ApiError` subclasses, which the app
-answers with their status and message.
+with `anyio.to_thread.run_sync`. They raise ``store.errors`` (``acuerdos.http`` gives each its
+HTTP status) and, from ``run``'s negotiation, the neutral format errors of ``acuerdos.errors``.
 """
+
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from rdflib import Graph
-
-from typing import Any
+from rdflib.term import Node
 
 from ..namespaces import PREFIXES
-from ..settings import Settings
-from ..sparql.errors import BadRequest
+from ..project import Release
 from ..rdf.formats import BY_KEY, Format, negotiate
-from ..rdf.results import decode_term
 from ..rdf.rows import Rows
-from ..rdf.sparql_text import QueryInfo, check_query
+from ..rdf.sparql_text import QueryInfo
+from ..rdf.terms import Encoded, decode
+from ..settings import Settings
+from .engine import Task
+from .errors import BadQuery
 from .pool import WorkerPool
+from .safety import check_query
+
+Graphs = Sequence[str] | None
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,25 @@ class Payload:
         return self.format.content_type
 
 
+class ResultGraph(Graph):
+    """The graph of a CONSTRUCT or DESCRIBE, and whether it was cut at the result limit."""
+
+    truncated: bool = False
+
+
+def read_manifest(release: Release) -> dict[str, Any]:
+    """The release's manifest (version, base, graphs…); empty when it cannot be read."""
+    try:
+        data = json.loads(release.manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _node(data: Encoded | None) -> Node:
+    return cast(Node, decode(data))
+
+
 class Backend:
     """The one way to run a query: checked, run by an engine, capped, decoded into rdflib terms.
 
@@ -68,55 +93,61 @@ class Backend:
         self.description = description
         self.prefixes = dict(PREFIXES)
 
-    def _call(self, task: dict) -> Any:
+    def _call(self, task: Task) -> Any:
         raise NotImplementedError
 
     # --- the interface ----------------------------------------------------------------------------
 
-    def run(self, query: str, fmt: Format | str | None = None, *, accept: str | None = None,
-            format_param: str | Sequence[str] | None = None, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None, limit: int | None = None) -> Payload:
+    def run(
+        self,
+        query: str,
+        fmt: Format | str | None = None,
+        *,
+        accept: str | None = None,
+        format_param: str | Sequence[str] | None = None,
+        default_graphs: Graphs = None,
+        named_graphs: Graphs = None,
+        limit: int | None = None,
+    ) -> Payload:
         """Check, negotiate (unless `fmt` is given), run and format a query."""
         info = check_query(query)
         if isinstance(fmt, str):
             fmt = BY_KEY[fmt]
         if fmt is None:
             fmt = negotiate(info.returns_graph, accept, format_param)
-        limit = self._limit(limit)
-        task = self._task("format", query, default_graphs, named_graphs, limit)
-        task["format"] = fmt.key
-        answer = self._call(task)
-        return Payload(answer["body"], BY_KEY[answer["format"]], answer["truncated"], limit, answer["count"],
-                       answer["kind"], info)
+        capped = self._limit(limit)
+        answer = self._call(self._task("format", query, default_graphs, named_graphs, capped) | {"format": fmt.key})
+        return Payload(
+            answer["body"], BY_KEY[answer["format"]], answer["truncated"], capped, answer["count"], answer["kind"], info
+        )
 
-    def select(self, query: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-               limit: int | None = None) -> Rows:
+    def select(
+        self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None, limit: int | None = None
+    ) -> Rows:
         check_query(query)
         answer = self._call(self._task("select", query, default_graphs, named_graphs, self._limit(limit)))
         variables = answer["variables"]
-        rows = []
-        for row in answer["rows"]:
-            rows.append({v: decode_term(t) for v, t in zip(variables, row) if t is not None})
+        rows = [{v: _node(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in answer["rows"]]
         return Rows(rows, variables, answer["truncated"])
 
-    def ask(self, query: str, *, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None) -> bool:
+    def ask(self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None) -> bool:
         check_query(query)
         return bool(self._call(self._task("ask", query, default_graphs, named_graphs, 1)))
 
-    def construct(self, query: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-                  limit: int | None = None) -> Graph:
+    def construct(
+        self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None, limit: int | None = None
+    ) -> ResultGraph:
         check_query(query)
         answer = self._call(self._task("construct", query, default_graphs, named_graphs, self._limit(limit)))
-        graph = Graph()
+        graph = ResultGraph()
         for name, ns in self.prefixes.items():
             graph.bind(name, ns)
         for s, p, o in answer["triples"]:
-            graph.add((decode_term(s), decode_term(p), decode_term(o)))
-        graph.truncated = answer["truncated"]  # type: ignore[attr-defined]
+            graph.add((_node(s), _node(p), _node(o)))
+        graph.truncated = answer["truncated"]
         return graph
 
-    def health(self) -> dict:
+    def health(self) -> dict[str, Any]:
         return {"store": self.kind, "version": self.version}
 
     def close(self) -> None:
@@ -128,10 +159,10 @@ class Backend:
         if limit is None:
             return self.limit
         if limit <= 0:
-            raise BadRequest("The result limit must be a positive number.")
+            raise BadQuery("The result limit must be a positive number.")
         return min(limit, self.limit)
 
-    def _task(self, op: str, query: str, default_graphs, named_graphs, limit: int) -> dict:
+    def _task(self, op: str, query: str, default_graphs: Graphs, named_graphs: Graphs, limit: int) -> Task:
         return {
             "op": op,
             "query": query,
@@ -143,19 +174,26 @@ class Backend:
 
 
 class PooledBackend(Backend):
-    """Queries through a pool of worker processes; subclasses say where the graph is."""
+    """Queries through a pool of worker processes, each under the time limit; subclasses say where the graph is."""
 
-    def __init__(self, settings: Settings, pool: WorkerPool, version: str, *, time_limit: float | None = None,
-                 description: str = "") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        pool: WorkerPool,
+        version: str,
+        *,
+        time_limit: float | None = None,
+        description: str = "",
+    ) -> None:
         super().__init__(version, settings.result_limit, description)
         self.settings = settings
         self.pool = pool
         self.time_limit = time_limit if time_limit is not None else settings.query_timeout
 
-    def _call(self, task: dict) -> Any:
+    def _call(self, task: Task) -> Any:
         return self.pool.call(task, self.time_limit)
 
-    def health(self) -> dict:
+    def health(self) -> dict[str, Any]:
         return super().health() | {"workers": self.pool.size, "restarts": self.pool.restarts}
 
     def close(self) -> None:

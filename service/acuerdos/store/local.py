@@ -1,6 +1,6 @@
 """A backend over a pyoxigraph store in this process: the command line, validation and the tests.
 
-It runs the very task code the worker processes run (``worker.run_task`` over an
+It runs the very task code the worker processes run (``engine.run_task`` over an
 ``EmbeddedEngine``), so a query answers the same here as on the service; what it lacks is the
 pool's time limit, which a process of one's own does not need.
 """
@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from .backend import Backend
 from .embedded import EmbeddedEngine
-from .worker import run_task
+from .engine import Task, run_task
 
 
 class LocalBackend(Backend):
@@ -23,5 +23,5 @@ class LocalBackend(Backend):
         self.engine = EmbeddedEngine(store)
         super().__init__(version, limit, f"in-process pyoxigraph store, {len(store)} quads")
 
-    def _call(self, task: dict) -> Any:
+    def _call(self, task: Task) -> Any:
         return run_task(self.engine, task)

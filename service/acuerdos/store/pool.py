@@ -7,8 +7,10 @@ the pool answers as many queries at once as it has workers, and a query that is 
 one worker for the time it takes to start another (well under a second for this graph) while the
 others go on answering.
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -22,52 +24,51 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
-from ..errors import UserError
-from ..sparql.errors import ApiError, Busy, InternalError
+from .engine import Spec, Task
+from .errors import QueryError, QueryFailed, StoreBusy, StoreError
 
 log = logging.getLogger("acuerdos.store")
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder that holds acuerdos/
 
 
-class StoreError(UserError):
-    """The store could not be started (a missing or unreadable dump, a worker that died on start)."""
-
-
 @dataclass
 class _Worker:
-    process: subprocess.Popen
+    process: subprocess.Popen[bytes]
     conn: Connection
     number: int
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.process.kill()
-        except Exception:  # noqa: BLE001 — already gone
-            pass
-        try:
+        with contextlib.suppress(Exception):
             self.process.wait(timeout=5)
-        except Exception:  # noqa: BLE001
-            pass
-        try:
+        with contextlib.suppress(Exception):
             self.conn.close()
-        except Exception:  # noqa: BLE001
-            pass
 
 
 class WorkerPool:
     """`size` worker processes running `worker_main` with an engine spec; `call` runs a task in one."""
 
-    def __init__(self, spec: dict, size: int, *, memory_mb: int = 0, grace: float = 0.0,
-                 timeout_error: Callable[[float], ApiError], start_timeout: float = 120.0) -> None:
+    def __init__(
+        self,
+        spec: Spec,
+        size: int,
+        *,
+        memory_mb: int = 0,
+        grace: float = 0.0,
+        timeout_error: Callable[[float], QueryError],
+        start_timeout: float = 120.0,
+    ) -> None:
         self.spec = spec
         self.size = size
         self.memory_mb = memory_mb
         self.grace = grace  # extra time the pool gives an engine that enforces the limit itself
         self.timeout_error = timeout_error
         self.start_timeout = start_timeout
-        self.info: dict = {}
+        self.info: dict[str, Any] = {}
         self.restarts = 0
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
@@ -77,7 +78,7 @@ class WorkerPool:
 
     # --- life cycle -----------------------------------------------------------------------------
 
-    def start(self) -> "WorkerPool":
+    def start(self) -> WorkerPool:
         """Start every worker and wait until each has loaded its engine."""
         workers = [self._spawn() for _ in range(self.size)]
         try:
@@ -99,18 +100,26 @@ class WorkerPool:
         ours, theirs = socket.socketpair()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
-        args = [sys.executable, "-c", "from acuerdos.store.worker import child_main; child_main()",
-                str(theirs.fileno()), json.dumps(self.spec), str(self.memory_mb), str(os.getpid())]
+        args = [
+            sys.executable,
+            "-c",
+            "from acuerdos.store.worker import child_main; child_main()",
+            str(theirs.fileno()),
+            json.dumps(self.spec),
+            str(self.memory_mb),
+            str(os.getpid()),
+        ]
         try:
-            process = subprocess.Popen(args, pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL,
-                                       close_fds=True)
+            process = subprocess.Popen(
+                args, pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, close_fds=True
+            )
         finally:
             theirs.close()
         with self._lock:
             self._live.add(number)
         return _Worker(process, Connection(ours.detach()), number)
 
-    def _await_ready(self, worker: _Worker) -> dict:
+    def _await_ready(self, worker: _Worker) -> dict[str, Any]:
         try:
             if not worker.conn.poll(self.start_timeout):
                 raise StoreError(f"the query worker did not start within {self.start_timeout:.0f} s")
@@ -118,8 +127,8 @@ class WorkerPool:
         except (EOFError, OSError):
             raise StoreError("the query worker stopped while starting (see the messages above)") from None
         if status != "ready":
-            raise StoreError(ApiError.from_tuple(payload).message)
-        return payload
+            raise StoreError(QueryError.from_tuple(payload).message)
+        return dict(payload)
 
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker and start its replacement in the background."""
@@ -135,7 +144,7 @@ class WorkerPool:
             try:
                 worker = self._spawn()
                 self._await_ready(worker)
-            except Exception as exc:  # noqa: BLE001 — keep trying: a transient failure must not shrink the pool
+            except Exception as exc:
                 log.error("could not restart a query worker: %s", exc)
                 if worker is not None:
                     worker.kill()
@@ -156,28 +165,23 @@ class WorkerPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 break
-            try:
+            with contextlib.suppress(Exception):
                 worker.conn.send(None)
-            except Exception:  # noqa: BLE001
-                pass
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 worker.process.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                pass
             worker.kill()
 
     # --- running tasks ----------------------------------------------------------------------------
 
-    def call(self, task: dict, time_limit: float) -> object:
+    def call(self, task: Task, time_limit: float) -> Any:
         """Run a task in an idle worker; wait at most `time_limit` for one and `time_limit` for the answer."""
         if self._closed:
-            raise Busy("The query service is shutting down.")
+            raise StoreBusy("The query service is shutting down.")
         try:
             worker = self._idle.get(timeout=time_limit)
         except queue.Empty:
-            raise Busy(
-                f"Every query worker stayed busy for {time_limit:g} s; try again in a moment.",
-                headers={"Retry-After": "2"},
+            raise StoreBusy(
+                f"Every query worker stayed busy for {time_limit:g} s; try again in a moment.", retry_after=2
             ) from None
         healthy = False
         try:
@@ -188,7 +192,7 @@ class WorkerPool:
             status, payload = worker.conn.recv()
             healthy = True
         except (EOFError, OSError):
-            raise InternalError(
+            raise QueryFailed(
                 "The query worker stopped while answering (the query may have needed more memory than a "
                 "query may use); try a narrower query."
             ) from None
@@ -198,5 +202,5 @@ class WorkerPool:
             else:
                 self._retire(worker)
         if status == "error":
-            raise ApiError.from_tuple(payload)
+            raise QueryError.from_tuple(payload)
         return payload

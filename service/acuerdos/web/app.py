@@ -17,14 +17,16 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
+from ..errors import UserError
+from ..http import error_handler
+from ..project import Release
 from ..settings import Settings
 from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER
-from ..sparql.errors import ApiError
 from ..store import Backend, open_backend
 
 log = logging.getLogger("acuerdos.web")
@@ -40,8 +42,10 @@ async def health(request: Request) -> JSONResponse:
 
 def routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Extend this list to add one."""
-    from ..sparql.endpoint import router as sparql_router
-    from . import dataset_description, docs, home, linked_data, queries_api
+    from ..sparql.endpoint import make_router
+    from . import dataset_description, docs, home, linked_data, queries_api, sparql_form
+
+    sparql_router = make_router(form_page=sparql_form.form_page)
 
     # linked_data last: its catch-all route answers every other IRI under the base
     return [health_router, sparql_router, home.router, queries_api.queries_router, docs.router,
@@ -69,16 +73,6 @@ class RequestTargetLimit:
         await self.app(scope, receive, send)
 
 
-async def api_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ApiError)
-    return PlainTextResponse(exc.message.rstrip("\n") + "\n", status_code=exc.status, headers=exc.headers)
-
-
-async def internal_error(request: Request, exc: Exception) -> Response:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return PlainTextResponse("Internal server error.\n", status_code=500)
-
-
 def create_app(settings: Settings | None = None, backend: Backend | None = None,
                extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
     """The app for `settings` (default: from the environment). Pass `backend` to serve one you own."""
@@ -87,7 +81,8 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         own = backend is None
-        app.state.backend = backend if backend is not None else await anyio.to_thread.run_sync(open_backend, settings)
+        app.state.backend = backend if backend is not None else await anyio.to_thread.run_sync(
+            open_backend, settings, Release(settings.dist_dir))
         log.info("serving %s, data version %s", app.state.backend.description, app.state.backend.version)
         check = getattr(app.state.backend, "check", None)
         if own and check is not None:
@@ -112,8 +107,8 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     app.state.settings = settings
     if backend is not None:
         app.state.backend = backend
-    app.add_exception_handler(ApiError, api_error)
-    app.add_exception_handler(Exception, internal_error)
+    app.add_exception_handler(UserError, error_handler)
+    app.add_exception_handler(Exception, error_handler)
     for router in [*routers(), *extra_routers]:
         app.include_router(router)
     app.add_middleware(RequestTargetLimit, max_url=settings.max_url)
@@ -153,7 +148,7 @@ def serve(settings: Settings) -> None:
 
     logging.basicConfig(level=getattr(logging, settings.log_level.upper(), logging.INFO),
                         format="%(levelname)s:     %(name)s: %(message)s")
-    backend = open_backend(settings)
+    backend = open_backend(settings, Release(settings.dist_dir))
     try:
         check = getattr(backend, "check", None)
         warning = check() if check is not None else None
