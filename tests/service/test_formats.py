@@ -1,10 +1,12 @@
 """Content negotiation: Accept with q-values and wildcards, the format parameter, 406."""
+
 from __future__ import annotations
 
 import pytest
 
-from acuerdos.sparql.errors import BadRequest, NotAcceptable
-from acuerdos.rdf.formats import negotiate
+from acuerdos.errors import BadFormatError, NotAcceptableError
+from acuerdos.http import status_of
+from acuerdos.rdf.formats import GRAPH_BY_EXTENSION, GRAPH_FORMATS, choose, negotiate
 
 
 @pytest.mark.parametrize("accept,key", [
@@ -37,9 +39,9 @@ def test_graphs_by_accept(accept, key):
     (False, "application/sparql-results+json;q=0"), (True, "text/html"),
 ])
 def test_not_acceptable(graph, accept):
-    with pytest.raises(NotAcceptable) as caught:
+    with pytest.raises(NotAcceptableError) as caught:
         negotiate(graph, accept)
-    assert caught.value.status == 406
+    assert status_of(caught.value) == 406
     assert "format=" in caught.value.message
 
 
@@ -55,15 +57,16 @@ def test_format_parameter_wins(graph, param, key):
 
 
 def test_format_parameter_for_the_other_form_is_406():
-    with pytest.raises(NotAcceptable):
+    with pytest.raises(NotAcceptableError):
         negotiate(False, None, "turtle")
-    with pytest.raises(NotAcceptable):
+    with pytest.raises(NotAcceptableError):
         negotiate(True, None, "csv")
 
 
 def test_unknown_format_parameter_is_400():
-    with pytest.raises(BadRequest):
+    with pytest.raises(BadFormatError) as caught:
         negotiate(False, None, "yaml")
+    assert status_of(caught.value) == 400
 
 
 def test_several_format_values_first_that_fits_wins():
@@ -71,5 +74,39 @@ def test_several_format_values_first_that_fits_wins():
     assert negotiate(True, None, ["json-ld", "application/ld+json,application/x-json+ld"]).key == "jsonld"
     assert negotiate(True, None, ["rdf+xml", "application/rdf+xml"]).key == "rdfxml"
     assert negotiate(False, None, ["yaml", "csv"]).key == "csv"
-    with pytest.raises(BadRequest):
+    with pytest.raises(BadFormatError):
         negotiate(False, None, ["yaml", "toml"])
+
+
+def test_a_range_with_q_0_refuses_what_a_wildcard_would_admit():
+    # the most specific range decides a media type's q (RFC 9110, 12.5.1)
+    assert negotiate(False, "text/csv;q=0, text/*").key == "tsv"
+    assert negotiate(True, "text/turtle;q=0, */*").key == "ntriples"
+
+
+# --- the generic negotiator that pages use -------------------------------------------------------------
+
+HTML = ("html", ("text/html", "application/xhtml+xml"))
+PAGE_OFFERS = [HTML] + [f.offer for f in GRAPH_FORMATS]
+
+
+@pytest.mark.parametrize("accept,key", [
+    (None, "html"), ("", "html"), ("*/*", "html"), ("text/turtle", "turtle"),
+    ("text/turtle;q=0.5, application/ld+json", "jsonld"), ("text/*", "html"), ("image/png", None),
+    ("application/xhtml+xml", "html"),
+    # equal q: the more specific range wins, then the client's order
+    ("*/*, application/ld+json", "jsonld"), ("application/n-triples, text/turtle", "ntriples"),
+    ("text/turtle, application/n-triples", "turtle"),
+])
+def test_choose(accept, key):
+    assert choose(accept, PAGE_OFFERS, "html") == key
+
+
+def test_choose_gives_a_bare_wildcard_the_default():
+    assert choose("*/*", PAGE_OFFERS, "jsonld") == "jsonld"
+    assert choose("image/png, */*;q=0.1", PAGE_OFFERS, "rdfxml") == "rdfxml"
+
+
+def test_graph_formats_by_extension():
+    assert {ext: f.key for ext, f in GRAPH_BY_EXTENSION.items()} == {
+        "ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld", "rdf": "rdfxml"}

@@ -1,10 +1,13 @@
 """Reading SPARQL Protocol requests: parameters, bodies, datasets, and what is refused."""
+
 from __future__ import annotations
 
 import pytest
 
-from acuerdos.sparql.errors import BadRequest, PayloadTooLarge, ReadOnly, UnsupportedMediaType
-from acuerdos.sparql.protocol import check_body_size, read_query_request
+from acuerdos.http import status_of
+from acuerdos.sparql.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
+from acuerdos.sparql.protocol import check_body_size, is_form_request, read_query_request
+from acuerdos.store.errors import QueryRefused
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -59,15 +62,17 @@ def test_query_of_blanks_is_empty():
     ("POST", b"", "application/sparql-update", b"DROP ALL"),
 ])
 def test_update_requests_refused(method, url, ctype, body):
-    with pytest.raises(ReadOnly):
+    with pytest.raises(QueryRefused) as caught:
         read_query_request(method, url, ctype, body)
+    assert status_of(caught.value) == 403
 
 
 @pytest.mark.parametrize("ctype", [None, "", "text/plain", "application/json", "multipart/form-data; boundary=x",
                                    "application/sparql-query; charset=latin-1"])
 def test_unsupported_body_type(ctype):
-    with pytest.raises(UnsupportedMediaType):
+    with pytest.raises(UnsupportedMediaType) as caught:
         read_query_request("POST", b"", ctype, b"ASK {}")
+    assert status_of(caught.value) == 415
 
 
 @pytest.mark.parametrize("value", ["not an iri", "relative/path", "<http://x>", "http://x y"])
@@ -87,8 +92,9 @@ def test_invalid_utf8():
 
 def test_body_size():
     check_body_size("100", 100)
-    with pytest.raises(PayloadTooLarge):
+    with pytest.raises(PayloadTooLarge) as caught:
         check_body_size("101", 100)
+    assert status_of(caught.value) == 413
     with pytest.raises(BadRequest):
         check_body_size("lots", 100)
 
@@ -116,8 +122,6 @@ BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,imag
     ("HEAD", b"", BROWSER, False),
 ])
 def test_form_request(method, query_string, accept, expected):
-    from acuerdos.web.sparql_form import is_form_request
-
     assert is_form_request(method, query_string, accept) is expected
 
 

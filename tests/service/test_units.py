@@ -1,5 +1,6 @@
-"""Settings, result writers, and the refusal of XML with a DTD (the one place the service reads RDF
-from outside: a remote server's answers; the service itself accepts no RDF input)."""
+"""Settings, result writers, term conversion, and the refusal of XML with a DTD (the one place the
+service reads RDF from outside: a remote server's answers; the service itself accepts no RDF input)."""
+
 from __future__ import annotations
 
 import io
@@ -8,17 +9,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.plugins.sparql.results.csvresults import CSVResultParser
 from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 
 from acuerdos.errors import UserError
-from acuerdos.settings import Settings
-from acuerdos.sparql.errors import UpstreamError
 from acuerdos.rdf.formats import BY_KEY
-from acuerdos.rdf.results import decode_term, encode_term, write_solutions, write_triples
-from acuerdos.store.remote import graph_store_url, parse_rdf, parse_results, refuse_dtd
+from acuerdos.rdf.results import write_rows, write_solutions, write_triples
+from acuerdos.rdf.rows import Rows
+from acuerdos.rdf.terms import decode, encode, to_oxigraph, to_rdflib
+from acuerdos.settings import Settings
+from acuerdos.store.errors import UpstreamError
+from acuerdos.store.graph_store import graph_store_url
+from acuerdos.store.remote import parse_rdf, parse_results, refuse_dtd
 
 # --- settings ------------------------------------------------------------------------------------------
 
@@ -127,9 +132,36 @@ def test_graph_writers_and_cap_comment():
 
 def test_term_encoding_round_trip():
     for term in TERMS:
-        assert decode_term(encode_term(term)) is not None
-    assert decode_term(encode_term(TERMS[1])).language == "es"
-    assert str(decode_term(encode_term(TERMS[2])).datatype).endswith("#integer")
+        assert to_oxigraph(decode(encode(term))) == term
+    assert decode(encode(TERMS[1])).language == "es"
+    assert str(decode(encode(TERMS[2])).datatype).endswith("#integer")
+
+
+def test_xsd_string_is_rdflib_plain_literal_and_back():
+    """RDF 1.1: "x" is "x"^^xsd:string. rdflib keeps the two apart; rows use its plain spelling."""
+    ox_string = ox.Literal("x", datatype=ox.NamedNode(str(XSD.string)))
+    assert ox_string == ox.Literal("x")
+    assert to_rdflib(ox_string) == Literal("x") and to_rdflib(ox_string).datatype is None
+    assert decode(encode(ox_string)) == Literal("x")
+    assert to_oxigraph(Literal("x")) == ox_string
+    assert to_oxigraph(Literal("x", datatype=XSD.string)) == ox_string
+
+
+@pytest.mark.parametrize("node", [
+    URIRef("http://example.org/a"), BNode("b0"), Literal("x"), Literal("x", lang="es"),
+    Literal("42", datatype=XSD.integer), Literal("2024-01-01", datatype=XSD.date),
+])
+def test_every_term_kind_round_trips(node):
+    assert to_rdflib(to_oxigraph(node)) == node
+    assert decode(encode(to_oxigraph(node))) == node
+
+
+def test_write_rows_writes_rdflib_rows_as_the_endpoint_writes_oxigraph_ones():
+    variables = ["x", "y", "z"]
+    rows = Rows([{v: to_rdflib(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in _rows()],
+                variables, truncated=True)
+    for key in ("json", "xml", "csv", "tsv"):
+        assert write_rows(rows, BY_KEY[key]) == write_solutions(variables, _rows(), BY_KEY[key], True, 2)
 
 
 def test_xml_results_replace_characters_xml_cannot_carry():

@@ -1,0 +1,74 @@
+"""The one backend protocol: the in-process LocalBackend answers as the pooled embedded store does,
+and a release runs on its own (no built release: the store does not start)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+
+from acuerdos.project import Release
+from acuerdos.settings import Settings
+from acuerdos.store import Backend, LocalBackend, ResultGraph, StoreError, open_backend
+from acuerdos.store.errors import QueryRefused, WrongQueryForm
+
+BASE = "https://w3id.org/acuerdos/"
+CRM = URIRef(BASE + "conference/crm")
+LABELS = f"SELECT ?label WHERE {{ <{CRM}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }} ORDER BY ?label"
+COUNT_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+DESCRIBE = f"CONSTRUCT {{ <{CRM}> ?p ?o }} WHERE {{ <{CRM}> ?p ?o }}"
+
+
+def test_no_built_release_does_not_start(tmp_path):
+    with pytest.raises(StoreError) as caught:
+        open_backend(Settings(dist=tmp_path), Release(tmp_path))
+    assert str(caught.value) == f"no built release in {tmp_path}: run `acuerdos build` (or give --dist DIR)"
+
+
+@pytest.fixture(scope="module")
+def local(built_dist) -> LocalBackend:
+    store = ox.Store()
+    store.bulk_load(path=str(Release(built_dist).nquads), format=ox.RdfFormat.N_QUADS)
+    return LocalBackend(store, version="local", limit=50)
+
+
+@pytest.fixture(scope="module")
+def pooled(built_dist):
+    backend = open_backend(Settings(dist=built_dist, workers=1, result_limit=50), Release(built_dist))
+    yield backend
+    backend.close()
+
+
+def test_local_backend_reads_rdflib_terms(local):
+    rows = local.select(LABELS)
+    assert rows.variables == ["label"] and not rows.truncated
+    assert {row["label"] for row in rows} == {Literal("Conferencia Regional sobre Migración", lang="es"),
+                                              Literal("Regional Conference on Migration", lang="en")}
+    capped = local.select("SELECT * WHERE { ?s ?p ?o }", limit=7)
+    assert len(capped) == 7 and capped.truncated
+    graph = local.construct(DESCRIBE)
+    assert isinstance(graph, ResultGraph) and not graph.truncated and (CRM, None, None) in graph
+    assert local.ask(f"ASK {{ <{CRM}> ?p ?o }}") is True
+
+
+def test_local_backend_keeps_the_rules(local):
+    with pytest.raises(QueryRefused):
+        local.select("DELETE WHERE { ?s ?p ?o }")
+    with pytest.raises(WrongQueryForm):
+        local.ask(LABELS)
+
+
+@pytest.mark.service
+def test_pooled_backend_answers_as_the_local_one(local, pooled):
+    assert isinstance(pooled, Backend) and pooled.kind == "embedded" and len(pooled.version) == 16
+    assert pooled.health()["store"] == "embedded"
+    # blank nodes are named afresh by each load: compare IRIs and literals
+    for query in (LABELS, COUNT_GRAPHS, "SELECT * WHERE { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } ORDER BY ?s ?p ?o"):
+        a, b = local.select(query), pooled.select(query)
+        assert (list(a), a.variables, a.truncated) == (list(b), b.variables, b.truncated)
+    assert isomorphic(local.construct(DESCRIBE), pooled.construct(DESCRIBE))
+    assert local.ask(f"ASK {{ <{CRM}> ?p ?o }}") == pooled.ask(f"ASK {{ <{CRM}> ?p ?o }}") is True
+    for fmt in ("json", "xml", "csv", "tsv"):
+        assert local.run(LABELS, fmt).body == pooled.run(LABELS, fmt).body
+    assert local.run(DESCRIBE, "ntriples").count == pooled.run(DESCRIBE, "ntriples").count
