@@ -43,8 +43,10 @@ def pooled(built_dist):
 def test_local_backend_reads_rdflib_terms(local):
     rows = local.select(LABELS)
     assert rows.variables == ["label"] and not rows.truncated
-    assert {row["label"] for row in rows} == {Literal("Conferencia Regional sobre Migración", lang="es"),
-                                              Literal("Regional Conference on Migration", lang="en")}
+    assert {row["label"] for row in rows} == {
+        Literal("Conferencia Regional sobre Migración", lang="es"),
+        Literal("Regional Conference on Migration", lang="en"),
+    }
     capped = local.select("SELECT * WHERE { ?s ?p ?o }", limit=7)
     assert len(capped) == 7 and capped.truncated
     graph = local.construct(DESCRIBE)
@@ -64,7 +66,8 @@ def test_pooled_backend_answers_as_the_local_one(local, pooled):
     assert isinstance(pooled, Backend) and pooled.kind == "embedded" and len(pooled.version) == 16
     assert pooled.health()["store"] == "embedded"
     # blank nodes are named afresh by each load: compare IRIs and literals
-    for query in (LABELS, COUNT_GRAPHS, "SELECT * WHERE { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } ORDER BY ?s ?p ?o"):
+    iris = "SELECT * WHERE { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } ORDER BY ?s ?p ?o"
+    for query in (LABELS, COUNT_GRAPHS, iris):
         a, b = local.select(query), pooled.select(query)
         assert (list(a), a.variables, a.truncated) == (list(b), b.variables, b.truncated)
     assert isomorphic(local.construct(DESCRIBE), pooled.construct(DESCRIBE))

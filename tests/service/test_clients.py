@@ -1,4 +1,5 @@
 """Real SPARQL clients against /sparql: SPARQLWrapper and rdflib's SPARQLStore."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,7 +46,8 @@ def test_sparqlwrapper_construct(service_url, fmt):
     sw.setQuery(f"CONSTRUCT {{ <{CRM}> ?p ?o }} WHERE {{ <{CRM}> ?p ?o }}")
     sw.setReturnFormat(fmt)
     result = sw.query().convert()
-    graph = result if isinstance(result, Graph) else Graph().parse(data=result, format="turtle" if fmt in (TURTLE, N3) else "json-ld")
+    syntax = "turtle" if fmt in (TURTLE, N3) else "json-ld"
+    graph = result if isinstance(result, Graph) else Graph().parse(data=result, format=syntax)
     assert (CRM, RDFS.label, None) in graph
 
 

@@ -1,4 +1,5 @@
 """/sparql over real HTTP, on the service `make run` starts: the protocol, every format, every status."""
+
 from __future__ import annotations
 
 import csv
@@ -29,6 +30,7 @@ def n_of(response) -> int:
 
 # --- the three ways to send a query ------------------------------------------------------------------
 
+
 def test_get(client):
     r = client.get("/sparql", params={"query": COUNT})
     assert r.status_code == 200
@@ -54,6 +56,7 @@ def test_health_is_constant_json(client):
 
 
 # --- formats -----------------------------------------------------------------------------------------
+
 
 def test_select_json(client):
     r = client.get("/sparql", params={"query": LABELS})
@@ -88,10 +91,15 @@ def test_ask(client):
     assert "<boolean>false</boolean>" in r.text
 
 
-@pytest.mark.parametrize("accept,fmt", [
-    ("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
-    ("application/rdf+xml", "xml"),
-])
+@pytest.mark.parametrize(
+    "accept,fmt",
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
 def test_construct_every_graph_format(client, accept, fmt):
     query = f"CONSTRUCT {{ {CRM} ?p ?o }} WHERE {{ {CRM} ?p ?o }}"
     r = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
@@ -150,6 +158,7 @@ def test_bad_graph_iri_is_400(client):
 
 # --- caps --------------------------------------------------------------------------------------------
 
+
 def test_cap_signalled_in_header_and_body(client):
     r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert r.status_code == 200
@@ -170,16 +179,24 @@ def test_uncut_result_has_no_signal(client):
 
 # --- CORS --------------------------------------------------------------------------------------------
 
+
 def test_cors(client):
     r = client.get("/sparql", params={"query": LABELS}, headers={"Origin": "https://example.org"})
     assert r.headers["access-control-allow-origin"] == "*"
     assert "acuerdos-truncated" in r.headers["access-control-expose-headers"].lower()
-    r = client.options("/sparql", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST",
-                                           "Access-Control-Request-Headers": "content-type"})
+    r = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert r.status_code == 200 and "POST" in r.headers["access-control-allow-methods"]
 
 
 # --- every status ------------------------------------------------------------------------------------
+
 
 def test_400_missing_query(client):
     r = client.get("/sparql")
@@ -210,7 +227,9 @@ def test_403_update(client):
     for request in (
         client.build_request("GET", "/sparql", params={"query": "DROP ALL"}),
         client.build_request("POST", "/sparql", data={"update": "INSERT DATA { <http://a> <http://b> <http://c> }"}),
-        client.build_request("POST", "/sparql", content=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"}),
+        client.build_request(
+            "POST", "/sparql", content=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"}
+        ),
         client.build_request("POST", "/sparql", data={"query": "LOAD <http://127.0.0.1:9/x.ttl>"}),
     ):
         r = client.send(request)
@@ -235,8 +254,9 @@ def test_413(client, service_url):
     assert r.status_code == 413 and "limit" in r.text
     # a chunked body, which does not say its length
     with httpx.Client(base_url=service_url, timeout=30) as c:
-        r = c.post("/sparql", content=iter([big[:200000], big[200000:]]),
-                   headers={"Content-Type": "application/sparql-query"})
+        r = c.post(
+            "/sparql", content=iter([big[:200000], big[200000:]]), headers={"Content-Type": "application/sparql-query"}
+        )
     assert r.status_code == 413
 
 
@@ -248,11 +268,15 @@ def test_414(client):
 def test_415(client):
     r = client.post("/sparql", content=COUNT.encode(), headers={"Content-Type": "text/plain"})
     assert r.status_code == 415
-    r = client.post("/sparql", content=json.dumps({"query": COUNT}).encode(), headers={"Content-Type": "application/json"})
+    body = json.dumps({"query": COUNT}).encode()
+    r = client.post("/sparql", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code == 415
 
 
 def test_error_bodies_carry_no_trace(client):
-    for r in (client.get("/sparql"), client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y ]"}),
-              client.get("/sparql", params={"query": COUNT}, headers={"Accept": "image/png"})):
+    for r in (
+        client.get("/sparql"),
+        client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y ]"}),
+        client.get("/sparql", params={"query": COUNT}, headers={"Accept": "image/png"}),
+    ):
         assert "Traceback" not in r.text and 'File "' not in r.text and "/work/" not in r.text

@@ -9,35 +9,60 @@ from acuerdos.http import status_of
 from acuerdos.rdf.formats import GRAPH_BY_EXTENSION, GRAPH_FORMATS, choose, negotiate
 
 
-@pytest.mark.parametrize("accept,key", [
-    (None, "json"), ("", "json"), ("*/*", "json"),
-    ("application/sparql-results+json", "json"), ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
-    ("text/csv", "csv"), ("text/tab-separated-values", "tsv"),
-    ("text/csv;q=0.5, text/tab-separated-values", "tsv"),
-    ("text/*", "csv"),
-    # a browser: application/xml;q=0.9 beats */*;q=0.8
-    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "xml"),
-    ("application/sparql-results+xml;q=0.1, */*;q=0.2", "json"),
-])
+@pytest.mark.parametrize(
+    "accept,key",
+    [
+        (None, "json"),
+        ("", "json"),
+        ("*/*", "json"),
+        ("application/sparql-results+json", "json"),
+        ("application/json", "json"),
+        ("application/sparql-results+xml", "xml"),
+        ("application/xml", "xml"),
+        ("text/xml", "xml"),
+        ("text/csv", "csv"),
+        ("text/tab-separated-values", "tsv"),
+        ("text/csv;q=0.5, text/tab-separated-values", "tsv"),
+        ("text/*", "csv"),
+        # a browser: application/xml;q=0.9 beats */*;q=0.8
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "xml"),
+        ("application/sparql-results+xml;q=0.1, */*;q=0.2", "json"),
+    ],
+)
 def test_results_by_accept(accept, key):
     assert negotiate(False, accept).key == key
 
 
-@pytest.mark.parametrize("accept,key", [
-    (None, "turtle"), ("*/*", "turtle"), ("text/turtle", "turtle"), ("application/n-triples", "ntriples"),
-    ("text/plain", "ntriples"), ("application/ld+json", "jsonld"), ("application/json", "jsonld"),
-    ("application/rdf+xml", "rdfxml"), ("application/xml", "rdfxml"),
-    ("application/rdf+xml, text/turtle;q=0.9", "rdfxml"),
-])
+@pytest.mark.parametrize(
+    "accept,key",
+    [
+        (None, "turtle"),
+        ("*/*", "turtle"),
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "ntriples"),
+        ("text/plain", "ntriples"),
+        ("application/ld+json", "jsonld"),
+        ("application/json", "jsonld"),
+        ("application/rdf+xml", "rdfxml"),
+        ("application/xml", "rdfxml"),
+        ("application/rdf+xml, text/turtle;q=0.9", "rdfxml"),
+    ],
+)
 def test_graphs_by_accept(accept, key):
     assert negotiate(True, accept).key == key
 
 
-@pytest.mark.parametrize("graph,accept", [
-    (False, "image/png"), (False, "text/turtle"), (True, "text/csv"), (True, "application/sparql-results+json"),
-    (False, "application/sparql-results+json;q=0"), (True, "text/html"),
-])
+@pytest.mark.parametrize(
+    "graph,accept",
+    [
+        (False, "image/png"),
+        (False, "text/turtle"),
+        (True, "text/csv"),
+        (True, "application/sparql-results+json"),
+        (False, "application/sparql-results+json;q=0"),
+        (True, "text/html"),
+    ],
+)
 def test_not_acceptable(graph, accept):
     with pytest.raises(NotAcceptableError) as caught:
         negotiate(graph, accept)
@@ -45,13 +70,27 @@ def test_not_acceptable(graph, accept):
     assert "format=" in caught.value.message
 
 
-@pytest.mark.parametrize("graph,param,key", [
-    (False, "json", "json"), (False, "xml", "xml"), (False, "csv", "csv"), (False, "tsv", "tsv"),
-    (False, "text/csv", "csv"), (True, "turtle", "turtle"), (True, "ttl", "turtle"), (True, "n3", "turtle"),
-    (True, "nt", "ntriples"), (True, "json-ld", "jsonld"), (True, "jsonld", "jsonld"), (True, "rdf+xml", "rdfxml"),
-    # the values SPARQLWrapper sends in format=: json for graphs means JSON-LD, xml means RDF/XML
-    (True, "json", "jsonld"), (True, "xml", "rdfxml"), (True, "rdf", "rdfxml"),
-])
+@pytest.mark.parametrize(
+    "graph,param,key",
+    [
+        (False, "json", "json"),
+        (False, "xml", "xml"),
+        (False, "csv", "csv"),
+        (False, "tsv", "tsv"),
+        (False, "text/csv", "csv"),
+        (True, "turtle", "turtle"),
+        (True, "ttl", "turtle"),
+        (True, "n3", "turtle"),
+        (True, "nt", "ntriples"),
+        (True, "json-ld", "jsonld"),
+        (True, "jsonld", "jsonld"),
+        (True, "rdf+xml", "rdfxml"),
+        # the values SPARQLWrapper sends in format=: json for graphs means JSON-LD, xml means RDF/XML
+        (True, "json", "jsonld"),
+        (True, "xml", "rdfxml"),
+        (True, "rdf", "rdfxml"),
+    ],
+)
 def test_format_parameter_wins(graph, param, key):
     assert negotiate(graph, "image/png", param).key == key
 
@@ -90,14 +129,23 @@ HTML = ("html", ("text/html", "application/xhtml+xml"))
 PAGE_OFFERS = [HTML] + [f.offer for f in GRAPH_FORMATS]
 
 
-@pytest.mark.parametrize("accept,key", [
-    (None, "html"), ("", "html"), ("*/*", "html"), ("text/turtle", "turtle"),
-    ("text/turtle;q=0.5, application/ld+json", "jsonld"), ("text/*", "html"), ("image/png", None),
-    ("application/xhtml+xml", "html"),
-    # equal q: the more specific range wins, then the client's order
-    ("*/*, application/ld+json", "jsonld"), ("application/n-triples, text/turtle", "ntriples"),
-    ("text/turtle, application/n-triples", "turtle"),
-])
+@pytest.mark.parametrize(
+    "accept,key",
+    [
+        (None, "html"),
+        ("", "html"),
+        ("*/*", "html"),
+        ("text/turtle", "turtle"),
+        ("text/turtle;q=0.5, application/ld+json", "jsonld"),
+        ("text/*", "html"),
+        ("image/png", None),
+        ("application/xhtml+xml", "html"),
+        # equal q: the more specific range wins, then the client's order
+        ("*/*, application/ld+json", "jsonld"),
+        ("application/n-triples, text/turtle", "ntriples"),
+        ("text/turtle, application/n-triples", "turtle"),
+    ],
+)
 def test_choose(accept, key):
     assert choose(accept, PAGE_OFFERS, "html") == key
 
@@ -109,4 +157,8 @@ def test_choose_gives_a_bare_wildcard_the_default():
 
 def test_graph_formats_by_extension():
     assert {ext: f.key for ext, f in GRAPH_BY_EXTENSION.items()} == {
-        "ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld", "rdf": "rdfxml"}
+        "ttl": "turtle",
+        "nt": "ntriples",
+        "jsonld": "jsonld",
+        "rdf": "rdfxml",
+    }

@@ -31,12 +31,25 @@ from acuerdos.store.errors import (
 # --- errors ---------------------------------------------------------------------------------------------
 
 STATUSES = [
-    (BadQuery("x"), 400), (QuerySyntaxError("x", 1, 2), 400), (WrongQueryForm("x"), 400),
-    (QueryRefused("x", "update"), 403), (QueryRefused("x", "service"), 403), (QueryTimeout("x"), 503),
-    (StoreBusy("x", retry_after=2), 503), (UpstreamError("x"), 502), (UpstreamTimeout("x"), 504),
-    (QueryFailed("x"), 500), (StoreError("x"), 503), (NotAcceptableError("x"), 406), (BadFormatError("x"), 400),
-    (BadRequest("x"), 400), (PayloadTooLarge("x"), 413), (UnsupportedMediaType("x"), 415),
-    (DataError("x"), 400), (UserError("x"), 400), (RuntimeError("x"), 500),
+    (BadQuery("x"), 400),
+    (QuerySyntaxError("x", 1, 2), 400),
+    (WrongQueryForm("x"), 400),
+    (QueryRefused("x", "update"), 403),
+    (QueryRefused("x", "service"), 403),
+    (QueryTimeout("x"), 503),
+    (StoreBusy("x", retry_after=2), 503),
+    (UpstreamError("x"), 502),
+    (UpstreamTimeout("x"), 504),
+    (QueryFailed("x"), 500),
+    (StoreError("x"), 503),
+    (NotAcceptableError("x"), 406),
+    (BadFormatError("x"), 400),
+    (BadRequest("x"), 400),
+    (PayloadTooLarge("x"), 413),
+    (UnsupportedMediaType("x"), 415),
+    (DataError("x"), 400),
+    (UserError("x"), 400),
+    (RuntimeError("x"), 500),
 ]
 
 
@@ -79,9 +92,17 @@ def test_etag_is_strong_version_and_digest():
     assert tag == etag_for("0123456789abcdef", "page", "en", 3) != etag_for("0123456789abcdef", "page", "es", 3)
 
 
-@pytest.mark.parametrize("header,matches", [
-    (None, False), ('"v-1"', True), ('W/"v-1"', True), ('"v-2", "v-1"', True), ('"v-2"', False), ("*", True),
-])
+@pytest.mark.parametrize(
+    "header,matches",
+    [
+        (None, False),
+        ('"v-1"', True),
+        ('W/"v-1"', True),
+        ('"v-2", "v-1"', True),
+        ('"v-2"', False),
+        ("*", True),
+    ],
+)
 def test_matches_etag(header, matches):
     assert matches_etag(_request(header), '"v-1"') is matches
     assert matches_etag(_request(header), 'W/"v-1"') is matches
@@ -104,7 +125,8 @@ EX = "http://example.org/"
 def _app(form_page=None) -> FastAPI:
     store = ox.Store()
     for i in range(5):
-        store.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)), ox.NamedNode(EX + "g")))
+        quad = ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)), ox.NamedNode(EX + "g"))
+        store.add(quad)
     app = FastAPI()
     app.state.settings = Settings(result_limit=3)
     app.state.backend = LocalBackend(store, version="v1", limit=3)
@@ -135,18 +157,24 @@ def test_router_answers_caps_and_revalidates():
     r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"})
     assert r.status_code == 200 and r.headers[VERSION_HEADER] == "v1" and r.headers[TRUNCATED_HEADER] == "true"
     assert len(r.json()["results"]["bindings"]) == 3
-    again = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"},
-                       headers={"If-None-Match": r.headers["etag"]})
+    again = client.get(
+        "/sparql",
+        params={"query": "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"},
+        headers={"If-None-Match": r.headers["etag"]},
+    )
     assert again.status_code == 304
 
 
-@pytest.mark.parametrize("params,headers,status,words", [
-    ({"query": "DROP ALL"}, {}, 403, "read-only"),
-    ({"query": f"SELECT * {{ SERVICE <{EX}> {{ ?s ?p ?o }} }}"}, {}, 403, "SERVICE"),
-    ({"query": "SELECT * WHERE {\n ?s ?p \n}"}, {}, 400, "Syntax error at line 3"),
-    ({"query": "ASK {}"}, {"Accept": "text/turtle"}, 406, "format="),
-    ({"query": "ASK {}", "format": "yaml"}, {}, 400, "Unknown format"),
-])
+@pytest.mark.parametrize(
+    "params,headers,status,words",
+    [
+        ({"query": "DROP ALL"}, {}, 403, "read-only"),
+        ({"query": f"SELECT * {{ SERVICE <{EX}> {{ ?s ?p ?o }} }}"}, {}, 403, "SERVICE"),
+        ({"query": "SELECT * WHERE {\n ?s ?p \n}"}, {}, 400, "Syntax error at line 3"),
+        ({"query": "ASK {}"}, {"Accept": "text/turtle"}, 406, "format="),
+        ({"query": "ASK {}", "format": "yaml"}, {}, 400, "Unknown format"),
+    ],
+)
 def test_router_errors_have_their_status_and_message(params, headers, status, words):
     r = TestClient(_app()).get("/sparql", params=params, headers=headers)
     assert r.status_code == status and words in r.text and r.headers["content-type"].startswith("text/plain")

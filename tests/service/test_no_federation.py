@@ -4,6 +4,7 @@ A socket listens where the queries point; after they are answered, it must not h
 single connection. The control test shows the same socket does receive one when pyoxigraph runs
 such a query unchecked, so the silence is the check's doing.
 """
+
 from __future__ import annotations
 
 import socket
@@ -56,9 +57,13 @@ def test_service_and_load_make_no_connection(request, backend, listener):
     sock, url = listener
     for query in _queries(url):
         for send in (
-            lambda: httpx.get(base + "/sparql", params={"query": query}, timeout=30),
-            lambda: httpx.post(base + "/sparql", content=query.encode(), timeout=30,
-                               headers={"Content-Type": "application/sparql-query"}),
+            lambda query=query: httpx.get(base + "/sparql", params={"query": query}, timeout=30),
+            lambda query=query: httpx.post(
+                base + "/sparql",
+                content=query.encode(),
+                timeout=30,
+                headers={"Content-Type": "application/sparql-query"},
+            ),
         ):
             r = send()
             assert r.status_code == 403, (query, r.status_code, r.text)

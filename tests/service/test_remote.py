@@ -24,15 +24,19 @@ from rdflib.compare import isomorphic
 from conftest import ROOT, _env, _stop, free_port, start_service
 
 BASE = "https://w3id.org/acuerdos/"
-PREFIXES = (f"PREFIX acu: <{BASE}ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+PREFIXES = (
+    f"PREFIX acu: <{BASE}ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+)
 
 SELECTS = [
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
     "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class",
-    PREFIXES + "SELECT ?d ?label WHERE { ?d a acu:Agreement ; rdfs:label ?label FILTER(lang(?label) = 'en') } ORDER BY ?d",
+    PREFIXES
+    + "SELECT ?d ?label WHERE { ?d a acu:Agreement ; rdfs:label ?label FILTER(lang(?label) = 'en') } ORDER BY ?d",
     PREFIXES + "SELECT ?d WHERE { ?d acu:text ?t FILTER(CONTAINS(LCASE(STR(?t)), 'migra')) } ORDER BY ?d",
-    PREFIXES + "SELECT ?theme (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x acu:themeAssignment/acu:theme ?theme } GROUP BY ?theme ORDER BY ?theme",
+    PREFIXES + "SELECT ?theme (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x acu:themeAssignment/acu:theme ?theme } "
+    "GROUP BY ?theme ORDER BY ?theme",
     "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
     PREFIXES + "SELECT ?s ?o WHERE { ?s skos:broader ?o } ORDER BY ?s ?o",
     f"SELECT (COUNT(*) AS ?n) FROM <{BASE}graph/data/reference/states> WHERE {{ ?s ?p ?o }}",
@@ -58,8 +62,10 @@ def _rows(response: httpx.Response):
     body = response.json()
     if "boolean" in body:
         return body["boolean"]
-    rows = [tuple(sorted((k, v["type"], _value(v), v.get("xml:lang"), v.get("datatype")) for k, v in b.items()))
-            for b in body["results"]["bindings"]]
+    rows = [
+        tuple(sorted((k, v["type"], _value(v), v.get("xml:lang"), v.get("datatype")) for k, v in b.items()))
+        for b in body["results"]["bindings"]
+    ]
     return body["head"]["vars"], sorted(rows)
 
 
@@ -86,8 +92,11 @@ def test_graphs_answer_the_same(service_url, remote_service_url, query):
 
 def test_datasets_answer_the_same(service_url, remote_service_url):
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?g ORDER BY ?g"
-    data = {"query": query, "default-graph-uri": BASE + "graph/data/reference/states",
-            "named-graph-uri": BASE + "graph/data/reference/conferences"}
+    data = {
+        "query": query,
+        "default-graph-uri": BASE + "graph/data/reference/states",
+        "named-graph-uri": BASE + "graph/data/reference/conferences",
+    }
     a, b = _both(service_url, remote_service_url, data=data)
     assert _rows(a) == _rows(b) and len(_rows(a)[1]) == 2
 
@@ -105,13 +114,15 @@ def _named_queries() -> list[Path]:
 
 @pytest.mark.parametrize("path", _named_queries(), ids=lambda p: p.stem)
 def test_named_query_text_answers_the_same(service_url, remote_service_url, path):
-    a, b = _both(service_url, remote_service_url, content=path.read_bytes(),
-                 headers={"Content-Type": "application/sparql-query"})
+    a, b = _both(
+        service_url, remote_service_url, content=path.read_bytes(), headers={"Content-Type": "application/sparql-query"}
+    )
     if "json" in a.headers["content-type"] and "results" in a.text:
         assert _rows(a) == _rows(b)
     else:
-        assert a.content == b.content or isomorphic(Graph().parse(data=a.text, format="turtle"),
-                                                    Graph().parse(data=b.text, format="turtle"))
+        assert a.content == b.content or isomorphic(
+            Graph().parse(data=a.text, format="turtle"), Graph().parse(data=b.text, format="turtle")
+        )
 
 
 def test_safety_holds_on_the_remote_path(remote_service_url):
@@ -125,13 +136,15 @@ def test_safety_holds_on_the_remote_path(remote_service_url):
 
 # --- failures of the remote server -----------------------------------------------------------------
 
+
 @pytest.fixture
 def bad_service(built_dist, tmp_path):
     started = []
 
     def start(endpoint: str, timeout: float = 1.5):
-        service = start_service(built_dist, tmp_path / f"service-{len(started)}.log", "--endpoint", endpoint,
-                                timeout=timeout, workers=1)
+        service = start_service(
+            built_dist, tmp_path / f"service-{len(started)}.log", "--endpoint", endpoint, timeout=timeout, workers=1
+        )
         started.append(service)
         return service.url
 
@@ -204,22 +217,46 @@ def test_remote_answer_with_dtd_is_refused(bad_service):
 
 # --- acuerdos load -------------------------------------------------------------------------------------
 
+
 def test_load_command(built_dist, oxigraph_url):
     """`acuerdos load --endpoint` (PUT per graph: loading twice changes nothing) keeps every named graph."""
     manifest = json.loads((built_dist / "manifest.json").read_text())
-    result = subprocess.run([sys.executable, "-m", "acuerdos.cli", "load", "--endpoint", oxigraph_url,
-                             "--dist", str(built_dist)], env=_env(), capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "acuerdos.cli", "load", "--endpoint", oxigraph_url, "--dist", str(built_dist)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert f"loaded {len(manifest['graphs'])} graphs" in result.stdout
-    r = httpx.post(oxigraph_url, data={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
-                   headers={"Accept": "application/sparql-results+json"})
+    r = httpx.post(
+        oxigraph_url,
+        data={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     graphs = {b["g"]["value"] for b in r.json()["results"]["bindings"]}
     assert graphs == set(manifest["graphs"])
 
 
+@pytest.mark.service
 def test_load_command_reports_a_bad_graph_store(built_dist):
     port = free_port()
-    result = subprocess.run([sys.executable, "-m", "acuerdos.cli", "load", "--endpoint", f"http://127.0.0.1:{port}/query",
-                             "--dist", str(built_dist)], env=_env(), capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "acuerdos.cli",
+            "load",
+            "--endpoint",
+            f"http://127.0.0.1:{port}/query",
+            "--dist",
+            str(built_dist),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "cannot reach the graph store" in result.stderr and "Traceback" not in result.stderr

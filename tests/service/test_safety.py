@@ -3,6 +3,9 @@ forms recognised, comments masked. (Its speed on hostile input is measured in be
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+
 import pytest
 
 from acuerdos.http import status_of
@@ -41,8 +44,12 @@ UPDATES = [
     "DELETE WHERE { ?s ?p ?o }",
     "LOAD <http://127.0.0.1:9/data.ttl>",
     "load silent <http://x/> into graph <http://g>",
-    "CLEAR ALL", "DROP GRAPH <http://g>", "CREATE GRAPH <http://g>",
-    "COPY <http://a> TO <http://b>", "MOVE DEFAULT TO <http://b>", "ADD <http://a> TO <http://b>",
+    "CLEAR ALL",
+    "DROP GRAPH <http://g>",
+    "CREATE GRAPH <http://g>",
+    "COPY <http://a> TO <http://b>",
+    "MOVE DEFAULT TO <http://b>",
+    "ADD <http://a> TO <http://b>",
     "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
     "PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { ex:a ex:b ex:c }",
 ]
@@ -69,13 +76,16 @@ def test_updates_refused(query):
     assert "read-only" in caught.value.message
 
 
-@pytest.mark.parametrize("query,form", [
-    ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
-    ("PREFIX select: <http://x/> ASK { ?s select:p ?o }", "ASK"),
-    ("BASE <http://x/> CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s ?p ?o { ?s ?p ?o } } }", "CONSTRUCT"),
-    ("describe <http://x/>", "DESCRIBE"),
-    ("# SELECT\nASK {}", "ASK"),
-])
+@pytest.mark.parametrize(
+    "query,form",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+        ("PREFIX select: <http://x/> ASK { ?s select:p ?o }", "ASK"),
+        ("BASE <http://x/> CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s ?p ?o { ?s ?p ?o } } }", "CONSTRUCT"),
+        ("describe <http://x/>", "DESCRIBE"),
+        ("# SELECT\nASK {}", "ASK"),
+    ],
+)
 def test_form(query, form):
     assert analyse(query).form == form
 
@@ -92,18 +102,26 @@ def test_from_is_seen_only_as_a_word():
     assert not analyse('SELECT * { ?s ?p "FROM" } # FROM <http://g>').has_from
 
 
-@pytest.mark.parametrize("text", [
-    "a-" * 1000, '"""' + "a" * 1000, '"' * 1001, ":" * 1000, "<" * 1000, "\\u" * 500, "?" * 1000, "a:" * 500,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a-" * 1000,
+        '"""' + "a" * 1000,
+        '"' * 1001,
+        ":" * 1000,
+        "<" * 1000,
+        "\\u" * 500,
+        "?" * 1000,
+        "a:" * 500,
+    ],
+)
 def test_hostile_input_is_tokenised_whole(text):
     """Whatever the input, the tokens cover it exactly, in order: nothing is skipped or read twice."""
     spans = [(t.start, t.end) for t in tokens(text)]
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(end == start for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
-    try:
+    assert all(end == start for (_, end), (start, _) in itertools.pairwise(spans))
+    with contextlib.suppress(QueryError):
         check_query(text)
-    except QueryError:
-        pass
 
 
 def test_mask_comments_keeps_strings_and_iris():
@@ -115,5 +133,15 @@ def test_mask_comments_keeps_strings_and_iris():
 
 def test_tokens_say_kind_text_and_span():
     found = [(t.kind, t.text) for t in tokens("PREFIX ex: <http://x/> ASK { ?s ex:p 'o'@en }") if t.kind != "ws"]
-    assert found == [("word", "PREFIX"), ("pname", "ex:"), ("iri", "<http://x/>"), ("word", "ASK"), ("other", "{"),
-                     ("var", "?s"), ("pname", "ex:p"), ("string", "'o'"), ("lang", "@en"), ("other", "}")]
+    assert found == [
+        ("word", "PREFIX"),
+        ("pname", "ex:"),
+        ("iri", "<http://x/>"),
+        ("word", "ASK"),
+        ("other", "{"),
+        ("var", "?s"),
+        ("pname", "ex:p"),
+        ("string", "'o'"),
+        ("lang", "@en"),
+        ("other", "}"),
+    ]

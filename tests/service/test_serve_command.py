@@ -1,4 +1,5 @@
 """`acuerdos serve` configured by environment variables alone, and a clean stop: no worker left behind."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,11 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from conftest import _env, free_port, wait_for_http
+
+pytestmark = pytest.mark.service
 
 
 def _children(pid: int) -> set[int]:
@@ -29,11 +33,18 @@ def _alive(pid: int) -> bool:
 
 def test_serve_from_environment_and_stop(built_dist, tmp_path):
     port = free_port()
-    env = _env() | {"ACUERDOS_PORT": str(port), "ACUERDOS_DIST": str(built_dist), "ACUERDOS_RESULT_LIMIT": "7",
-                    "ACUERDOS_QUERY_TIMEOUT": "4", "ACUERDOS_WORKERS": "2", "ACUERDOS_LOG_LEVEL": "warning"}
-    log = open(tmp_path / "serve.log", "wb")
-    process = subprocess.Popen([sys.executable, "-m", "acuerdos.cli", "serve"], env=env, stdout=log,
-                               stderr=subprocess.STDOUT)
+    env = _env() | {
+        "ACUERDOS_PORT": str(port),
+        "ACUERDOS_DIST": str(built_dist),
+        "ACUERDOS_RESULT_LIMIT": "7",
+        "ACUERDOS_QUERY_TIMEOUT": "4",
+        "ACUERDOS_WORKERS": "2",
+        "ACUERDOS_LOG_LEVEL": "warning",
+    }
+    with open(tmp_path / "serve.log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "acuerdos.cli", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         wait_for_http(url + "/health", process=process)
@@ -52,6 +63,11 @@ def test_serve_from_environment_and_stop(built_dist, tmp_path):
 
 
 def test_serve_reports_a_bad_setting(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "acuerdos.cli", "serve", "--endpoint", "ftp://nowhere"],
-                            env=_env(), capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "acuerdos.cli", "serve", "--endpoint", "ftp://nowhere"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "http(s) URL" in result.stderr and "Traceback" not in result.stderr

@@ -11,8 +11,7 @@ import httpx
 from conftest import TEST_TIMEOUT
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-REGEX = ('SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f '
-         'FILTER(REGEX(CONCAT(STR(?c), STR(?f), "!"), "^(a+)+$")) }')
+REGEX = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(REGEX(CONCAT(STR(?c), STR(?f), "!"), "^(a+)+$")) }'
 CHEAP = "ASK { ?s ?p ?o }"
 
 

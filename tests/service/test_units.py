@@ -35,16 +35,35 @@ def test_settings_defaults():
 
 
 def test_settings_environment_then_options():
-    env = {"ACUERDOS_PORT": "9000", "ACUERDOS_QUERY_TIMEOUT": "2.5", "ACUERDOS_ENDPOINT": "http://h:7878/query",
-           "ACUERDOS_BASE": "http://example.org/a", "ACUERDOS_DIST": "/tmp/x", "ACUERDOS_RESULT_LIMIT": "5"}
+    env = {
+        "ACUERDOS_PORT": "9000",
+        "ACUERDOS_QUERY_TIMEOUT": "2.5",
+        "ACUERDOS_ENDPOINT": "http://h:7878/query",
+        "ACUERDOS_BASE": "http://example.org/a",
+        "ACUERDOS_DIST": "/tmp/x",
+        "ACUERDOS_RESULT_LIMIT": "5",
+    }
     s = Settings.from_env(env, port=9001)
     assert (s.port, s.query_timeout, s.endpoint, s.base, s.dist, s.result_limit) == (
-        9001, 2.5, "http://h:7878/query", "http://example.org/a/", Path("/tmp/x"), 5)
+        9001,
+        2.5,
+        "http://h:7878/query",
+        "http://example.org/a/",
+        Path("/tmp/x"),
+        5,
+    )
     assert s.remote and s.worker_count == 4
 
 
-@pytest.mark.parametrize("env", [{"ACUERDOS_PORT": "eighty"}, {"ACUERDOS_QUERY_TIMEOUT": "-1"},
-                                 {"ACUERDOS_ENDPOINT": "ftp://x"}, {"ACUERDOS_WORKERS": "0"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"ACUERDOS_PORT": "eighty"},
+        {"ACUERDOS_QUERY_TIMEOUT": "-1"},
+        {"ACUERDOS_ENDPOINT": "ftp://x"},
+        {"ACUERDOS_WORKERS": "0"},
+    ],
+)
 def test_settings_refused(env):
     with pytest.raises(UserError):
         Settings.from_env(env)
@@ -94,7 +113,7 @@ def test_graph_store_url():
 
 TERMS = [
     ox.NamedNode("http://example.org/a"),
-    ox.Literal("dos, \"tres\"\ncuatro\tcinco", language="es"),
+    ox.Literal('dos, "tres"\ncuatro\tcinco', language="es"),
     ox.Literal("42", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
     ox.BlankNode("b0"),
     ox.Literal("<&> ü"),
@@ -147,10 +166,17 @@ def test_xsd_string_is_rdflib_plain_literal_and_back():
     assert to_oxigraph(Literal("x", datatype=XSD.string)) == ox_string
 
 
-@pytest.mark.parametrize("node", [
-    URIRef("http://example.org/a"), BNode("b0"), Literal("x"), Literal("x", lang="es"),
-    Literal("42", datatype=XSD.integer), Literal("2024-01-01", datatype=XSD.date),
-])
+@pytest.mark.parametrize(
+    "node",
+    [
+        URIRef("http://example.org/a"),
+        BNode("b0"),
+        Literal("x"),
+        Literal("x", lang="es"),
+        Literal("42", datatype=XSD.integer),
+        Literal("2024-01-01", datatype=XSD.date),
+    ],
+)
 def test_every_term_kind_round_trips(node):
     assert to_rdflib(to_oxigraph(node)) == node
     assert decode(encode(to_oxigraph(node))) == node
@@ -158,8 +184,11 @@ def test_every_term_kind_round_trips(node):
 
 def test_write_rows_writes_rdflib_rows_as_the_endpoint_writes_oxigraph_ones():
     variables = ["x", "y", "z"]
-    rows = Rows([{v: to_rdflib(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in _rows()],
-                variables, truncated=True)
+    rows = Rows(
+        [{v: to_rdflib(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in _rows()],
+        variables,
+        truncated=True,
+    )
     for key in ("json", "xml", "csv", "tsv"):
         assert write_rows(rows, BY_KEY[key]) == write_solutions(variables, _rows(), BY_KEY[key], True, 2)
 
