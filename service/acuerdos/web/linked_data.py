@@ -34,8 +34,9 @@ from rdflib.term import Node
 
 from ..config import CANONICAL_BASE, Paths, rebase_iri
 from ..graph import PREFIXES, prefixes_for
+from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..text import normalise_with_map
-from ..rdf.formats import parse_accept
+from ..rdf.formats import choose as negotiate
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -478,37 +479,6 @@ def render(template: str, context: Mapping[str, Any], status: int = 200,
 
 
 # ---------------------------------------------------------------------------------------------
-# Caching: the data version is the ETag
-# ---------------------------------------------------------------------------------------------
-
-def etag_for(version: str, *parts: Any) -> str:
-    """A strong ETag: the data version, and a digest of what else makes this representation."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
-    return f'"{version}-{digest}"'
-
-
-def matches_etag(request: Request, etag: str) -> bool:
-    header = request.headers.get("if-none-match")
-    if not header:
-        return False
-    if header.strip() == "*":
-        return True
-    wanted = etag.removeprefix("W/")
-    return any(tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
-
-
-def cache_headers(etag: str, vary: str = "Accept, Accept-Language", version: str = "") -> dict[str, str]:
-    headers = {"ETag": etag, "Vary": vary, "Cache-Control": "no-cache"}
-    if version:
-        headers["X-Data-Version"] = version
-    return headers
-
-
-def not_modified(headers: Mapping[str, str]) -> Response:
-    return Response(status_code=304, headers=dict(headers))
-
-
-# ---------------------------------------------------------------------------------------------
 # Content negotiation for RDF
 # ---------------------------------------------------------------------------------------------
 
@@ -545,41 +515,6 @@ def by_extension(request: Request, name: str, ext: str, handler: Callable[[Reque
     if forced is None:
         return not_found_page(request, data_of(request).base + f"{name}.{ext}")
     return handler(request, forced)
-
-
-def negotiate(accept: str | None, offers: Sequence[tuple[str, Sequence[str]]], default: str) -> str | None:
-    """The key of the offer the client prefers: offers are (key, media types); None if none is acceptable.
-
-    Exact media types beat `type/*`, which beats `*/*`; then the q-value; then the order of the
-    client's list; a bare `*/*` (or no Accept) gets `default`.
-    """
-    ranges = [(f"{major}/{minor}", q, index) for index, (major, minor, q) in enumerate(parse_accept(accept or ""))]
-    if not ranges:
-        return default
-    best: tuple[float, int, int, int] | None = None
-    chosen: str | None = None
-    for order, (key, medias) in enumerate(offers):
-        for media in medias:
-            major = media.split("/")[0]
-            for rng, q, index in ranges:
-                if rng == media:
-                    spec = 2
-                elif rng == major + "/*":
-                    spec = 1
-                elif rng == "*/*":
-                    spec = 0
-                else:
-                    continue
-                if q <= 0:
-                    continue
-                if spec == 0:
-                    # a wildcard alone picks the default, not the first offer
-                    score = (q, spec, -index, 1 if key == default else 0)
-                else:
-                    score = (q, spec, -index, -order)
-                if best is None or score > best:
-                    best, chosen = score, key
-    return chosen
 
 
 HTML_OFFER = ("html", ("text/html", "application/xhtml+xml"))
