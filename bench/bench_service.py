@@ -11,12 +11,15 @@ keep-alive, a small asyncio client, so the client costs little next to the serve
   else its text POSTed to `/sparql`.
 
 Every figure is also given as a ratio to the floor. The client and the server share the
-machine's CPUs, so read the figures as relative, not absolute.
+machine's CPUs, so read the figures as relative, not absolute. Last, the time limit: how long a
+hopeless query runs before it is stopped (503 embedded, 504 remote), and how long a cheap query
+takes while it runs (the other workers keep answering).
 
     python bench/bench_service.py [--seconds 3] [--connections 8] [--write]
 
 `--write` appends the tables, with the machine and the date, to bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +30,8 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -40,6 +43,7 @@ sys.path.insert(0, str(SERVICE))
 
 from acuerdos import process  # noqa: E402
 from acuerdos.process import ServerProcess, oxigraph_binary, start_service, stop  # noqa: E402
+from acuerdos.project import Release  # noqa: E402
 
 PLAIN = """PREFIX acu: <https://w3id.org/acuerdos/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -53,10 +57,43 @@ def start_oxigraph(dist: Path) -> ServerProcess | None:
     if binary is None:
         print("oxigraph is not installed (pip install oxigraph): the remote store is not measured")
         return None
-    return process.start_oxigraph(binary, dist / "acuerdos.nq", timeout_s=30)
+    return process.start_oxigraph(binary, Release(dist).nquads, timeout_s=30)
+
+
+# --- the time limit ---------------------------------------------------------------------------------------
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _get(url: str, query: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    request = urllib.request.Request(url + "/sparql?" + urllib.parse.urlencode({"query": query}))
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    return status, time.perf_counter() - started
+
+
+def time_limit(url: str) -> str:
+    """A hopeless query and, while it runs, a cheap one: when the first is stopped, how long the second takes."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        hopeless = pool.submit(_get, url, CROSS)
+        time.sleep(0.5)
+        _, cheap = _get(url, "ASK { ?s ?p ?o }")
+        status, stopped = hopeless.result()
+    return (
+        f"time limit: a hopeless query answered {status} after {stopped:.1f} s; "
+        f"a cheap one meanwhile {cheap * 1000:.0f} ms"
+    )
 
 
 # --- the load generator ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Target:
@@ -89,7 +126,7 @@ class Figures:
         if not self.latencies:
             return float("nan")
         ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))] * 1000
+        return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))] * 1000
 
     @property
     def rps(self) -> float:
@@ -130,8 +167,9 @@ async def _load(url: str, target: Target, seconds: float, connections: int, warm
     start = time.perf_counter()
     record_from = start + warmup
     until = record_from + seconds
-    await asyncio.gather(*(_connection(parts.hostname, parts.port, request, until, figures, record_from)
-                           for _ in range(connections)))
+    await asyncio.gather(
+        *(_connection(parts.hostname, parts.port, request, until, figures, record_from) for _ in range(connections))
+    )
     figures.seconds = time.perf_counter() - record_from
     return figures
 
@@ -149,26 +187,32 @@ def targets(url: str) -> list[Target]:
     try:
         with urllib.request.urlopen(url + "/queries", timeout=5) as response:
             queries_route = response.status == 200
-    except Exception:  # noqa: BLE001 — no named-query API in this app: use /sparql
+    except Exception:
         pass
     for path in sorted((ROOT / "queries").glob("*.rq")):
         if queries_route:
             out.append(Target(f"{path.stem}", "GET", f"/queries/{path.stem}"))
         else:
-            out.append(Target(f"{path.stem} (via /sparql)", "POST", "/sparql", path.read_bytes(),
-                              "application/sparql-query"))
+            out.append(
+                Target(f"{path.stem} (via /sparql)", "POST", "/sparql", path.read_bytes(), "application/sparql-query")
+            )
     return out
 
 
 def table(store: str, rows: list[tuple[Target, Figures]], connections: int) -> str:
     floor = rows[0][1]
-    lines = [f"#### {store}, {connections} connections", "",
-             "| target | median ms | p99 ms | req/s | median ÷ floor | req/s ÷ floor | errors |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        f"#### {store}, {connections} connections",
+        "",
+        "| target | median ms | p99 ms | req/s | median ÷ floor | req/s ÷ floor | errors |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for target, f in rows:
         errors = ", ".join(f"{n}×{code}" for code, n in sorted(f.errors.items())) or ""
-        lines.append(f"| {target.name} | {f.median_ms:.1f} | {f.p99_ms:.1f} | {f.rps:.0f} | "
-                     f"{f.median_ms / floor.median_ms:.1f} | {f.rps / floor.rps:.2f} | {errors} |")
+        lines.append(
+            f"| {target.name} | {f.median_ms:.1f} | {f.p99_ms:.1f} | {f.rps:.0f} | "
+            f"{f.median_ms / floor.median_ms:.1f} | {f.rps / floor.rps:.2f} | {errors} |"
+        )
     return "\n".join(lines)
 
 
@@ -181,33 +225,27 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}")
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=3.0, help="measured time per target (default 3)")
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--dist", type=Path, help="built files (default dist/, built if missing)")
+    parser.add_argument("--dist", type=Path, help="the built release (default dist/; `acuerdos build` writes it)")
     parser.add_argument("--write", action="store_true", help="append the figures to bench/RESULTS.md")
     args = parser.parse_args()
 
     dist = args.dist or ROOT / "dist"
-    tmp = None
-    if not (dist / "acuerdos.nq").is_file():
-        from acuerdos.build import build
-        from acuerdos.config import Paths
-
-        tmp = Path(tempfile.mkdtemp(prefix="acuerdos-bench-"))
-        os.environ["ACUERDOS_DIST"] = str(tmp)
-        build(Paths())
-        dist = tmp
+    if not Release(dist).nquads.is_file():  # a release runs on its own: the service reads no checkout
+        raise SystemExit(f"no built release in {dist}: run `acuerdos build` (or give --dist DIR)")
     version = json.loads((dist / "manifest.json").read_text())["version"]
     sections = []
-    header = (f"### {dt.date.today().isoformat()} — data version {version}\n\n"
-              f"Machine: {machine()}. Client and server on the same machine; {args.seconds:g} s per target "
-              f"after a warm-up, {args.connections} keep-alive connections.\n")
+    header = (
+        f"### {dt.date.today().isoformat()} — data version {version}\n\n"
+        f"Machine: {machine()}. Client and server on the same machine; {args.seconds:g} s per target "
+        f"after a warm-up, {args.connections} keep-alive connections.\n"
+    )
     print(header)
     oxigraph = start_oxigraph(dist)
     try:
@@ -222,9 +260,13 @@ def main() -> None:
                 for target in targets(url):
                     figures = measure(url, target, args.seconds, args.connections)
                     rows.append((target, figures))
-                    print(f"  {store[:8]} {target.name:40} median {figures.median_ms:7.1f} ms  p99 {figures.p99_ms:7.1f} ms"
-                          f"  {figures.rps:7.0f} req/s" + (f"  errors {figures.errors}" if figures.errors else ""),
-                          flush=True)
+                    errors = f"  errors {figures.errors}" if figures.errors else ""
+                    print(
+                        f"  {store[:8]} {target.name:40} median {figures.median_ms:7.1f} ms"
+                        f"  p99 {figures.p99_ms:7.1f} ms  {figures.rps:7.0f} req/s{errors}",
+                        flush=True,
+                    )
+                print("  " + time_limit(url), flush=True)
                 text = table(store, rows, args.connections)
                 sections.append(text)
                 print("\n" + text + "\n", flush=True)
@@ -238,10 +280,6 @@ def main() -> None:
         with results.open("a", encoding="utf-8") as out:
             out.write("\n" + header + "\n" + "\n\n".join(sections) + "\n")
         print(f"appended to {results}")
-    if tmp:
-        import shutil
-
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Which embedded store: rdflib's memory store, Oxigraph through rdflib (oxrdflib), or pyoxigraph.
 
-Domain-shaped data: the built graph (dist/acuerdos.nq, or the checkout loaded directly) copied
+Domain-shaped data: the built graph (a release's acuerdos.nq, `acuerdos build` writes it) copied
 until it holds about --triples triples — every resource of the data gets a copy per round, while
 the vocabulary, value sets and theme schemes stay shared, so a GROUP BY per theme aggregates over
 all copies, as it would over a larger corpus. Measured (median of --repeat runs):
@@ -9,11 +9,16 @@ all copies, as it would over a larger corpus. Measured (median of --repeat runs)
 - group-by: decisions per theme (`GROUP BY ?theme`, through the theme assignments);
 - text-filter: decisions whose text mentions a word (`FILTER(CONTAINS(LCASE(STR(?t)), …))`).
 
-    python bench/bench_store.py [--triples 100000] [--repeat 5]
+Then the safety check every query passes in the server process (`store.safety.check_query`) on
+hostile bodies at the size limit: it must stay linear (well under a second each).
+
+    python bench/bench_store.py [--triples 100000] [--repeat 5] [--dist DIR]
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import platform
 import statistics
 import sys
@@ -30,21 +35,20 @@ BASE = "https://w3id.org/acuerdos/"
 SHARED = tuple(BASE + p for p in ("ontology", "kind/", "theme/", "scheme/", "graph/"))
 PREFIX = f"PREFIX acu: <{BASE}ontology#>\n"
 QUERIES = {
-    "group-by": PREFIX + """SELECT ?theme (COUNT(DISTINCT ?d) AS ?n) WHERE {
+    "group-by": PREFIX
+    + """SELECT ?theme (COUNT(DISTINCT ?d) AS ?n) WHERE {
   ?d acu:themeAssignment ?a . ?a acu:theme ?theme } GROUP BY ?theme ORDER BY DESC(?n)""",
     "text-filter": PREFIX + """SELECT ?d WHERE { ?d acu:text ?t FILTER(CONTAINS(LCASE(STR(?t)), "migrantes")) }""",
 }
 
 
-def base_triples() -> list[ox.Triple]:
-    dump = ROOT / "dist" / "acuerdos.nq"
-    if dump.is_file():
-        quads = ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS)
-    else:
-        from acuerdos.graph import load_dataset
+def base_triples(dist: Path) -> list[ox.Triple]:
+    from acuerdos.project import Release
 
-        data = load_dataset().serialize(format="nquads").encode()
-        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
+    dump = Release(dist).nquads
+    if not dump.is_file():
+        raise SystemExit(f"no built release in {dist}: run `acuerdos build` (or give --dist DIR)")
+    quads = ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS)
     return list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
 
 
@@ -56,8 +60,8 @@ def copy_term(term, k: int):
     return term
 
 
-def domain_shaped(target: int) -> bytes:
-    triples = base_triples()
+def domain_shaped(target: int, dist: Path) -> bytes:
+    triples = base_triples(dist)
     out: list[ox.Triple] = []
     k = 0
     while len(out) < target:
@@ -79,10 +83,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="the built release (default dist/)")
     args = parser.parse_args()
-    data = domain_shaped(args.triples)
+    data = domain_shaped(args.triples, args.dist)
     print(f"# embedded store: {args.triples} domain-shaped triples, median of {args.repeat} runs")
-    print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    cpu = platform.processor() or platform.machine()
+    print(f"machine: {platform.platform()}, {cpu}, Python {platform.python_version()}")
 
     def rdflib_load():
         g = Graph()
@@ -109,7 +115,7 @@ def main() -> None:
         figures = [load_s]
         counts = []
         for query in QUERIES.values():
-            q_s, count = timed(lambda: run(store, query), args.repeat)
+            q_s, count = timed(lambda run=run, store=store, query=query: run(store, query), args.repeat)
             figures.append(q_s)
             counts.append(count)
         rows.append((name, figures, counts))
@@ -119,6 +125,38 @@ def main() -> None:
     for name, figures, counts in rows:
         cells = " | ".join(f"{f * 1000:.0f} ms" if f < 1 else f"{f:.2f} s" for f in figures)
         print(f"| {name} | {cells} | {counts[0]}, {counts[1]} |")
+    safety(args.repeat)
+
+
+# bodies at the size limit (256 KiB) that a careless regular expression would take quadratic time on
+HOSTILE = {
+    "hyphens": "a-" * 130000,
+    "open long string": '"""' + "a" * 260000,
+    "accents": "\u00e9" * 260000,
+    "quotes": '"' * 260000,
+    "colons": ":" * 260000,
+    "angle brackets": "<" * 260000,
+    "escapes": "\\u" * 130000,
+    "question marks": "?" * 260000,
+    "numbers": "1." * 130000,
+    "prefixed names": "a:" * 130000,
+}
+
+
+def safety(repeat: int) -> None:
+    from acuerdos.store.errors import QueryError
+    from acuerdos.store.safety import check_query
+
+    def check(text: str) -> None:
+        with contextlib.suppress(QueryError):
+            check_query(text)
+
+    print()
+    print("| hostile body (256 KiB) | safety check |")
+    print("|---|---:|")
+    for name, text in HOSTILE.items():
+        seconds, _ = timed(lambda text=text: check(text), repeat)
+        print(f"| {name} | {seconds * 1000:.0f} ms |")
 
 
 if __name__ == "__main__":
