@@ -1,4 +1,5 @@
 """Errors a user can cause, carrying what went wrong and where, so the CLI prints one clear line."""
+
 from __future__ import annotations
 
 

@@ -95,8 +95,7 @@ def status_of(exc: BaseException) -> int:
 def _headers(exc: BaseException) -> dict[str, str]:
     if isinstance(exc, StoreBusy) and exc.retry_after is not None:
         return {"Retry-After": str(exc.retry_after)}
-    headers = getattr(exc, "headers", None)
-    return dict(headers) if isinstance(headers, Mapping) else {}
+    return {}
 
 
 def error_response(exc: BaseException) -> Response:

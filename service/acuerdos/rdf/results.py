@@ -2,7 +2,8 @@
 
 Runs in the query worker, on pyoxigraph terms (the embedded store's own, or those parsed from a
 remote server's answer), so the whole answer is ready, and its size known, before the server
-sends a status line: a 200 is never followed by a cut-off body.
+sends a status line: a 200 is never followed by a cut-off body. ``write_rows`` writes the one row
+type (``rows.Rows``, rdflib terms) with the same writers, for the named queries.
 
 When a result has more rows (SELECT) or triples (CONSTRUCT, DESCRIBE) than the limit, the first
 `limit` are written and the answer says so: a `truncated` flag travels with the body (the
@@ -25,11 +26,9 @@ import pyoxigraph as ox
 
 from .formats import Format
 from .rows import Rows
-from .terms import to_oxigraph
+from .terms import XSD_STRING, to_oxigraph
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 _RDF_FORMATS = {

@@ -14,11 +14,7 @@ from ..errors import UserError
 class ApiError(UserError):
     """A protocol error answered with `status` and a one-paragraph plain-text `message`."""
 
-    status = 500
-
-    def __init__(self, message: str, *, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.headers = dict(headers or {})
+    status = 400
 
 
 class BadRequest(ApiError):
