@@ -14,34 +14,22 @@ from acuerdos.settings import Settings
 from acuerdos.sparql.endpoint import TRUNCATED_HEADER, VERSION_HEADER, make_router
 from acuerdos.sparql.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 from acuerdos.store import LocalBackend
-from acuerdos.store.errors import (
-    BadQuery,
-    QueryError,
-    QueryFailed,
-    QueryRefused,
-    QuerySyntaxError,
-    QueryTimeout,
-    StoreBusy,
-    StoreError,
-    UpstreamError,
-    UpstreamTimeout,
-    WrongQueryForm,
-)
+from acuerdos.store import errors as store
 
 # --- errors ---------------------------------------------------------------------------------------------
 
 STATUSES = [
-    (BadQuery("x"), 400),
-    (QuerySyntaxError("x", 1, 2), 400),
-    (WrongQueryForm("x"), 400),
-    (QueryRefused("x", "update"), 403),
-    (QueryRefused("x", "service"), 403),
-    (QueryTimeout("x"), 503),
-    (StoreBusy("x", retry_after=2), 503),
-    (UpstreamError("x"), 502),
-    (UpstreamTimeout("x"), 504),
-    (QueryFailed("x"), 500),
-    (StoreError("x"), 503),
+    (store.BadQuery("x"), 400),
+    (store.QuerySyntaxError("x", 1, 2), 400),
+    (store.WrongQueryForm("x"), 400),
+    (store.QueryRefused("x", "update"), 403),
+    (store.QueryRefused("x", "service"), 403),
+    (store.QueryTimeout("x"), 503),
+    (store.StoreBusy("x", retry_after=2), 503),
+    (store.UpstreamError("x"), 502),
+    (store.UpstreamTimeout("x"), 504),
+    (store.QueryFailed("x"), 500),
+    (store.StoreError("x"), 503),
     (NotAcceptableError("x"), 406),
     (BadFormatError("x"), 400),
     (BadRequest("x"), 400),
@@ -59,21 +47,24 @@ def test_status_of(exc, status):
     assert error_response(exc).status_code == status
 
 
-@pytest.mark.parametrize("exc", [e for e, _ in STATUSES if isinstance(e, QueryError)], ids=lambda e: type(e).__name__)
+QUERY_ERRORS = [e for e, _ in STATUSES if isinstance(e, store.QueryError)]
+
+
+@pytest.mark.parametrize("exc", QUERY_ERRORS, ids=lambda e: type(e).__name__)
 def test_store_errors_cross_the_worker_pipe(exc):
     import pickle
 
-    again = QueryError.from_tuple(pickle.loads(pickle.dumps(exc.as_tuple())))
+    again = store.QueryError.from_tuple(pickle.loads(pickle.dumps(exc.as_tuple())))
     assert type(again) is type(exc) and again.message == exc.message and again.details == exc.details
     assert status_of(again) == status_of(exc)
 
 
 def test_error_response_is_the_message_as_plain_text():
-    response = error_response(StoreBusy("Every query worker stayed busy.\n", retry_after=2))
+    response = error_response(store.StoreBusy("Every query worker stayed busy.\n", retry_after=2))
     assert response.body == b"Every query worker stayed busy.\n"
     assert response.headers["content-type"].startswith("text/plain") and response.headers["retry-after"] == "2"
-    assert "retry-after" not in error_response(StoreBusy("The query service is shutting down.")).headers
-    syntax = QuerySyntaxError("Syntax error at line 3, column 1: expected", 3, 1)
+    assert "retry-after" not in error_response(store.StoreBusy("The query service is shutting down.")).headers
+    syntax = store.QuerySyntaxError("Syntax error at line 3, column 1: expected", 3, 1)
     assert (syntax.line, syntax.column) == (3, 1)
     assert error_response(RuntimeError("/work/secret.py")).body == b"Internal server error.\n"
 
