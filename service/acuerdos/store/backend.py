@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 from rdflib import Graph
@@ -31,7 +31,6 @@ from ..namespaces import PREFIXES
 from ..project import Release
 from ..rdf.formats import BY_KEY, Format, negotiate
 from ..rdf.rows import Rows
-from ..rdf.sparql_text import QueryInfo
 from ..rdf.terms import Encoded, decode
 from ..settings import Settings
 from .engine import Task
@@ -52,7 +51,6 @@ class Payload:
     limit: int
     count: int
     kind: str  # solutions | boolean | triples
-    info: QueryInfo | None = field(default=None, compare=False)
 
     @property
     def media_type(self) -> str:
@@ -118,7 +116,7 @@ class Backend:
         capped = self._limit(limit)
         answer = self._call(self._task("format", query, default_graphs, named_graphs, capped) | {"format": fmt.key})
         return Payload(
-            answer["body"], BY_KEY[answer["format"]], answer["truncated"], capped, answer["count"], answer["kind"], info
+            answer["body"], BY_KEY[answer["format"]], answer["truncated"], capped, answer["count"], answer["kind"]
         )
 
     def select(
