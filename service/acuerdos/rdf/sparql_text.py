@@ -24,7 +24,9 @@ message and position.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..sparql.errors import BadRequest, ReadOnly, ServiceRefused
 
@@ -65,6 +67,23 @@ class QueryInfo:
     @property
     def returns_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+class Token(NamedTuple):
+    """One lexical token of a query as written: its kind (a group of `_TOKEN`: ws, comment, string,
+    iri, var, lang, pname, word, other), its text and its offsets in the query."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokens(query: str) -> Iterator[Token]:
+    """The tokens of a query without decoding escapes, so that offsets point into the text as written
+    (for editing our own query files: finding the `VALUES` block of a parameter, skipping comments)."""
+    for match in _TOKEN.finditer(query):
+        yield Token(match.lastgroup or "other", match.group(), match.start(), match.end())
 
 
 def decode_escapes(query: str) -> str:
