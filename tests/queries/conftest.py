@@ -1,6 +1,7 @@
 """Fixtures for the named-query tests: the project, the registry, the data in Oxigraph behind the
 backend the CLI uses (`store.LocalBackend`), and the union graph in rdflib (for the independent
 Python routes)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Every named query returns rows with its example (SIB's practice) and with its defaults, runs
 as it is when pasted into an endpoint, and labels its rows in the language asked for."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,9 +42,15 @@ def test_labels_follow_the_language_asked_for(name: str, q_registry, q_backend) 
     query = q_registry.get(name)
     for lang in ("en", "es"):
         rows = query.run(q_backend, query.example, lang=lang)
-        tags = {t.language for row in rows for k, t in row.items()
-                if isinstance(t, Literal) and t.language and (k.endswith("label") or k in ("category", "detail", "group"))}
-        assert tags <= {lang}, f"{name}: labels in {tags - {lang}} when {lang} was asked for (fallback only for missing labels)"
+        tags = {
+            t.language
+            for row in rows
+            for k, t in row.items()
+            if isinstance(t, Literal) and t.language and (k.endswith("label") or k in ("category", "detail", "group"))
+        }
+        assert tags <= {lang}, (
+            f"{name}: labels in {tags - {lang}} when {lang} was asked for (fallback only for missing labels)"
+        )
     english = query.run(q_backend, query.example, lang="en")
     spanish = query.run(q_backend, query.example, lang="es")
     assert len(english) == len(spanish), f"{name}: the language changes the number of rows"
@@ -51,8 +58,17 @@ def test_labels_follow_the_language_asked_for(name: str, q_registry, q_backend) 
         assert _canon(english) != _canon(spanish), f"{name}: the same rows in Spanish and English"
 
 
-@pytest.mark.parametrize("name", ["decisions-by-theme", "decision-card", "search-decisions", "follow-up-of-decision",
-                                  "conference-structure", "meeting-follow-up-status"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "decisions-by-theme",
+        "decision-card",
+        "search-decisions",
+        "follow-up-of-decision",
+        "conference-structure",
+        "meeting-follow-up-status",
+    ],
+)
 def test_rdflib_and_oxigraph_agree(name: str, q_registry, q_backend, rdflib_backend) -> None:
     query = q_registry.get(name)
     on_oxigraph = query.run(q_backend, query.example, lang="es")

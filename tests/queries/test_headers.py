@@ -1,6 +1,7 @@
 """Every named query has a complete header (titles, descriptions, typed parameters, an example),
 a body that is valid SPARQL binding each parameter once, and the registry reports a bad header with
 the file and line."""
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,8 @@ def test_body_binds_each_parameter_and_the_language(name: str, q_registry) -> No
     assert query.body.lstrip().upper().startswith("PREFIX"), f"{name}: the body must declare its prefixes"
     default = query.bind({})
     assert query.bind({}, lang="es") != query.bind({}, lang="en"), (
-        f"{name}: no VALUES ?lang block: labels cannot follow the language asked for")
+        f"{name}: no VALUES ?lang block: labels cannot follow the language asked for"
+    )
     for param in query.params.values():
         for value in set(param.example) - set(param.default):
             bound = query.bind({param.name: value})
@@ -63,7 +65,9 @@ def test_options_name_existing_queries_that_give_value_and_label(q_registry) -> 
         for param in query.params.values():
             if param.options and not param.options_inline:
                 source = q_registry.get(param.options)
-                assert {"value", "label"} <= set(source.variables), f"{query.name}.{param.name}: {param.options} lacks ?value/?label"
+                assert {"value", "label"} <= set(source.variables), (
+                    f"{query.name}.{param.name}: {param.options} lacks ?value/?label"
+                )
 
 
 def test_options_return_choices(q_registry, q_backend) -> None:
@@ -76,7 +80,8 @@ def test_options_return_choices(q_registry, q_backend) -> None:
                     if param.example and param.type == "iri":
                         values = {v for v, _ in choices}
                         assert any(e in values for e in param.example) or param.options == "decisions", (
-                            f"{query.name}.{name}: the example value is not among the choices")
+                            f"{query.name}.{name}: the example value is not among the choices"
+                        )
 
 
 def test_readme_lists_every_query() -> None:
@@ -119,24 +124,42 @@ def test_a_good_header_loads(tmp_path: Path) -> None:
     registry = load_registry(_write(tmp_path, GOOD), BASE)
     query = registry.get("a-question")
     assert query.params["year"].type == "integer"
-    assert "VALUES ?year { 1999 }" in query.bind({"year": ["1999"]}).replace('"1999"^^<http://www.w3.org/2001/XMLSchema#integer>', "1999")
+    assert "VALUES ?year { 1999 }" in query.bind({"year": ["1999"]}).replace(
+        '"1999"^^<http://www.w3.org/2001/XMLSchema#integer>', "1999"
+    )
 
 
-@pytest.mark.parametrize("change, message, line", [
-    (lambda t: t.replace("#+ title: A question\n", ""), "title", 1),
-    (lambda t: t.replace("#+ description_es: Lo que responde.\n", ""), "description_es", 1),
-    (lambda t: t.replace("#+ example:\n#+   year: 2017\n", ""), "example", 1),
-    (lambda t: t.replace("#+     type: integer\n", ""), "type", 7),
-    (lambda t: t.replace("type: integer", "type: number"), "type", 7),
-    (lambda t: t.replace("#+   year: 2017\n", "#+   month: 5\n"), "month", 13),
-    (lambda t: t.replace("#+ tags: [test]", "#+ tags: [test"), "YAML", 6),
-    (lambda t: t.replace("#+     default: 2017", "#+     default: soon"), "integer", 7),
-    (lambda t: t.replace("  VALUES ?year { 2017 }\n", ""), "VALUES ?year", 14),
-    (lambda t: t.replace("BIND(?year AS ?x)", "BIND(?year AS ?x"), "SPARQL", 19),
-    (lambda t: t.replace("#+ tags: [test]", "#+ tags: [test]\n#+ colour: blue"), "colour", 6),
-    (lambda t: t.replace("#+   year:", "#+   lang:"), "lang", 7),
-], ids=["no-title", "no-description_es", "no-example", "param-without-type", "bad-type", "example-unknown-param",
-        "bad-yaml", "default-of-wrong-type", "param-not-in-body", "bad-sparql", "unknown-key", "reserved-name"])
+@pytest.mark.parametrize(
+    "change, message, line",
+    [
+        (lambda t: t.replace("#+ title: A question\n", ""), "title", 1),
+        (lambda t: t.replace("#+ description_es: Lo que responde.\n", ""), "description_es", 1),
+        (lambda t: t.replace("#+ example:\n#+   year: 2017\n", ""), "example", 1),
+        (lambda t: t.replace("#+     type: integer\n", ""), "type", 7),
+        (lambda t: t.replace("type: integer", "type: number"), "type", 7),
+        (lambda t: t.replace("#+   year: 2017\n", "#+   month: 5\n"), "month", 13),
+        (lambda t: t.replace("#+ tags: [test]", "#+ tags: [test"), "YAML", 6),
+        (lambda t: t.replace("#+     default: 2017", "#+     default: soon"), "integer", 7),
+        (lambda t: t.replace("  VALUES ?year { 2017 }\n", ""), "VALUES ?year", 14),
+        (lambda t: t.replace("BIND(?year AS ?x)", "BIND(?year AS ?x"), "SPARQL", 19),
+        (lambda t: t.replace("#+ tags: [test]", "#+ tags: [test]\n#+ colour: blue"), "colour", 6),
+        (lambda t: t.replace("#+   year:", "#+   lang:"), "lang", 7),
+    ],
+    ids=[
+        "no-title",
+        "no-description_es",
+        "no-example",
+        "param-without-type",
+        "bad-type",
+        "example-unknown-param",
+        "bad-yaml",
+        "default-of-wrong-type",
+        "param-not-in-body",
+        "bad-sparql",
+        "unknown-key",
+        "reserved-name",
+    ],
+)
 def test_a_bad_header_is_reported_with_file_and_line(tmp_path: Path, change, message: str, line: int) -> None:
     folder = _write(tmp_path, change(GOOD))
     with pytest.raises(UserError) as caught:
@@ -147,7 +170,7 @@ def test_a_bad_header_is_reported_with_file_and_line(tmp_path: Path, change, mes
 
 
 def test_a_query_without_header_is_refused(tmp_path: Path) -> None:
-    body = GOOD[GOOD.index("PREFIX"):]
+    body = GOOD[GOOD.index("PREFIX") :]
     with pytest.raises(UserError, match=r"a-question\.rq:1: no header"):
         load_registry(_write(tmp_path, body), BASE)
 

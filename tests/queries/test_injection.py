@@ -1,6 +1,7 @@
 """Parameters are bound as RDF terms, never pasted into the query text: a hostile value stays one
 literal (or is refused), the query still parses, runs read-only and returns what a plain literal
 would give."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,7 +31,7 @@ HOSTILE_STRINGS = [
     "<https://evil.example/> } #",
     "?q } FILTER(true) #",
     "# just a comment",
-    "VALUES ?lang { \"es\" }",
+    'VALUES ?lang { "es" }',
     "migración\u2028\u0085 } #",
 ]
 
@@ -87,35 +88,41 @@ def test_the_backend_only_ever_sees_select(q_registry, recording) -> None:
         assert isinstance(ox.Store().query(text), ox.QuerySolutions)
 
 
-@pytest.mark.parametrize("value", [
-    "https://w3id.org/acuerdos/theme/x> } ; DROP ALL ; #",
-    "theme/regional/extra-regional-migration> . ?s ?p ?o",
-    "https://w3id.org/acuerdos/theme/a b",
-    "https://w3id.org/acuerdos/theme/a\nb",
-    'https://w3id.org/acuerdos/theme/"x"',
-    "https://w3id.org/acuerdos/theme/{x}",
-    "https://w3id.org/acuerdos/theme/x\\u003e",
-    "<https://w3id.org/acuerdos/theme/x>>",
-    "javascript:alert(1)",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://w3id.org/acuerdos/theme/x> } ; DROP ALL ; #",
+        "theme/regional/extra-regional-migration> . ?s ?p ?o",
+        "https://w3id.org/acuerdos/theme/a b",
+        "https://w3id.org/acuerdos/theme/a\nb",
+        'https://w3id.org/acuerdos/theme/"x"',
+        "https://w3id.org/acuerdos/theme/{x}",
+        "https://w3id.org/acuerdos/theme/x\\u003e",
+        "<https://w3id.org/acuerdos/theme/x>>",
+        "javascript:alert(1)",
+    ],
+)
 def test_a_hostile_iri_is_refused_naming_the_parameter(value: str, q_registry, q_backend) -> None:
     with pytest.raises(UserError, match="parameter 'theme'"):
         q_registry.get("decisions-by-theme").run(q_backend, {"theme": [value]})
 
 
-@pytest.mark.parametrize("name, param, value", [
-    ("decisions-by-deadline", "from", '2017-01-01"^^<http://www.w3.org/2001/XMLSchema#date> } #'),
-    ("decisions-by-deadline", "from", "2017-02-30"),
-    ("decisions-by-deadline", "from", "1 June 2017"),
-    ("theme-co-occurrence", "min_count", "1 } ; DROP ALL"),
-    ("theme-co-occurrence", "min_count", "1.5"),
-    ("crm-csm-timeline", "joint_only", "true } #"),
-    ("decisions-by-theme", "lang", 'es" } #'),
-    ("decisions-by-theme", "lang", "fr"),
-    ("decisions-by-theme", "colour", "blue"),
-    ("decision-card", "decision", "state/PA"),
-    ("decisions-by-theme", "theme", "https://w3id.org/acuerdos/decision/2017-06-08-panama/agreement-9"),
-])
+@pytest.mark.parametrize(
+    "name, param, value",
+    [
+        ("decisions-by-deadline", "from", '2017-01-01"^^<http://www.w3.org/2001/XMLSchema#date> } #'),
+        ("decisions-by-deadline", "from", "2017-02-30"),
+        ("decisions-by-deadline", "from", "1 June 2017"),
+        ("theme-co-occurrence", "min_count", "1 } ; DROP ALL"),
+        ("theme-co-occurrence", "min_count", "1.5"),
+        ("crm-csm-timeline", "joint_only", "true } #"),
+        ("decisions-by-theme", "lang", 'es" } #'),
+        ("decisions-by-theme", "lang", "fr"),
+        ("decisions-by-theme", "colour", "blue"),
+        ("decision-card", "decision", "state/PA"),
+        ("decisions-by-theme", "theme", "https://w3id.org/acuerdos/decision/2017-06-08-panama/agreement-9"),
+    ],
+)
 def test_a_bad_value_is_refused_naming_the_parameter(name: str, param: str, value: str, q_registry, q_backend) -> None:
     with pytest.raises(UserError) as caught:
         q_registry.get(name).run(q_backend, {param: [value]})
@@ -154,10 +161,16 @@ def test_a_mirror_reads_the_queries_under_its_base_and_keeps_the_ontology(mirror
     assert query.params["theme"].default == ("https://example.org/a/theme/regional/extra-regional-migration",)
 
 
-@pytest.mark.parametrize("typed", ["theme/gcm-objective/10", "/theme/gcm-objective/10",
-                                   "https://example.org/a/theme/gcm-objective/10",
-                                   "<https://example.org/a/theme/gcm-objective/10>",
-                                   "https://w3id.org/acuerdos/theme/gcm-objective/10"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "theme/gcm-objective/10",
+        "/theme/gcm-objective/10",
+        "https://example.org/a/theme/gcm-objective/10",
+        "<https://example.org/a/theme/gcm-objective/10>",
+        "https://w3id.org/acuerdos/theme/gcm-objective/10",
+    ],
+)
 def test_a_mirror_binds_every_form_of_an_iri_under_its_base(typed: str, mirror) -> None:
     text = mirror.get("decisions-by-theme").bind({"theme": typed})
     assert "VALUES ?theme { <https://example.org/a/theme/gcm-objective/10> }" in text

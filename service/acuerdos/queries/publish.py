@@ -79,21 +79,36 @@ def executable(graph: Graph, query: NamedQuery) -> URIRef:
     return node
 
 
+_HEAD = (
+    (RDF.type, OWL.Ontology),
+    (RDFS.label, Literal("Preguntas con nombre de acuerdos", lang="es")),
+    (RDFS.label, Literal("acuerdos named queries", lang="en")),
+    (
+        RDFS.comment,
+        Literal(
+            "The questions the acuerdos service answers, each a SPARQL query that runs as it is on the endpoint.",
+            lang="en",
+        ),
+    ),
+    (
+        RDFS.comment,
+        Literal(
+            "Las preguntas que responde el servicio acuerdos, cada una una consulta SPARQL que "
+            "funciona tal cual en el punto de acceso.",
+            lang="es",
+        ),
+    ),
+)
+
+
 def executables_graph(registry: Registry) -> Graph:
     """Every named query as a SHACL SPARQL executable, with the prefix declarations they use."""
     graph = Graph()
-    for prefix, ns in (("sh", SH), ("schema", SCHEMA), ("dcterms", DCTERMS), ("rdfs", RDFS), ("owl", OWL)):
-        graph.bind(prefix, ns)
+    for name, namespace in (("sh", SH), ("schema", SCHEMA), ("dcterms", DCTERMS), ("rdfs", RDFS), ("owl", OWL)):
+        graph.bind(name, namespace)
     head = URIRef(registry.base.path("queries"))
-    graph.add((head, RDF.type, OWL.Ontology))
-    graph.add((head, RDFS.label, Literal("Preguntas con nombre de acuerdos", lang="es")))
-    graph.add((head, RDFS.label, Literal("acuerdos named queries", lang="en")))
-    graph.add((head, RDFS.comment, Literal(
-        "The questions the acuerdos service answers, each a SPARQL query that runs as it is on the endpoint.",
-        lang="en")))
-    graph.add((head, RDFS.comment, Literal(
-        "Las preguntas que responde el servicio acuerdos, cada una una consulta SPARQL que funciona tal cual en el "
-        "punto de acceso.", lang="es")))
+    for predicate, value in _HEAD:
+        graph.add((head, predicate, value))
     for prefix, ns in PREFIXES.items():
         declaration = BNode(f"prefix_{prefix}")
         graph.add((head, SH.declare, declaration))

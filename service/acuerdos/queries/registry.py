@@ -28,7 +28,7 @@ from ..artefacts import read_text
 from ..errors import UserError
 from ..namespaces import CURIES, Base
 from ..rdf.sparql_text import UPDATE_KEYWORDS, bare_words
-from .header import read_header, header_example, header_params
+from .header import header_example, header_params, read_header
 from .params import (
     DEFAULT_LANG,
     QUERY_NAME,
@@ -87,8 +87,9 @@ class NamedQuery:
             "variables": self.variables,
         }
 
-    def bind(self, params: Mapping[str, Any] | None = None, *, lang: str | None = None,
-             backend: Backend | None = None) -> str:
+    def bind(
+        self, params: Mapping[str, Any] | None = None, *, lang: str | None = None, backend: Backend | None = None
+    ) -> str:
         """The query text with every parameter replaced by checked, serialised RDF terms.
 
         ``params`` maps a parameter name to a value or a list of values (text, as a user typed it);
@@ -101,8 +102,9 @@ class NamedQuery:
         unknown = sorted(set(given) - set(self.params))
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
-            raise UserError(f"unknown parameter for query {self.name!r} (known: {known}, lang)",
-                            where=f"parameter {unknown[0]!r}")
+            raise UserError(
+                f"unknown parameter for query {self.name!r} (known: {known}, lang)", where=f"parameter {unknown[0]!r}"
+            )
         for name, param in self.params.items():
             terms[name] = terms_of(param, given.get(name, []), self.base, self.name)
         if backend is not None:
@@ -115,7 +117,9 @@ class NamedQuery:
                 continue
             classes = " ".join(URIRef(c).n3() for c in param.classes)
             for term in terms.get(name) or []:
-                if not backend.ask(f"ASK {{ VALUES ?class {{ {classes} }} {term.n3()} a/{_SUBCLASS_OF.n3()}* ?class }}"):
+                if not backend.ask(
+                    f"ASK {{ VALUES ?class {{ {classes} }} {term.n3()} a/{_SUBCLASS_OF.n3()}* ?class }}"
+                ):
                     wanted = " or ".join(CURIES.shorten(c) for c in param.classes)
                     raise UserError(f"{str(term)!r} is not a {wanted} in the graph", where=f"parameter {name!r}")
 
@@ -161,8 +165,11 @@ def _slots(body: str, params: dict[str, Param], where: str) -> tuple[Slot, ...]:
             continue
         if len(mine) != 1:
             what = "no" if not mine else f"{len(mine)}"
-            raise UserError(f"parameter {name!r}: {what} 'VALUES ?{name} {{ … }}' (or BIND(… AS ?{name})) block in "
-                            "the body; exactly one is needed", where=where)
+            raise UserError(
+                f"parameter {name!r}: {what} 'VALUES ?{name} {{ … }}' (or BIND(… AS ?{name})) block in "
+                "the body; exactly one is needed",
+                where=where,
+            )
         if name != "lang" and params[name].multiple and mine[0].kind == "BIND":
             raise UserError(f"parameter {name!r} takes several values: bind it with VALUES, not BIND", where=where)
         chosen.append(mine[0])
@@ -177,17 +184,27 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
         if param.options and param.options_inline:
             options_vars = check_select(param.options, label, 1, where=header.where(param.name))
             if "value" not in options_vars:
-                raise UserError(f"parameter {param.name!r}: inline 'options' must select ?value (and ?label)",
-                                where=header.where(param.name))
+                raise UserError(
+                    f"parameter {param.name!r}: inline 'options' must select ?value (and ?label)",
+                    where=header.where(param.name),
+                )
     example = header_example(header, params, base)
     variables = check_select(body, label, header.body_line)
     meta = header.meta
     return NamedQuery(
-        name=name, path=path, base=base,
-        title=str(meta.get("title", name)), title_es=str(meta.get("title_es", meta.get("title", name))),
-        description=str(meta.get("description", "")), description_es=str(meta.get("description_es", "")),
-        tags=[str(t) for t in meta.get("tags") or []], params=params, example=example, body=body,
-        variables=variables, slots=_slots(body, params, f"{label}:{header.body_line}"),
+        name=name,
+        path=path,
+        base=base,
+        title=str(meta.get("title", name)),
+        title_es=str(meta.get("title_es", meta.get("title", name))),
+        description=str(meta.get("description", "")),
+        description_es=str(meta.get("description_es", "")),
+        tags=[str(t) for t in meta.get("tags") or []],
+        params=params,
+        example=example,
+        body=body,
+        variables=variables,
+        slots=_slots(body, params, f"{label}:{header.body_line}"),
         param_lines={p: header.line_of(p) for p in params},
     )
 
@@ -234,8 +251,9 @@ class Registry:
     base: Base
     queries: dict[str, NamedQuery]
     # the option lists already computed, by (query, parameter, language, data version); see `options`
-    _options: _LeastRecentlyUsed = field(default_factory=lambda: _LeastRecentlyUsed(256), init=False, repr=False,
-                                         compare=False)
+    _options: _LeastRecentlyUsed = field(
+        default_factory=lambda: _LeastRecentlyUsed(256), init=False, repr=False, compare=False
+    )
 
     def get(self, name: str) -> NamedQuery:
         query = self.queries.get(name)
@@ -256,8 +274,9 @@ class Registry:
     def names(self) -> list[str]:
         return sorted(self.queries)
 
-    def options(self, query: NamedQuery | str, param: str, backend: Backend,
-                lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
+    def options(
+        self, query: NamedQuery | str, param: str, backend: Backend, lang: str = DEFAULT_LANG
+    ) -> list[tuple[str, str]]:
         """The (value, label) choices of a parameter with `options`, in the language asked for.
 
         Kept (the 256 most recently used lists) by query, parameter, language and the backend's data
@@ -279,12 +298,14 @@ class Registry:
             self._options.put(key, choices)
         return list(choices)
 
-    def _compute_options(self, query: NamedQuery, spec: Param, backend: Backend,
-                         lang: str) -> tuple[tuple[str, str], ...]:
+    def _compute_options(
+        self, query: NamedQuery, spec: Param, backend: Backend, lang: str
+    ) -> tuple[tuple[str, str], ...]:
         if spec.options_inline:
             name = f"{query.name}:{spec.name}:options"
-            source = parse_query(spec.options or "", name=name, path=query.path, base=self.base, label=name,
-                                 required=False)
+            source = parse_query(
+                spec.options or "", name=name, path=query.path, base=self.base, label=name, required=False
+            )
         else:
             source = self.get(spec.options or "")
         rows = source.run(backend, {}, lang=lang)
@@ -305,8 +326,10 @@ def load_registry(folder: Path, base: Base) -> Registry:
     for query in queries.values():
         for param in query.params.values():
             if param.options and not param.options_inline and param.options not in queries:
-                raise UserError(f"parameter {param.name!r}: options query {param.options!r} does not exist",
-                                where=f"{query.path.name}:{query.param_lines.get(param.name, 1)}")
+                raise UserError(
+                    f"parameter {param.name!r}: options query {param.options!r} does not exist",
+                    where=f"{query.path.name}:{query.param_lines.get(param.name, 1)}",
+                )
     return Registry(folder, base, queries)
 
 
