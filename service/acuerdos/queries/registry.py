@@ -146,8 +146,8 @@ def check_select(text: str, label: str, first_line: int, where: str | None = Non
         reason = found.group(3) if found else message
         if len(reason) > 160:
             reason = reason[:159] + "…"
-        line_at = where or f"{label}:{first_line + int(found.group(1)) - 1 if found else first_line}"
-        raise UserError(f"not valid SPARQL: {reason}", where=line_at) from None
+        line = first_line + int(found.group(1)) - 1 if found else first_line
+        raise UserError(f"not valid SPARQL: {reason}", where=where or f"{label}:{line}") from None
     except Exception as exc:  # evaluation on an empty store should not fail; report it plainly
         raise UserError(f"not a usable SPARQL query: {str(exc).splitlines()[0][:160]}", where=at) from None
     if not isinstance(result, ox.QuerySolutions):
@@ -181,7 +181,7 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
     header, body = read_header(text, label, required=required)
     params = header_params(header, base)
     for param in params.values():
-        if param.options and param.options_inline:
+        if param.options_inline:
             options_vars = check_select(param.options, label, 1, where=header.where(param.name))
             if "value" not in options_vars:
                 raise UserError(
@@ -250,10 +250,12 @@ class Registry:
     folder: Path
     base: Base
     queries: dict[str, NamedQuery]
+    options_cache_size: int = 256  # option lists kept, the least recently used dropped first
     # the option lists already computed, by (query, parameter, language, data version); see `options`
-    _options: _LeastRecentlyUsed = field(
-        default_factory=lambda: _LeastRecentlyUsed(256), init=False, repr=False, compare=False
-    )
+    _options: _LeastRecentlyUsed = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._options = _LeastRecentlyUsed(self.options_cache_size)
 
     def get(self, name: str) -> NamedQuery:
         query = self.queries.get(name)
@@ -279,9 +281,10 @@ class Registry:
     ) -> list[tuple[str, str]]:
         """The (value, label) choices of a parameter with `options`, in the language asked for.
 
-        Kept (the 256 most recently used lists) by query, parameter, language and the backend's data
-        version, so a form does not run its option queries on every request and new data never shows
-        old options; errors are not kept. A query from outside the registry is never cached.
+        Kept (the `options_cache_size` most recently used lists) by query, parameter, language and
+        the backend's data version, so a form does not run its option queries on every request and new
+        data never shows old options; errors are not kept, nor lists of a backend without a version or
+        of a query from outside the registry.
         """
         query = self.get(query) if isinstance(query, str) else query
         spec = query.params.get(param)
@@ -289,7 +292,7 @@ class Registry:
             raise UserError(f"unknown parameter for query {query.name!r}", where=f"parameter {param!r}")
         if not spec.options:
             return []
-        if self.queries.get(query.name) is not query:
+        if not backend.version or self.queries.get(query.name) is not query:
             return list(self._compute_options(query, spec, backend, lang))
         key = (query.name, param, lang, str(backend.version))
         choices = self._options.get(key)
