@@ -181,7 +181,7 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
     header, body = read_header(text, label, required=required)
     params = header_params(header, base)
     for param in params.values():
-        if param.options_inline:
+        if param.options and param.options_inline:
             options_vars = check_select(param.options, label, 1, where=header.where(param.name))
             if "value" not in options_vars:
                 raise UserError(
