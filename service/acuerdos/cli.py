@@ -44,9 +44,20 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from .queries import run_cli
+    from .graph import load_store
+    from .queries import find_query
+    from .queries.params import parse_assignments
+    from .queries.writers import WRITERS
+    from .settings import Settings
+    from .store import LocalBackend
 
-    print(run_cli(args.query, args.param or [], args.format, args.lang))
+    settings = Settings.from_env()
+    project, base = settings.project(), settings.base_iri
+    query = find_query(args.query, project.queries, base)
+    params = parse_assignments(args.param or [])
+    query.bind(params, lang=args.lang)  # check the parameters before loading the data
+    rows = query.run(LocalBackend(load_store(Paths(project.root), base.iri)), params, lang=args.lang)
+    print(WRITERS[args.format](rows, base))
     return 0
 
 

@@ -5,7 +5,12 @@ Two routes, never the query's own SPARQL:
   name a decision, an actor, a date or a meeting; the query must return what the passage says;
 - the data walked in Python with rdflib (triples and loops, no SPARQL): the query must return
   exactly that set.
+
+Passages are quoted whole, as the sources print them (so a line may be long), to be found with grep.
 """
+
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import re
@@ -13,24 +18,30 @@ import unicodedata
 from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 from rdflib.namespace import ORG
 
-from acuerdos.config import Paths, base_iri
+from acuerdos.namespaces import CANONICAL_BASE, ONTOLOGY_NS
+from acuerdos.project import Project
 from acuerdos.text import normalise
 
-B = base_iri()
-ACU = Namespace(B + "ontology#")
+B = CANONICAL_BASE
+ACU = Namespace(ONTOLOGY_NS)
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
-SOURCES = Paths().sources
+SOURCES = Project(Path(__file__).resolve().parents[2]).sources
 
 WASHINGTON, VIRTUAL, PANAMA, SAN_SALVADOR, PLENARY = (
-    "002_f5bb05e1187ef2b1.txt", "000_549d0ada5a26f028.txt", "001_eee5ef25a9d85a71.txt",
-    "003_cf39b047b5400d31.txt", "004_76b324cd6c8e24c4.txt")
+    "002_f5bb05e1187ef2b1.txt",
+    "000_549d0ada5a26f028.txt",
+    "001_eee5ef25a9d85a71.txt",
+    "003_cf39b047b5400d31.txt",
+    "004_76b324cd6c8e24c4.txt",
+)
 
 
 def iri(path: str) -> URIRef:
@@ -94,7 +105,9 @@ def matching_themes(graph, theme: URIRef) -> set[URIRef]:
 
 
 def assignments(graph, resource) -> list[tuple[URIRef, URIRef | None]]:
-    return [(graph.value(a, ACU.theme), graph.value(a, ACU.basis)) for a in graph.objects(resource, ACU.themeAssignment)]
+    return [
+        (graph.value(a, ACU.theme), graph.value(a, ACU.basis)) for a in graph.objects(resource, ACU.themeAssignment)
+    ]
 
 
 def meeting_date(graph, meeting) -> date | None:
@@ -110,8 +123,8 @@ def members(graph, organisation, roles=None) -> set[URIRef]:
     return out
 
 
-def run(registry, store, name: str, lang: str = "en", **params):
-    return registry.get(name).run(store, {k: str(v) for k, v in params.items()}, lang=lang)
+def run(registry, backend, name: str, lang: str = "en", **params):
+    return registry.get(name).run(backend, {k: str(v) for k, v in params.items()}, lang=lang)
 
 
 def column(rows, name: str) -> set:
@@ -138,30 +151,57 @@ def g(q_graph):
 # Every decision text in the five sources that speaks of extra-regional (or extra-continental)
 # migrants or migration, read in the sources (the normalised text joins "extra-\nregionales").
 EXTRA_REGIONAL_PASSAGES = [
-    (WASHINGTON, "Las dos Conferencias se comprometieron a intercambiar entre ellas información sobre sus discusiones y acuerdos sobre migrantes extra-regionales."),
-    (WASHINGTON, "Se destaca que este encuentro no es solo para el seguimiento de consulta sobre el PMM sino también para hablar sobre otros temas que comparten las regiones como el flujo de migrantes extra-regionales."),
-    (PANAMA, "La CRM invitará a la CSM a participar en su próxima reunión del Grupo Ad Hoc sobre migrantes extra-regionales"),
-    (PANAMA, "que ayuden a la mejor gestión de los migrantes extra-regionales, como un medio para poner en marcha un mecanismo bi-regional de alerta temprana."),
-    (SAN_SALVADOR, "la ST enviará una invitación a la CSM para participar en la reunión del Grupo Ad Hoc sobre migrantes extra-regionales."),
+    (
+        WASHINGTON,
+        "Las dos Conferencias se comprometieron a intercambiar entre ellas información sobre sus discusiones y acuerdos sobre migrantes extra-regionales.",
+    ),
+    (
+        WASHINGTON,
+        "Se destaca que este encuentro no es solo para el seguimiento de consulta sobre el PMM sino también para hablar sobre otros temas que comparten las regiones como el flujo de migrantes extra-regionales.",
+    ),
+    (
+        PANAMA,
+        "La CRM invitará a la CSM a participar en su próxima reunión del Grupo Ad Hoc sobre migrantes extra-regionales",
+    ),
+    (
+        PANAMA,
+        "que ayuden a la mejor gestión de los migrantes extra-regionales, como un medio para poner en marcha un mecanismo bi-regional de alerta temprana.",
+    ),
+    (
+        SAN_SALVADOR,
+        "la ST enviará una invitación a la CSM para participar en la reunión del Grupo Ad Hoc sobre migrantes extra-regionales.",
+    ),
     (SAN_SALVADOR, "Agradecer a la RROCM por la presentación del video documental acerca de migración extra-regional"),
-    (SAN_SALVADOR, "Agradecer a México por los avances en cuanto a la realización de la próxima IV Reunión del Grupo Ad Hoc sobre migrantes extra-regionales"),
+    (
+        SAN_SALVADOR,
+        "Agradecer a México por los avances en cuanto a la realización de la próxima IV Reunión del Grupo Ad Hoc sobre migrantes extra-regionales",
+    ),
     (PLENARY, "relacionados con la gobernanza migratoria, incluida la migración irregular y extrarregional."),
 ]
 EXTRA_REGIONAL = re.compile(r"extra[- ]?r?regional|extra[- ]?continental", re.I)
 
 
 @pytest.mark.parametrize("file, passage", EXTRA_REGIONAL_PASSAGES, ids=lambda x: x[:40] if len(x) > 30 else x)
-def test_q1_every_source_passage_on_extra_regional_migration_is_answered(file, passage, g, q_registry, q_store) -> None:
+def test_q1_every_source_passage_on_extra_regional_migration_is_answered(
+    file, passage, g, q_registry, q_backend
+) -> None:
     assert passage in source(file), "the expected passage is not in the source: fix the test"
     carrying = decisions_with_passage(g, passage)
     assert carrying, f"data defect: no decision's text holds {passage!r} ({file})"
-    answer = column(run(q_registry, q_store, "decisions-by-theme", theme=iri("theme/regional/extra-regional-migration")), "decision")
+    answer = column(
+        run(q_registry, q_backend, "decisions-by-theme", theme=iri("theme/regional/extra-regional-migration")),
+        "decision",
+    )
     assert carrying <= answer, f"not in the answer: {sorted(carrying - answer)}"
 
 
-def test_q1_every_decision_whose_text_names_it_is_answered(g, q_registry, q_store) -> None:
-    named = {d for d in decisions(g) if EXTRA_REGIONAL.search(text_of(g, d) + " " + str(g.value(d, ACU.unofficialTranslation) or ""))}
-    rows = run(q_registry, q_store, "decisions-by-theme", theme=iri("theme/regional/extra-regional-migration"))
+def test_q1_every_decision_whose_text_names_it_is_answered(g, q_registry, q_backend) -> None:
+    named = {
+        d
+        for d in decisions(g)
+        if EXTRA_REGIONAL.search(text_of(g, d) + " " + str(g.value(d, ACU.unofficialTranslation) or ""))
+    }
+    rows = run(q_registry, q_backend, "decisions-by-theme", theme=iri("theme/regional/extra-regional-migration"))
     assert named and named <= column(rows, "decision")
     # and every row is backed by the printed text of its source
     for row in rows:
@@ -169,27 +209,38 @@ def test_q1_every_decision_whose_text_names_it_is_answered(g, q_registry, q_stor
         assert str(row["quote"]) in source(str(file)), row["decision"]
 
 
-THEMES = ["regional/extra-regional-migration", "gcm-objective/10", "gcm-objective/14", "gcm-objective/6",
-          "gcm-objective/23", "gcm-principle/human-rights", "regional/consular-protection",
-          "regional/governance-and-administration", "regional/labour-migration", "regional/information-exchange"]
+THEMES = [
+    "regional/extra-regional-migration",
+    "gcm-objective/10",
+    "gcm-objective/14",
+    "gcm-objective/6",
+    "gcm-objective/23",
+    "gcm-principle/human-rights",
+    "regional/consular-protection",
+    "regional/governance-and-administration",
+    "regional/labour-migration",
+    "regional/information-exchange",
+]
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_q1_equals_the_theme_closure_walked_in_python(theme, g, q_registry, q_store) -> None:
+def test_q1_equals_the_theme_closure_walked_in_python(theme, g, q_registry, q_backend) -> None:
     wanted = matching_themes(g, iri("theme/" + theme))
     expected = {(d, t) for d in decisions(g) for t, _b in assignments(g, d) if t in wanted}
-    rows = run(q_registry, q_store, "decisions-by-theme", theme=iri("theme/" + theme))
+    rows = run(q_registry, q_backend, "decisions-by-theme", theme=iri("theme/" + theme))
     assert {(r["decision"], r["assigned_theme"]) for r in rows} == expected
     for row in rows:
         if row.get("basis") == iri("kind/basis/assigned-by-judgement"):
             assert row.get("reason"), f"{row['decision']}: assigned by judgement without a reason"
 
 
-def test_q1_related_match_is_not_a_match(g, q_registry, q_store) -> None:
+def test_q1_related_match_is_not_a_match(g, q_registry, q_backend) -> None:
     # information-exchange is only skos:relatedMatch objective 1: its decisions are not objective 1's
     related = {d for d in decisions(g) for t, _ in assignments(g, d) if t == iri("theme/regional/information-exchange")}
-    own = {d for d in decisions(g) for t, _ in assignments(g, d) if t in matching_themes(g, iri("theme/gcm-objective/1"))}
-    answer = column(run(q_registry, q_store, "decisions-by-theme", theme=iri("theme/gcm-objective/1")), "decision")
+    own = {
+        d for d in decisions(g) for t, _ in assignments(g, d) if t in matching_themes(g, iri("theme/gcm-objective/1"))
+    }
+    answer = column(run(q_registry, q_backend, "decisions-by-theme", theme=iri("theme/gcm-objective/1")), "decision")
     assert answer == own
     assert related - own, "the test needs a decision on information exchange not otherwise on objective 1"
     assert not (related - own) & answer
@@ -216,25 +267,37 @@ def obligations(graph, actor, include_bodies: bool) -> set[tuple]:
     return out
 
 
-@pytest.mark.parametrize("actor", ["state/PA", "state/CL", "state/MX", "body/crm/ppt", "organisation/iom", "conference/csm"])
+@pytest.mark.parametrize(
+    "actor", ["state/PA", "state/CL", "state/MX", "body/crm/ppt", "organisation/iom", "conference/csm"]
+)
 @pytest.mark.parametrize("include_bodies", [False, True])
-def test_q2_equals_the_links_walked_in_python(actor, include_bodies, g, q_registry, q_store) -> None:
-    rows = run(q_registry, q_store, "actor-obligations", actor=iri(actor), include_bodies=str(include_bodies).lower())
+def test_q2_equals_the_links_walked_in_python(actor, include_bodies, g, q_registry, q_backend) -> None:
+    rows = run(q_registry, q_backend, "actor-obligations", actor=iri(actor), include_bodies=str(include_bodies).lower())
     got = {(r["decision"], str(r["role"]), r.get("via")) for r in rows}
     assert got == obligations(g, iri(actor), include_bodies)
 
 
-@pytest.mark.parametrize("state, file, passage, deadline", [
-    ("PA", PANAMA, "Chile y Panamá presentarán, en el marco de cada una de las Conferencias", None),
-    ("CL", PANAMA, "Chile y Panamá presentarán, en el marco de cada una de las Conferencias", None),
-    ("PA", VIRTUAL, "Se realizará reunión en cancillería de Panamá el 8 de junio entre Panamá y Chile", None),
-    ("CL", PANAMA, "Chile enviará, a más tardar el día 20 de junio sus comentarios y respuestas al cuestionario", date(2017, 6, 20)),
-])
-def test_q2_states_named_as_acting_in_the_source_must_act(state, file, passage, deadline, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "state, file, passage, deadline",
+    [
+        ("PA", PANAMA, "Chile y Panamá presentarán, en el marco de cada una de las Conferencias", None),
+        ("CL", PANAMA, "Chile y Panamá presentarán, en el marco de cada una de las Conferencias", None),
+        ("PA", VIRTUAL, "Se realizará reunión en cancillería de Panamá el 8 de junio entre Panamá y Chile", None),
+        (
+            "CL",
+            PANAMA,
+            "Chile enviará, a más tardar el día 20 de junio sus comentarios y respuestas al cuestionario",
+            date(2017, 6, 20),
+        ),
+    ],
+)
+def test_q2_states_named_as_acting_in_the_source_must_act(
+    state, file, passage, deadline, g, q_registry, q_backend
+) -> None:
     assert passage in source(file)
     carrying = decisions_with_passage(g, passage)
     assert len(carrying) == 1, f"data defect: {len(carrying)} decisions hold {passage!r}"
-    rows = run(q_registry, q_store, "actor-obligations", lang="es", actor=iri(f"state/{state}"))
+    rows = run(q_registry, q_backend, "actor-obligations", lang="es", actor=iri(f"state/{state}"))
     mine = [r for r in rows if r["decision"] in carrying and str(r["role"]) == "debe actuar"]
     assert mine, f"{state} is not said to act on {passage!r}"
     if deadline:
@@ -246,12 +309,32 @@ def test_q2_states_named_as_acting_in_the_source_must_act(state, file, passage, 
 # --------------------------------------------------------------------------------------------
 
 DATED_PASSAGES = [  # (source, passage of the decision, the date the passage gives, deadline?)
-    (PANAMA, "la PPT de la CRM y de la CSM presentarán una propuesta acordada entre ambas PPTs, a más tardar el lunes 12 de junio", date(2017, 6, 12), True),
+    (
+        PANAMA,
+        "la PPT de la CRM y de la CSM presentarán una propuesta acordada entre ambas PPTs, a más tardar el lunes 12 de junio",
+        date(2017, 6, 12),
+        True,
+    ),
     (PANAMA, "Chile enviará, a más tardar el día 20 de junio sus comentarios", date(2017, 6, 20), True),
     (PANAMA, "Participar en el evento paralelo que se organiza el 20 de junio en Ginebra", date(2017, 6, 20), False),
-    (VIRTUAL, "Se realizará reunión en cancillería de Panamá el 8 de junio entre Panamá y Chile", date(2017, 6, 8), False),
-    (SAN_SALVADOR, "Que los Países Miembros remitan, a más tardar el 15 de julio, información sobre políticas públicas sobre mujer migrante", date(2017, 7, 15), True),
-    (PANAMA, "Realizar una reunión CRM-CSM en los márgenes de la reunión sobre el PMM a realizarse en Guadalajara los días 4 al 6 de diciembre", date(2017, 12, 4), False),
+    (
+        VIRTUAL,
+        "Se realizará reunión en cancillería de Panamá el 8 de junio entre Panamá y Chile",
+        date(2017, 6, 8),
+        False,
+    ),
+    (
+        SAN_SALVADOR,
+        "Que los Países Miembros remitan, a más tardar el 15 de julio, información sobre políticas públicas sobre mujer migrante",
+        date(2017, 7, 15),
+        True,
+    ),
+    (
+        PANAMA,
+        "Realizar una reunión CRM-CSM en los márgenes de la reunión sobre el PMM a realizarse en Guadalajara los días 4 al 6 de diciembre",
+        date(2017, 12, 4),
+        False,
+    ),
 ]
 
 
@@ -260,14 +343,17 @@ def test_q3_the_monday_of_the_source_is_12_june_2017() -> None:
 
 
 @pytest.mark.parametrize("file, passage, when, is_deadline", DATED_PASSAGES, ids=lambda x: str(x)[:30])
-def test_q3_dates_printed_in_the_sources_are_found_in_their_month(file, passage, when, is_deadline, g, q_registry, q_store) -> None:
+def test_q3_dates_printed_in_the_sources_are_found_in_their_month(
+    file, passage, when, is_deadline, g, q_registry, q_backend
+) -> None:
     assert passage in source(file)
     carrying = decisions_with_passage(g, passage)
     assert len(carrying) == 1, f"data defect: {len(carrying)} decisions hold {passage!r}"
     first = when.replace(day=1)
     last = date(when.year + (when.month == 12), when.month % 12 + 1, 1).fromordinal(
-        date(when.year + (when.month == 12), when.month % 12 + 1, 1).toordinal() - 1)
-    rows = run(q_registry, q_store, "decisions-by-deadline", **{"from": first.isoformat(), "to": last.isoformat()})
+        date(when.year + (when.month == 12), when.month % 12 + 1, 1).toordinal() - 1
+    )
+    rows = run(q_registry, q_backend, "decisions-by-deadline", **{"from": first.isoformat(), "to": last.isoformat()})
     row = next((r for r in rows if r["decision"] in carrying), None)
     assert row is not None, f"{passage!r} is not among the dates of {first:%B %Y}"
     assert row["due"].toPython() == when
@@ -279,38 +365,58 @@ def due_dates(graph):
         deadline = graph.value(d, ACU.deadline)
         start = graph.value(d, ACU.scheduledStart)
         end = graph.value(d, ACU.scheduledEnd) or start
-        yield d, (deadline.toPython() if deadline else None), (start.toPython() if start else None), (end.toPython() if end else None)
+        yield (
+            d,
+            (deadline.toPython() if deadline else None),
+            (start.toPython() if start else None),
+            (end.toPython() if end else None),
+        )
 
 
-@pytest.mark.parametrize("first, last", [("2017-01-01", "2017-12-31"), ("2017-06-01", "2017-06-30"), ("2017-09-10", "2017-09-20"), ("2019-01-01", "2022-12-31")])
-def test_q3_period_equals_the_dates_walked_in_python(first, last, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "first, last",
+    [
+        ("2017-01-01", "2017-12-31"),
+        ("2017-06-01", "2017-06-30"),
+        ("2017-09-10", "2017-09-20"),
+        ("2019-01-01", "2022-12-31"),
+    ],
+)
+def test_q3_period_equals_the_dates_walked_in_python(first, last, g, q_registry, q_backend) -> None:
     a, b = date.fromisoformat(first), date.fromisoformat(last)
-    expected = {d for d, deadline, start, end in due_dates(g)
-                if (deadline and a <= deadline <= b) or (start and start <= b and end >= a)}
-    rows = run(q_registry, q_store, "decisions-by-deadline", **{"from": first, "to": last})
+    expected = {
+        d
+        for d, deadline, start, end in due_dates(g)
+        if (deadline and a <= deadline <= b) or (start and start <= b and end >= a)
+    }
+    rows = run(q_registry, q_backend, "decisions-by-deadline", **{"from": first, "to": last})
     assert column(rows, "decision") == expected
     assert len(rows) == len(expected), "one row per decision"
 
 
 @pytest.mark.parametrize("as_of", ["2017-04-01", "2017-07-01", "2018-01-01", "2030-01-01"])
-def test_q3_past_due_equals_python(as_of, g, q_registry, q_store) -> None:
+def test_q3_past_due_equals_python(as_of, g, q_registry, q_backend) -> None:
     day = date.fromisoformat(as_of)
-    expected = {d for d, deadline, start, end in due_dates(g)
-                if (deadline or end or start) and (deadline or end or start) < day and not list(g.objects(d, ACU.followUp))}
-    assert column(run(q_registry, q_store, "overdue-decisions", as_of=as_of), "decision") == expected
+    expected = {
+        d
+        for d, deadline, start, end in due_dates(g)
+        if (deadline or end or start) and (deadline or end or start) < day and not list(g.objects(d, ACU.followUp))
+    }
+    assert column(run(q_registry, q_backend, "overdue-decisions", as_of=as_of), "decision") == expected
 
 
-def test_q3_a_videoconference_that_took_place_is_not_past_due(g, q_registry, q_store) -> None:
+def test_q3_a_videoconference_that_took_place_is_not_past_due(g, q_registry, q_backend) -> None:
     # Act of 30 March, agreement 9: a videoconference in the last week of April; the minutes of
     # 11 May record the virtual meeting of the two conferences that took place instead.
     scheduled = "Sostener una videoconferencia durante la última semana de abril entre ambas troikas"
     assert scheduled in source(WASHINGTON) and "Minuta Reunión Virtual" in source(VIRTUAL)
     agreement = decisions_with_passage(g, scheduled)
-    overdue = column(run(q_registry, q_store, "overdue-decisions", as_of="2018-01-01"), "decision")
+    overdue = column(run(q_registry, q_backend, "overdue-decisions", as_of="2018-01-01"), "decision")
     assert agreement and not agreement & overdue
     expert_lists = decisions_with_passage(g, "a más tardar el lunes 12 de junio")
-    assert expert_lists <= column(run(q_registry, q_store, "overdue-decisions", as_of="2017-07-01"), "decision"), (
-        "no later source records the expert lists of 12 June: past due with no follow-up")
+    assert expert_lists <= column(run(q_registry, q_backend, "overdue-decisions", as_of="2017-07-01"), "decision"), (
+        "no later source records the expert lists of 12 June: past due with no follow-up"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -332,40 +438,73 @@ def follow_up_chain(graph, decision) -> set[tuple]:
     return links
 
 
-@pytest.mark.parametrize("decision", ["2017-03-30-washington/agreement-1", "2017-03-30-washington/agreement-4",
-                                      "2017-03-30-washington/agreement-8", "2017-05-11-virtual/agreement-8",
-                                      "2017-06-08-panama/agreement-9"])
-def test_q4_follow_up_chain_equals_python(decision, g, q_registry, q_store) -> None:
-    rows = run(q_registry, q_store, "follow-up-of-decision", decision=iri("decision/" + decision))
-    assert {(r["from"], r["by"], r.get("follow_up_kind")) for r in rows} == follow_up_chain(g, iri("decision/" + decision))
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "2017-03-30-washington/agreement-1",
+        "2017-03-30-washington/agreement-4",
+        "2017-03-30-washington/agreement-8",
+        "2017-05-11-virtual/agreement-8",
+        "2017-06-08-panama/agreement-9",
+    ],
+)
+def test_q4_follow_up_chain_equals_python(decision, g, q_registry, q_backend) -> None:
+    rows = run(q_registry, q_backend, "follow-up-of-decision", decision=iri("decision/" + decision))
+    assert {(r["from"], r["by"], r.get("follow_up_kind")) for r in rows} == follow_up_chain(
+        g, iri("decision/" + decision)
+    )
 
 
-@pytest.mark.parametrize("scheduled_file, scheduled, held_file, held, meeting", [
-    (WASHINGTON, "Sostener una videoconferencia durante la última semana de abril entre ambas troikas",
-     VIRTUAL, "Minuta Reunión Virtual para discusión sobre consultas temáticas del Pacto Mundial CRM-CSM 11 de mayo de 2017",
-     "meeting/2017-05-11-virtual"),
-    (VIRTUAL, "Se realizará reunión en cancillería de Panamá el 8 de junio entre Panamá y Chile",
-     PANAMA, "reunidos el día 8 de junio de 2017 en la sede de la Cancillería de Panamá", "meeting/2017-06-08-panama"),
-])
-def test_q4_a_meeting_the_sources_record_holds_what_was_scheduled(scheduled_file, scheduled, held_file, held, meeting,
-                                                                 g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "scheduled_file, scheduled, held_file, held, meeting",
+    [
+        (
+            WASHINGTON,
+            "Sostener una videoconferencia durante la última semana de abril entre ambas troikas",
+            VIRTUAL,
+            "Minuta Reunión Virtual para discusión sobre consultas temáticas del Pacto Mundial CRM-CSM 11 de mayo de 2017",
+            "meeting/2017-05-11-virtual",
+        ),
+        (
+            VIRTUAL,
+            "Se realizará reunión en cancillería de Panamá el 8 de junio entre Panamá y Chile",
+            PANAMA,
+            "reunidos el día 8 de junio de 2017 en la sede de la Cancillería de Panamá",
+            "meeting/2017-06-08-panama",
+        ),
+    ],
+)
+def test_q4_a_meeting_the_sources_record_holds_what_was_scheduled(
+    scheduled_file, scheduled, held_file, held, meeting, g, q_registry, q_backend
+) -> None:
     assert scheduled in source(scheduled_file) and held in source(held_file)
     (decision,) = decisions_with_passage(g, scheduled)
-    rows = run(q_registry, q_store, "follow-up-of-decision", decision=decision)
+    rows = run(q_registry, q_backend, "follow-up-of-decision", decision=decision)
     assert any(r["by"] == iri(meeting) and r["from"] == decision and r.get("by_date") for r in rows)
     assert all(r.get("quote") and str(r["quote"]) in source(str(g.value(r["source"], ACU.sourceFile))) for r in rows)
 
 
-@pytest.mark.parametrize("meeting", ["2017-03-30-washington", "2017-05-11-virtual", "2017-06-08-panama",
-                                     "2017-06-20-san-salvador", "2022-05-31-iii-plenary"])
-def test_q4_status_of_a_meetings_decisions_equals_python(meeting, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "meeting",
+    [
+        "2017-03-30-washington",
+        "2017-05-11-virtual",
+        "2017-06-08-panama",
+        "2017-06-20-san-salvador",
+        "2022-05-31-iii-plenary",
+    ],
+)
+def test_q4_status_of_a_meetings_decisions_equals_python(meeting, g, q_registry, q_backend) -> None:
     expected = {}
     for d in g.subjects(ACU.adoptedAt, iri("meeting/" + meeting)):
         parts = {d} | set(g.subjects(ACU.partOf, d))
         links = sum(len(list(g.objects(p, ACU.followUp))) for p in parts)
-        dated = any(g.value(d, p) is not None for p in (ACU.deadline, ACU.scheduledStart, ACU.scheduledEnd, ACU.schedules, ACU.dateText))
+        dated = any(
+            g.value(d, p) is not None
+            for p in (ACU.deadline, ACU.scheduledStart, ACU.scheduledEnd, ACU.schedules, ACU.dateText)
+        )
         expected[d] = ("followed up" if links else "scheduled" if dated else "no recorded follow-up", links)
-    rows = run(q_registry, q_store, "meeting-follow-up-status", meeting=iri("meeting/" + meeting))
+    rows = run(q_registry, q_backend, "meeting-follow-up-status", meeting=iri("meeting/" + meeting))
     assert {r["decision"]: (str(r["status"]), int(r["links"])) for r in rows} == expected
 
 
@@ -374,19 +513,59 @@ def test_q4_status_of_a_meetings_decisions_equals_python(meeting, g, q_registry,
 # --------------------------------------------------------------------------------------------
 
 TIMELINE = [  # the joint meetings the sources tell of, in the order of their dates (year-month as printed)
-    (WASHINGTON, "retomando el compromiso de la última reunión de troikas celebrada en Quito, Ecuador, en 2011", "meeting/2011-quito-troikas", "2011"),
-    (PLENARY, "En 2017, se sostuvo un primer encuentro entre troikas de la CSM y la CRM en Washington D.C.", "meeting/2017-03-30-washington", "2017-03"),
-    (VIRTUAL, "Minuta Reunión Virtual para discusión sobre consultas temáticas del Pacto Mundial CRM-CSM 11 de mayo de 2017", "meeting/2017-05-11-virtual", "2017-05"),
-    (PANAMA, "reunidos el día 8 de junio de 2017 en la sede de la Cancillería de Panamá", "meeting/2017-06-08-panama", "2017-06"),
-    (PLENARY, "En mayo de 2018 se llevó a cabo en Montevideo, Uruguay, la I Reunión Plenaria entre la CRM y la CSM.", "meeting/2018-05-i-plenary-montevideo", "2018-05"),
-    (PLENARY, "En septiembre de 2021, se sostuvo la II Reunión Plenaria entre la CRM y la CSM", "meeting/2021-09-ii-plenary", "2021-09"),
-    (PLENARY, "En febrero de 2022, se sostuvo un encuentro entre las Presidencias Pro Tempore y las Troikas de la CRM y CSM", "meeting/2022-02-ppt-troikas", "2022-02"),
-    (PLENARY, "III REUNIÓN PLENARIA ENTRE LA CONFERENCIA REGIONAL SOBRE MIGRACIÓN (CRM) Y LA CONFERENCIA SURAMERICANA SOBRE MIGRACIONES (CSM) NOTA CONCEPTUAL 31 de mayo de 2022", "meeting/2022-05-31-iii-plenary", "2022-05"),
+    (
+        WASHINGTON,
+        "retomando el compromiso de la última reunión de troikas celebrada en Quito, Ecuador, en 2011",
+        "meeting/2011-quito-troikas",
+        "2011",
+    ),
+    (
+        PLENARY,
+        "En 2017, se sostuvo un primer encuentro entre troikas de la CSM y la CRM en Washington D.C.",
+        "meeting/2017-03-30-washington",
+        "2017-03",
+    ),
+    (
+        VIRTUAL,
+        "Minuta Reunión Virtual para discusión sobre consultas temáticas del Pacto Mundial CRM-CSM 11 de mayo de 2017",
+        "meeting/2017-05-11-virtual",
+        "2017-05",
+    ),
+    (
+        PANAMA,
+        "reunidos el día 8 de junio de 2017 en la sede de la Cancillería de Panamá",
+        "meeting/2017-06-08-panama",
+        "2017-06",
+    ),
+    (
+        PLENARY,
+        "En mayo de 2018 se llevó a cabo en Montevideo, Uruguay, la I Reunión Plenaria entre la CRM y la CSM.",
+        "meeting/2018-05-i-plenary-montevideo",
+        "2018-05",
+    ),
+    (
+        PLENARY,
+        "En septiembre de 2021, se sostuvo la II Reunión Plenaria entre la CRM y la CSM",
+        "meeting/2021-09-ii-plenary",
+        "2021-09",
+    ),
+    (
+        PLENARY,
+        "En febrero de 2022, se sostuvo un encuentro entre las Presidencias Pro Tempore y las Troikas de la CRM y CSM",
+        "meeting/2022-02-ppt-troikas",
+        "2022-02",
+    ),
+    (
+        PLENARY,
+        "III REUNIÓN PLENARIA ENTRE LA CONFERENCIA REGIONAL SOBRE MIGRACIÓN (CRM) Y LA CONFERENCIA SURAMERICANA SOBRE MIGRACIONES (CSM) NOTA CONCEPTUAL 31 de mayo de 2022",
+        "meeting/2022-05-31-iii-plenary",
+        "2022-05",
+    ),
 ]
 
 
-def test_q5_timeline_holds_every_joint_meeting_of_the_sources_in_order(q_registry, q_store) -> None:
-    rows = run(q_registry, q_store, "crm-csm-timeline")
+def test_q5_timeline_holds_every_joint_meeting_of_the_sources_in_order(q_registry, q_backend) -> None:
+    rows = run(q_registry, q_backend, "crm-csm-timeline")
     order = [r["meeting"] for r in rows]
     positions = []
     for file, passage, meeting, when in TIMELINE:
@@ -398,29 +577,52 @@ def test_q5_timeline_holds_every_joint_meeting_of_the_sources_in_order(q_registr
     assert positions == sorted(positions), "the timeline is not in date order"
 
 
-def test_q5_timeline_equals_python(g, q_registry, q_store) -> None:
-    joint = {m for m in g.subjects(RDF.type, ACU.Meeting)
-             if {iri("conference/crm"), iri("conference/csm")} <= set(g.objects(m, ACU.conference))}
-    rows = run(q_registry, q_store, "crm-csm-timeline")
+def test_q5_timeline_equals_python(g, q_registry, q_backend) -> None:
+    joint = {
+        m
+        for m in g.subjects(RDF.type, ACU.Meeting)
+        if {iri("conference/crm"), iri("conference/csm")} <= set(g.objects(m, ACU.conference))
+    }
+    rows = run(q_registry, q_backend, "crm-csm-timeline")
     assert column(rows, "meeting") == joint
     for row in rows:
         meeting = row["meeting"]
         assert int(row["participants"]) == len(set(g.objects(meeting, ACU.participant)))
         assert row["recorded"].toPython() == (next(g.subjects(ACU.records, meeting), None) is not None)
-    every = run(q_registry, q_store, "crm-csm-timeline", joint_only="false")
+    every = run(q_registry, q_backend, "crm-csm-timeline", joint_only="false")
     assert column(every, "meeting") == set(g.subjects(RDF.type, ACU.Meeting))
 
 
-@pytest.mark.parametrize("meeting, file, passage, states", [
-    ("2017-06-08-panama", PANAMA, "Los Países Miembros de la Conferencia Regional sobre Migración (El Salvador, Panamá y México) y de la Conferencia Suramericana sobre Migraciones (Chile)", "SV PA MX CL"),
-    ("2017-05-11-virtual", VIRTUAL, "Canadá, Chile, Costa Rica, El Salvador, Estados Unidos, Guatemala, Honduras, México, Panamá, Paraguay, Uruguay, ST CRM, ST CSM", "CA CL CR SV US GT HN MX PA PY UY"),
-    ("2017-03-30-washington", WASHINGTON, "(El Salvador, Honduras y Panamá) y de la Conferencia Suramericana sobre Migraciones (Paraguay y Chile), además de Perú y México", "SV HN PA PY CL PE MX"),
-])
-def test_q5_participants_printed_in_the_sources_are_counted(meeting, file, passage, states, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "meeting, file, passage, states",
+    [
+        (
+            "2017-06-08-panama",
+            PANAMA,
+            "Los Países Miembros de la Conferencia Regional sobre Migración (El Salvador, Panamá y México) y de la Conferencia Suramericana sobre Migraciones (Chile)",
+            "SV PA MX CL",
+        ),
+        (
+            "2017-05-11-virtual",
+            VIRTUAL,
+            "Canadá, Chile, Costa Rica, El Salvador, Estados Unidos, Guatemala, Honduras, México, Panamá, Paraguay, Uruguay, ST CRM, ST CSM",
+            "CA CL CR SV US GT HN MX PA PY UY",
+        ),
+        (
+            "2017-03-30-washington",
+            WASHINGTON,
+            "(El Salvador, Honduras y Panamá) y de la Conferencia Suramericana sobre Migraciones (Paraguay y Chile), además de Perú y México",
+            "SV HN PA PY CL PE MX",
+        ),
+    ],
+)
+def test_q5_participants_printed_in_the_sources_are_counted(
+    meeting, file, passage, states, g, q_registry, q_backend
+) -> None:
     assert passage in source(file)
     participants = set(g.objects(iri("meeting/" + meeting), ACU.participant))
     assert {iri("state/" + s) for s in states.split()} <= participants, f"data defect: participants of {meeting}"
-    row = next(r for r in run(q_registry, q_store, "crm-csm-timeline") if r["meeting"] == iri("meeting/" + meeting))
+    row = next(r for r in run(q_registry, q_backend, "crm-csm-timeline") if r["meeting"] == iri("meeting/" + meeting))
     assert int(row["participants"]) >= len(states.split())
 
 
@@ -432,8 +634,8 @@ CRM_2022 = "Canadá, Estados Unidos, México, Guatemala, Belice, El Salvador, Ho
 CSM_2022 = "Argentina, Bolivia, Brasil, Chile, Colombia, Ecuador, Guyana, Paraguay, Perú, Surinam, Uruguay y Venezuela"
 
 
-def structure(registry, store, conference: str, as_of: str) -> dict[str, set]:
-    rows = run(registry, store, "conference-structure", conference=iri("conference/" + conference), as_of=as_of)
+def structure(registry, backend, conference: str, as_of: str) -> dict[str, set]:
+    rows = run(registry, backend, "conference-structure", conference=iri("conference/" + conference), as_of=as_of)
     out: dict[str, set] = defaultdict(set)
     for row in rows:
         out[str(row["category"])].add((row["item"], row["organization"]))
@@ -443,46 +645,61 @@ def structure(registry, store, conference: str, as_of: str) -> dict[str, set]:
     return out
 
 
-def test_q6_crm_on_31_may_2022(q_registry, q_store) -> None:
+def test_q6_crm_on_31_may_2022(q_registry, q_backend) -> None:
     assert f"La CRM está integrada por 11 países: {CRM_2022}." in source(PLENARY)
-    assert "la CRM consta de cuatro grupos de trabajo dedicados a la Protección, Migración Laboral, Gestión Fronteriza, y Migración Irregular y Masiva" in source(PLENARY)
+    assert (
+        "la CRM consta de cuatro grupos de trabajo dedicados a la Protección, Migración Laboral, Gestión Fronteriza, y Migración Irregular y Masiva"
+        in source(PLENARY)
+    )
     assert "Bajo la Presidencia Pro-Témpore de El Salvador" in source(PLENARY)
-    got = structure(q_registry, q_store, "crm", "2022-05-31")
+    got = structure(q_registry, q_backend, "crm", "2022-05-31")
     crm = iri("conference/crm")
-    codes = "CA US MX GT BZ SV HN NI CR PA DO".split()
+    codes = ["CA", "US", "MX", "GT", "BZ", "SV", "HN", "NI", "CR", "PA", "DO"]
     assert {(iri("state/" + c), crm) for c in codes} == {x for x in got["Member State"] if x[1] == crm}
     groups = {"protection", "labour-migration", "border-management", "irregular-and-mass-migration"}
     assert {(iri("body/crm/working-group/" + w), crm) for w in groups} == got["Working group"]
     assert got["Pro Tempore Presidency holder"] == {(iri("state/SV"), iri("body/crm/ppt"))}
 
 
-def test_q6_csm_on_31_may_2022(q_registry, q_store) -> None:
+def test_q6_csm_on_31_may_2022(q_registry, q_backend) -> None:
     assert f"Los Países Miembros de la CSM son: {CSM_2022}." in source(PLENARY)
     assert "el fortalecimiento de las seis redes de Trabajo" in source(PLENARY)
-    got = structure(q_registry, q_store, "csm", "2022-05-31")
+    got = structure(q_registry, q_backend, "csm", "2022-05-31")
     csm = iri("conference/csm")
-    codes = "AR BO BR CL CO EC GY PY PE SR UY VE".split()
+    codes = ["AR", "BO", "BR", "CL", "CO", "EC", "GY", "PY", "PE", "SR", "UY", "VE"]
     assert {(iri("state/" + c), csm) for c in codes} == {x for x in got["Member State"] if x[1] == csm}
     assert len(got["Working network"]) == 6
     assert got["Pro Tempore Presidency holder"] == {(iri("state/CL"), iri("body/csm/ppt"))}
 
 
-def test_q6_crm_on_30_march_2017(q_registry, q_store) -> None:
-    assert "cuenta con 3 redes de funcionarios de enlace: de protección consular, de trata y tráfico y de niñez" in source(WASHINGTON)
-    assert "dos grupos de trabajo ad-hoc, uno sobre migrantes extra-regionales y otro sobre trabajo con la sociedad civil" in source(WASHINGTON)
-    assert "Los Países Miembros de las troikas de la Conferencia Regional sobre Migración (El Salvador, Honduras y Panamá)" in source(WASHINGTON)
-    got = structure(q_registry, q_store, "crm", "2017-03-30")
+def test_q6_crm_on_30_march_2017(q_registry, q_backend) -> None:
+    assert (
+        "cuenta con 3 redes de funcionarios de enlace: de protección consular, de trata y tráfico y de niñez"
+        in source(WASHINGTON)
+    )
+    assert (
+        "dos grupos de trabajo ad-hoc, uno sobre migrantes extra-regionales y otro sobre trabajo con la sociedad civil"
+        in source(WASHINGTON)
+    )
+    assert (
+        "Los Países Miembros de las troikas de la Conferencia Regional sobre Migración (El Salvador, Honduras y Panamá)"
+        in source(WASHINGTON)
+    )
+    got = structure(q_registry, q_backend, "crm", "2017-03-30")
     crm = iri("conference/crm")
     networks = {"consular-protection", "smuggling-trafficking", "children"}
     assert {(iri("body/crm/network/" + n), crm) for n in networks} == got["Liaison officer network"]
-    assert {(iri("body/crm/ad-hoc-group/extra-regional-migrants"), crm), (iri("body/crm/ad-hoc-group/civil-society"), crm)} <= got["Ad hoc group"]
+    assert {
+        (iri("body/crm/ad-hoc-group/extra-regional-migrants"), crm),
+        (iri("body/crm/ad-hoc-group/civil-society"), crm),
+    } <= got["Ad hoc group"]
     assert {x[0] for x in got["Troika member"]} == {iri("state/SV"), iri("state/HN"), iri("state/PA")}
     assert not got.get("Working group"), "the four working groups are stated only in 2022"
 
 
-def test_q6_csm_troika_on_30_march_2017(q_registry, q_store) -> None:
+def test_q6_csm_troika_on_30_march_2017(q_registry, q_backend) -> None:
     assert "de la Conferencia Suramericana sobre Migraciones (Paraguay y Chile)" in source(WASHINGTON)
-    got = structure(q_registry, q_store, "csm", "2017-03-30")
+    got = structure(q_registry, q_backend, "csm", "2017-03-30")
     assert {x[0] for x in got["Troika member"]} == {iri("state/PY"), iri("state/CL")}
     assert not got.get("Working network"), "the six networks are stated only in 2022"
 
@@ -492,23 +709,38 @@ def test_q6_csm_troika_on_30_march_2017(q_registry, q_store) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("state, meetings", [
-    ("PA", {"2017-03-30-washington": (WASHINGTON, "(El Salvador, Honduras y Panamá)"),
-            "2017-05-11-virtual": (VIRTUAL, "Honduras, México, Panamá, Paraguay"),
-            "2017-06-08-panama": (PANAMA, "(El Salvador, Panamá y México)"),
-            "2017-06-20-san-salvador": (SAN_SALVADOR, "Guatemala, Honduras, México, Panamá y República Dominicana")}),
-    ("CL", {"2017-03-30-washington": (WASHINGTON, "(Paraguay y Chile)"),
-            "2017-05-11-virtual": (VIRTUAL, "Canadá, Chile, Costa Rica"),
-            "2017-06-08-panama": (PANAMA, "Conferencia Suramericana sobre Migraciones (Chile)")}),
-])
-def test_q7_meetings_and_what_the_state_must_do_there(state, meetings, g, q_registry, q_store) -> None:
-    rows = run(q_registry, q_store, "state-meetings", state=iri("state/" + state))
+@pytest.mark.parametrize(
+    "state, meetings",
+    [
+        (
+            "PA",
+            {
+                "2017-03-30-washington": (WASHINGTON, "(El Salvador, Honduras y Panamá)"),
+                "2017-05-11-virtual": (VIRTUAL, "Honduras, México, Panamá, Paraguay"),
+                "2017-06-08-panama": (PANAMA, "(El Salvador, Panamá y México)"),
+                "2017-06-20-san-salvador": (SAN_SALVADOR, "Guatemala, Honduras, México, Panamá y República Dominicana"),
+            },
+        ),
+        (
+            "CL",
+            {
+                "2017-03-30-washington": (WASHINGTON, "(Paraguay y Chile)"),
+                "2017-05-11-virtual": (VIRTUAL, "Canadá, Chile, Costa Rica"),
+                "2017-06-08-panama": (PANAMA, "Conferencia Suramericana sobre Migraciones (Chile)"),
+            },
+        ),
+    ],
+)
+def test_q7_meetings_and_what_the_state_must_do_there(state, meetings, g, q_registry, q_backend) -> None:
+    rows = run(q_registry, q_backend, "state-meetings", state=iri("state/" + state))
     for meeting, (file, passage) in meetings.items():
         assert passage in source(file)
         assert iri("meeting/" + meeting) in column(rows, "meeting"), f"{state} is not a participant of {meeting}"
     at = set(g.subjects(ACU.participant, iri("state/" + state)))
     assert column(rows, "meeting") == at
-    expected = {(m, d) for m in at for d in g.subjects(ACU.adoptedAt, m) if (d, ACU.mustAct, iri("state/" + state)) in g}
+    expected = {
+        (m, d) for m in at for d in g.subjects(ACU.adoptedAt, m) if (d, ACU.mustAct, iri("state/" + state)) in g
+    }
     assert {(r["meeting"], r["decision"]) for r in rows if "decision" in r} == expected
     bare = {m for m in at if not any(m == x for x, _ in expected)}
     assert {r["meeting"] for r in rows if "decision" not in r} == bare
@@ -520,7 +752,7 @@ def test_q7_meetings_and_what_the_state_must_do_there(state, meetings, g, q_regi
 
 
 @pytest.mark.parametrize("basis", [None, "kind/basis/named-in-text", "kind/basis/assigned-by-judgement"])
-def test_q8_counts_equal_python(basis, g, q_registry, q_store) -> None:
+def test_q8_counts_equal_python(basis, g, q_registry, q_backend) -> None:
     counts: dict[tuple, set] = defaultdict(set)
     objectives = set(g.subjects(SKOS.inScheme, iri("scheme/gcm-objectives")))
     for objective in objectives:
@@ -533,9 +765,10 @@ def test_q8_counts_equal_python(basis, g, q_registry, q_store) -> None:
             for conference in g.objects(meeting, ACU.conference):
                 counts[(objective, conference, when.year)].add(d)
     params = {"basis": iri(basis)} if basis else {}
-    rows = run(q_registry, q_store, "gcm-coverage", **params)
+    rows = run(q_registry, q_backend, "gcm-coverage", **params)
     assert {(r["objective"], r["conference"], int(r["year"])): int(r["decisions"]) for r in rows} == {
-        k: len(v) for k, v in counts.items()}
+        k: len(v) for k, v in counts.items()
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -543,28 +776,56 @@ def test_q8_counts_equal_python(basis, g, q_registry, q_store) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("term", ["migracion", "MIGRACIÓN", "extrarregional", "extra-regional", "niñez", "ninez",
-                                  "biometric", "trata de personas", "Guadalajara", "Pacto  Mundial", "xyzzy"])
-def test_q9_search_equals_python(term, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "term",
+    [
+        "migracion",
+        "MIGRACIÓN",
+        "extrarregional",
+        "extra-regional",
+        "niñez",
+        "ninez",
+        "biometric",
+        "trata de personas",
+        "Guadalajara",
+        "Pacto  Mundial",
+        "xyzzy",
+    ],
+)
+def test_q9_search_equals_python(term, g, q_registry, q_backend) -> None:
     needle = fold(term)
-    expected = {d for d in decisions(g)
-                if needle in fold(text_of(g, d)) or needle in fold(str(g.value(d, ACU.unofficialTranslation) or ""))}
-    rows = run(q_registry, q_store, "search-decisions", q=term)
+    expected = {
+        d
+        for d in decisions(g)
+        if needle in fold(text_of(g, d)) or needle in fold(str(g.value(d, ACU.unofficialTranslation) or ""))
+    }
+    rows = run(q_registry, q_backend, "search-decisions", q=term)
     assert column(rows, "decision") == expected
     assert len(rows) == len(expected)
 
 
-@pytest.mark.parametrize("term, file, passage", [
-    ("extrarregional", PANAMA, "que ayuden a la mejor gestión de los migrantes extra-regionales"),
-    ("migracion", WASHINGTON, "circulación de personas, migración y cambio climático, política migratorias"),
-    ("MIGRACIÓN y cambio climatico", WASHINGTON, "circulación de personas, migración y cambio climático, política migratorias"),
-    ("biometric information", PANAMA, "su experiencia en relación al acuerdo bilateral que existe para el intercambio de información biométrica sobre migrantes"),
-])
-def test_q9_search_finds_what_the_source_prints(term, file, passage, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "term, file, passage",
+    [
+        ("extrarregional", PANAMA, "que ayuden a la mejor gestión de los migrantes extra-regionales"),
+        ("migracion", WASHINGTON, "circulación de personas, migración y cambio climático, política migratorias"),
+        (
+            "MIGRACIÓN y cambio climatico",
+            WASHINGTON,
+            "circulación de personas, migración y cambio climático, política migratorias",
+        ),
+        (
+            "biometric information",
+            PANAMA,
+            "su experiencia en relación al acuerdo bilateral que existe para el intercambio de información biométrica sobre migrantes",
+        ),
+    ],
+)
+def test_q9_search_finds_what_the_source_prints(term, file, passage, g, q_registry, q_backend) -> None:
     assert passage in source(file)
     carrying = decisions_with_passage(g, passage)
     assert carrying
-    assert carrying <= column(run(q_registry, q_store, "search-decisions", q=term), "decision")
+    assert carrying <= column(run(q_registry, q_backend, "search-decisions", q=term), "decision")
 
 
 # --------------------------------------------------------------------------------------------
@@ -572,34 +833,44 @@ def test_q9_search_finds_what_the_source_prints(term, file, passage, g, q_regist
 # --------------------------------------------------------------------------------------------
 
 
-def test_q10_card_of_agreement_9_of_panama_says_what_the_act_prints(g, q_registry, q_store) -> None:
-    printed = ("9. Proponer conjuntamente entre CRM y CSM listados de expertos que puedan representar a "
-               "Latinoamérica como ponentes en las consultas temáticas.")
+def test_q10_card_of_agreement_9_of_panama_says_what_the_act_prints(g, q_registry, q_backend) -> None:
+    printed = (
+        "9. Proponer conjuntamente entre CRM y CSM listados de expertos que puedan representar a "
+        "Latinoamérica como ponentes en las consultas temáticas."
+    )
     assert printed in source(PANAMA)
-    rows = run(q_registry, q_store, "decision-card", lang="es", decision=iri("decision/2017-06-08-panama/agreement-9"))
+    rows = run(
+        q_registry, q_backend, "decision-card", lang="es", decision=iri("decision/2017-06-08-panama/agreement-9")
+    )
     card: dict[str, list] = defaultdict(list)
     for row in rows:
         card[str(row["field"])].append(row["value"])
     (text,) = card["texto"]
     assert str(text).startswith(printed[3:]) and str(text) in source(PANAMA)
-    assert str(text).endswith("enviadas a nombre de ambas Conferencias por parte de las PPTs al Secretariado de Naciones Unidas.")
+    assert str(text).endswith(
+        "enviadas a nombre de ambas Conferencias por parte de las PPTs al Secretariado de Naciones Unidas."
+    )
     assert card["cita de la fuente"] == [text] or str(text) in map(str, card["cita de la fuente"])
     assert card["número"] == [Literal("9")]
     assert card["adoptada en"] == [iri("meeting/2017-06-08-panama")]
     assert card["fecha de la reunión"][0].toPython() == date(2017, 6, 8)  # "reunidos el día 8 de junio de 2017"
     assert card["plazo"][0].toPython() == date(2017, 6, 12)  # "a más tardar el lunes 12 de junio"
-    assert {iri("body/crm/ppt"), iri("body/csm/ppt")} <= set(card["debe actuar"])  # "la PPT de la CRM y de la CSM presentarán"
+    assert {iri("body/crm/ppt"), iri("body/csm/ppt")} <= set(
+        card["debe actuar"]
+    )  # "la PPT de la CRM y de la CSM presentarán"
     assert iri("organisation/un-secretariat") in card["dirigida a"]  # "al Secretariado de Naciones Unidas"
     assert card["traducción no oficial"] and card["tipo"] == [ACU.Agreement]
     themes = {(row["value"], row.get("reason")) for row in rows if str(row["field"]) == "tema"}
     assert {t for t, _ in themes} == {t for t, _ in assignments(g, iri("decision/2017-06-08-panama/agreement-9"))}
 
 
-@pytest.mark.parametrize("decision", ["2017-06-08-panama/agreement-13", "2017-06-20-san-salvador/conclusion-16-a",
-                                      "2017-03-30-washington/agreement-8"])
-def test_q10_card_equals_python(decision, g, q_registry, q_store) -> None:
+@pytest.mark.parametrize(
+    "decision",
+    ["2017-06-08-panama/agreement-13", "2017-06-20-san-salvador/conclusion-16-a", "2017-03-30-washington/agreement-8"],
+)
+def test_q10_card_equals_python(decision, g, q_registry, q_backend) -> None:
     d = iri("decision/" + decision)
-    rows = run(q_registry, q_store, "decision-card", decision=d)
+    rows = run(q_registry, q_backend, "decision-card", decision=d)
     card: dict[str, set] = defaultdict(set)
     for row in rows:
         card[str(row["field"])].add(row["value"])
@@ -607,7 +878,9 @@ def test_q10_card_equals_python(decision, g, q_registry, q_store) -> None:
     assert card["addressed to"] == set(g.objects(d, ACU.addressee))
     assert card["theme"] == {t for t, _ in assignments(g, d)}
     assert card["followed up by"] == {g.value(link, ACU.followedUpBy) for link in g.objects(d, ACU.followUp)}
-    assert card["follows up"] == {s for s, _, link in g.triples((None, ACU.followUp, None)) if g.value(link, ACU.followedUpBy) == d}
+    assert card["follows up"] == {
+        s for s, _, link in g.triples((None, ACU.followUp, None)) if g.value(link, ACU.followedUpBy) == d
+    }
     assert card["sub-item of"] == set(g.objects(d, ACU.partOf))
 
 
@@ -617,17 +890,17 @@ def test_q10_card_equals_python(decision, g, q_registry, q_store) -> None:
 
 
 @pytest.mark.parametrize("scheme, least", [(None, 1), ("scheme/regional-themes", 2), ("scheme/gcm-objectives", 1)])
-def test_q11_pairs_equal_python(scheme, least, g, q_registry, q_store) -> None:
+def test_q11_pairs_equal_python(scheme, least, g, q_registry, q_backend) -> None:
     pairs: Counter = Counter()
     in_scheme = set(g.subjects(SKOS.inScheme, iri(scheme))) if scheme else None
     for d in decisions(g):
         themes = sorted({t for t, _ in assignments(g, d) if in_scheme is None or t in in_scheme}, key=str)
         for i, a in enumerate(themes):
-            for b in themes[i + 1:]:
+            for b in themes[i + 1 :]:
                 pairs[(a, b)] += 1
     expected = {k: v for k, v in pairs.items() if v >= least}
     params = {"min_count": least} | ({"scheme": iri(scheme)} if scheme else {})
-    rows = run(q_registry, q_store, "theme-co-occurrence", **params)
+    rows = run(q_registry, q_backend, "theme-co-occurrence", **params)
     assert {(r["theme_a"], r["theme_b"]): int(r["decisions"]) for r in rows} == expected
     counts = [int(r["decisions"]) for r in rows]
     assert counts == sorted(counts, reverse=True)
@@ -639,12 +912,15 @@ def test_q11_pairs_equal_python(scheme, least, g, q_registry, q_store) -> None:
 
 
 def side_of(graph, conference) -> set[URIRef]:
-    return ({conference} | set(graph.subjects(ORG.unitOf, conference))
-            | members(graph, conference, {iri("kind/role/member-state")}))
+    return (
+        {conference}
+        | set(graph.subjects(ORG.unitOf, conference))
+        | members(graph, conference, {iri("kind/role/member-state")})
+    )
 
 
 @pytest.mark.parametrize("joint_meetings", [True, False])
-def test_q12_equals_python(joint_meetings, g, q_registry, q_store) -> None:
+def test_q12_equals_python(joint_meetings, g, q_registry, q_backend) -> None:
     crm, csm = side_of(g, iri("conference/crm")), side_of(g, iri("conference/csm"))
     expected = set()
     for d in decisions(g):
@@ -653,13 +929,16 @@ def test_q12_equals_python(joint_meetings, g, q_registry, q_store) -> None:
         joint = {iri("conference/crm"), iri("conference/csm")} <= set(g.objects(meeting, ACU.conference))
         if (actors & crm and actors & csm) or (joint_meetings and joint):
             expected.add(d)
-    rows = run(q_registry, q_store, "bi-regional-decisions", joint_meetings=str(joint_meetings).lower())
+    rows = run(q_registry, q_backend, "bi-regional-decisions", joint_meetings=str(joint_meetings).lower())
     assert column(rows, "decision") == expected
 
 
-def test_q12_what_the_sources_make_bi_regional(g, q_registry, q_store) -> None:
-    answer = column(run(q_registry, q_store, "bi-regional-decisions"), "decision")
-    assert "Reunión de trabajo entre la Conferencia Regional sobre Migración (CRM) y la Conferencia Suramericana sobre Migraciones (CSM)" in source(PANAMA)
+def test_q12_what_the_sources_make_bi_regional(g, q_registry, q_backend) -> None:
+    answer = column(run(q_registry, q_backend, "bi-regional-decisions"), "decision")
+    assert (
+        "Reunión de trabajo entre la Conferencia Regional sobre Migración (CRM) y la Conferencia Suramericana sobre Migraciones (CSM)"
+        in source(PANAMA)
+    )
     panama = set(g.subjects(ACU.adoptedAt, iri("meeting/2017-06-08-panama")))
     assert len(panama) == 14 and panama <= answer
     invitation = "la ST enviará una invitación a la CSM para participar en la reunión del Grupo Ad Hoc sobre migrantes extra-regionales"
@@ -674,8 +953,14 @@ def test_q12_what_the_sources_make_bi_regional(g, q_registry, q_store) -> None:
 # 13. Everything that touches a theme
 # --------------------------------------------------------------------------------------------
 
-GROUPS = [("conferences", ACU.Conference), ("conference bodies", ACU.ConferenceBody), ("meetings", ACU.Meeting),
-          ("agenda items", ACU.AgendaItem), ("document sections", ACU.DocumentSection), ("decisions", ACU.Decision)]
+GROUPS = [
+    ("conferences", ACU.Conference),
+    ("conference bodies", ACU.ConferenceBody),
+    ("meetings", ACU.Meeting),
+    ("agenda items", ACU.AgendaItem),
+    ("document sections", ACU.DocumentSection),
+    ("decisions", ACU.Decision),
+]
 
 
 def touching(graph, theme) -> set[tuple]:
@@ -696,23 +981,35 @@ def touching(graph, theme) -> set[tuple]:
     return out
 
 
-@pytest.mark.parametrize("theme", ["gcm-objective/10", "regional/extra-regional-migration", "regional/consular-protection",
-                                   "gcm-principle/human-rights"])
-def test_q13_equals_python(theme, g, q_registry, q_store) -> None:
-    rows = run(q_registry, q_store, "theme-overview", theme=iri("theme/" + theme))
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "gcm-objective/10",
+        "regional/extra-regional-migration",
+        "regional/consular-protection",
+        "gcm-principle/human-rights",
+    ],
+)
+def test_q13_equals_python(theme, g, q_registry, q_backend) -> None:
+    rows = run(q_registry, q_backend, "theme-overview", theme=iri("theme/" + theme))
     assert {(str(r["group"]), r["resource"]) for r in rows} == touching(g, iri("theme/" + theme))
 
 
-def test_q13_trafficking_in_persons_in_the_sources(g, q_registry, q_store) -> None:
-    rows = run(q_registry, q_store, "theme-overview", theme=iri("theme/gcm-objective/10"))
+def test_q13_trafficking_in_persons_in_the_sources(g, q_registry, q_backend) -> None:
+    rows = run(q_registry, q_backend, "theme-overview", theme=iri("theme/gcm-objective/10"))
     got = {(str(r["group"]), r["resource"]) for r in rows}
-    assert "Red de Funcionarios de Enlace para el Combate al Tráfico Ilícito de Migrantes y la Trata de Personas" in source(SAN_SALVADOR)
+    assert (
+        "Red de Funcionarios de Enlace para el Combate al Tráfico Ilícito de Migrantes y la Trata de Personas"
+        in source(SAN_SALVADOR)
+    )
     assert ("conference bodies", iri("body/crm/network/smuggling-trafficking")) in got
     assert "Trata de Personas y Tráfico Ilícito de Migrantes;" in source(PLENARY)
     assert ("conference bodies", iri("body/csm/network/trafficking-smuggling")) in got
     assert "· Trata de personas y tráfico ilícito de migrantes;" in source(PLENARY)  # a topic of the II Plenary
     assert ("meetings", iri("meeting/2021-09-ii-plenary")) in got
-    for passage in ("en materia de trata de personas y tráfico ilícito de migrantes, migraciones de niños",
-                    "especializados en materia de tráfico ilícito de migrantes, trata de personas"):
+    for passage in (
+        "en materia de trata de personas y tráfico ilícito de migrantes, migraciones de niños",
+        "especializados en materia de tráfico ilícito de migrantes, trata de personas",
+    ):
         assert passage in source(WASHINGTON)
         assert {("decisions", d) for d in decisions_with_passage(g, passage)} <= got
