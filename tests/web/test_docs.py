@@ -1,13 +1,17 @@
 """Documentation pages: the ontology at its IRI, the concept schemes, the shapes."""
+
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from rdflib import OWL, RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from acuerdos.config import Paths
+from acuerdos.project import Project
+
+PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ holds data/ of its own)
 
 BASE = "https://w3id.org/acuerdos/"
 ACU = BASE + "ontology#"
@@ -22,7 +26,7 @@ def parse(text: str, fmt: str) -> Graph:
 @pytest.fixture(scope="module")
 def ontology_file() -> Graph:
     graph = Graph()
-    graph.parse(Paths().ontology / "acuerdos.ttl", format="turtle")
+    graph.parse(PROJECT.ontology / "acuerdos.ttl", format="turtle")
     return graph
 
 
@@ -30,30 +34,34 @@ def test_ontology_html_has_an_entry_per_term(http, ontology_file):
     response = http.get("/ontology", headers={"Accept": "text/html"})
     assert response.status_code == 200
     html = response.text
-    terms = {str(s)[len(ACU):] for s in ontology_file.subjects()
-             if isinstance(s, URIRef) and str(s).startswith(ACU)}
+    terms = {str(s)[len(ACU) :] for s in ontology_file.subjects() if isinstance(s, URIRef) and str(s).startswith(ACU)}
     assert len(terms) > 40
     missing = [t for t in terms if f'id="{t}"' not in html]
     assert not missing, missing
     # labels in both languages, definitions, hierarchy, domain and range
-    entry = html[html.index('id="Agreement"'):]
-    entry = entry[:entry.index("</section>")]
+    entry = html[html.index('id="Agreement"') :]
+    entry = entry[: entry.index("</section>")]
     assert "Acuerdo" in entry and "Agreement" in entry
     assert 'href="/ontology#Decision"' in entry
-    adopted = html[html.index('id="adoptedAt"'):]
-    adopted = adopted[:adopted.index("</section>")]
+    adopted = html[html.index('id="adoptedAt"') :]
+    adopted = adopted[: adopted.index("</section>")]
     assert 'href="/ontology#Meeting"' in adopted and 'href="/ontology#Decision"' in adopted
     assert "prov:wasGeneratedBy" in adopted
     # a union range is spelled out
-    followed = html[html.index('id="followedUpBy"'):]
-    followed = followed[:followed.index("</section>")]
+    followed = html[html.index('id="followedUpBy"') :]
+    followed = followed[: followed.index("</section>")]
     assert 'href="/ontology#Meeting"' in followed
 
 
-@pytest.mark.parametrize("path, accept, fmt", [
-    ("/ontology", "text/turtle", "turtle"), ("/ontology.ttl", None, "turtle"),
-    ("/ontology", "application/ld+json", "json-ld"), ("/ontology.nt", None, "nt"),
-])
+@pytest.mark.parametrize(
+    "path, accept, fmt",
+    [
+        ("/ontology", "text/turtle", "turtle"),
+        ("/ontology.ttl", None, "turtle"),
+        ("/ontology", "application/ld+json", "json-ld"),
+        ("/ontology.nt", None, "nt"),
+    ],
+)
 def test_ontology_as_rdf(http, ontology_file, path, accept, fmt):
     response = http.get(path, headers={"Accept": accept} if accept else {})
     assert response.status_code == 200
@@ -100,10 +108,13 @@ def test_shapes_page_and_turtle(http):
     assert response.status_code == 200
     html = response.text
     shapes = Graph()
-    for path in Paths().shapes.glob("*.ttl"):
+    for path in PROJECT.shapes.glob("*.ttl"):
         shapes.parse(path, format="turtle")
-    node_shapes = {str(s)[len(BASE + "shapes/"):] for s in shapes.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape"))
-                   if str(s).startswith(BASE + "shapes/")}
+    node_shapes = {
+        str(s)[len(BASE + "shapes/") :]
+        for s in shapes.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape"))
+        if str(s).startswith(BASE + "shapes/")
+    }
     assert node_shapes
     assert not [s for s in node_shapes if f'id="{s}"' not in html]
     turtle = http.get("/shapes.ttl")
@@ -111,4 +122,6 @@ def test_shapes_page_and_turtle(http):
     redirect = http.get("/shapes/Decision", headers={"Accept": "text/html"})
     assert redirect.status_code == 303 and re.search(r"/shapes\?lang=\w\w#Decision$", redirect.headers["location"])
     one = http.get("/shapes/Decision", headers={"Accept": "text/turtle"})
-    assert (URIRef(BASE + "shapes/Decision"), RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")) in parse(one.text, "turtle")
+    assert (URIRef(BASE + "shapes/Decision"), RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")) in parse(
+        one.text, "turtle"
+    )
