@@ -125,3 +125,41 @@ def test_shapes_page_and_turtle(http):
     assert (URIRef(BASE + "shapes/Decision"), RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")) in parse(
         one.text, "turtle"
     )
+
+
+# --- version IRIs ------------------------------------------------------------------------------
+
+
+def current_version(ontology_file) -> str:
+    return str(ontology_file.value(URIRef(BASE + "ontology"), OWL.versionInfo))
+
+
+def test_current_version_iri_serves_the_ontology(http, ontology_file):
+    version = current_version(ontology_file)
+    page = http.get(f"/ontology/{version}", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert 'id="Agreement"' in page.text
+    turtle = http.get(f"/ontology/{version}.ttl")
+    assert turtle.status_code == 200
+    assert len(parse(turtle.text, "turtle")) == len(ontology_file)
+
+
+def test_past_version_iri_serves_the_release_files(http, built_dist):
+    folder = built_dist / "releases" / "0.0.1"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = f'<{BASE}ontology> <{OWL.versionInfo}> "0.0.1" .\n'
+    (folder / "ontology.nt").write_text(text, encoding="utf-8")
+    by_accept = http.get("/ontology/0.0.1", headers={"Accept": "application/n-triples"})
+    assert by_accept.status_code == 200
+    assert by_accept.headers["content-type"].startswith("application/n-triples")
+    assert by_accept.text == text
+    browser = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    assert http.get("/ontology/0.0.1", headers=browser).text == text  # the only file kept
+    assert http.get("/ontology/0.0.1.nt").text == text
+    assert http.get("/ontology/0.0.1.ttl").status_code == 404
+
+
+def test_unknown_version_iri_is_404(http):
+    response = http.get("/ontology/9.9.9", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert http.get("/ontology/9.9.9", headers={"Accept": "text/turtle"}).status_code == 404

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, URIRef
 
+from acuerdos.namespaces import Base
 from acuerdos.project import Project
 from acuerdos.text import normalise, normalise_with_map
 from acuerdos.web.i18n import lang_from_header
+from acuerdos.web.rendering import Links
 from acuerdos.web.source_text import highlight, locate_quotes
 
 PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ holds data/ of its own)
@@ -282,3 +284,12 @@ def test_language_from_accept_language():
     assert lang_from_header("es-ES,es;q=0.9") == "es"
     assert lang_from_header("fr, en;q=0.3, es;q=0.2") == "en"
     assert lang_from_header(None) == "en"
+
+
+def test_links_on_a_mirror_keep_our_iris_and_the_ontology_on_the_host():
+    links = Links(Base("https://mirror.example/acuerdos/"), "/app")
+    assert links.href("https://mirror.example/acuerdos/decision/x") == "/app/decision/x"
+    assert links.href(ACU + "Agreement") == "/app/ontology#Agreement"  # the namespace never moves
+    assert links.href(BASE + "ontology") == "/app/ontology"
+    assert links.href(BASE + "decision/x") == BASE + "decision/x"  # the canonical IRI of an instance is elsewhere
+    assert links.href("http://www.w3.org/2004/02/skos/core#Concept") == "http://www.w3.org/2004/02/skos/core#Concept"
