@@ -30,7 +30,15 @@ from ._integration import cache_headers, etag_for, matches_etag, not_modified
 from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import fetch_labels
-from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
+from .rdf_out import (
+    alternates,
+    document_routes,
+    extension_of,
+    format_links,
+    negotiated,
+    not_acceptable,
+    rdf_response,
+)
 from .rendering import Links, links_of, page_context, render
 from .search import not_found_page
 
@@ -263,22 +271,13 @@ def _description(request: Request, forced: str | None) -> Response:
 router = APIRouter()
 
 
-@get_and_head(
+document_routes(
     router,
-    "/dataset",
+    "dataset",
+    _description,
     tags=["data"],
     summary="The dataset's VoID and DCAT description (HTML, Turtle, JSON-LD, N-Triples by Accept)",
 )
-def dataset(request: Request) -> Response:
-    return _description(request, None)
-
-
-@router.api_route("/dataset.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
-def dataset_file(request: Request, ext: str) -> Response:
-    key = key_for_extension(ext)
-    if key is None:
-        return not_found_page(request, get_site(request).base.path(f"dataset.{ext}"))
-    return _description(request, key)
 
 
 @router.api_route("/.well-known/void", methods=["GET", "HEAD"], include_in_schema=False)

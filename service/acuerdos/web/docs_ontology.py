@@ -32,6 +32,7 @@ from .rdf_out import (
     BY_EXTENSION,
     PAGE_FORMATS,
     alternates,
+    document_routes,
     extension_of,
     format_links,
     key_for_extension,
@@ -299,17 +300,7 @@ def _past_version(request: Request, version: str, ext: str | None) -> Response:
 router = APIRouter()
 
 
-@router.api_route("/ontology", methods=["GET", "HEAD"], include_in_schema=False)
-def ontology(request: Request) -> Response:
-    return _ontology(request, None)
-
-
-@router.api_route("/ontology.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
-def ontology_file(request: Request, ext: str) -> Response:
-    key = key_for_extension(ext)
-    if key is None:
-        return not_found_page(request, f"{ONTOLOGY_IRI}.{ext}")
-    return _ontology(request, key)
+document_routes(router, "ontology", _ontology)
 
 
 @router.api_route("/ontology/{version}", methods=["GET", "HEAD"], include_in_schema=False)

@@ -19,12 +19,12 @@ from rdflib.term import Node
 
 from ..namespaces import CURIES, ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from ._integration import cache_headers, etag_for, matches_etag, not_modified
-from .deps import data_version, get_backend, get_site, root_of
-from .i18n import other_lang, pick_lang, strings
+from ._integration import matches_etag, not_modified
+from .deps import get_backend, get_site, root_of
+from .i18n import other_lang, strings
 from .labels import Labels, fetch_labels, natural_key, pick
 from .rdf_out import alternates, format_links
-from .rendering import Links, links_of, page_context, render, sparql_iri
+from .rendering import Links, links_of, page_context, page_validators, render, sparql_iri
 
 SKOS = PREFIXES["skos"]
 _MAP_ORDER = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch", "related"]
@@ -218,14 +218,11 @@ router = APIRouter()
 
 @router.api_route("/schemes", methods=["GET", "HEAD"], include_in_schema=False)
 def schemes(request: Request) -> Response:
-    backend = get_backend(request)
-    lang = pick_lang(request)
-    version = data_version(backend)
-    headers = cache_headers(etag_for(version, "schemes", lang), version=version)
+    lang, version, headers = page_validators(request, "schemes")
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     d = strings(lang, "docs")
-    items = schemes_list(backend, lang, links_of(request))
+    items = schemes_list(get_backend(request), lang, links_of(request))
     return render(
         "schemes.html", page_context(request, lang, d["schemes"], version, d=d, schemes=items), headers=headers
     )

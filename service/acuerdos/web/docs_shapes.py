@@ -23,7 +23,15 @@ from ._integration import cache_headers, etag_for, matches_etag, not_modified
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import pick, texts_of
-from .rdf_out import alternates, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
+from .rdf_out import (
+    alternates,
+    document_routes,
+    format_links,
+    key_for_extension,
+    negotiated,
+    not_acceptable,
+    rdf_response,
+)
 from .rendering import Links, links_of, page_context, render
 from .search import not_found_page
 
@@ -227,17 +235,7 @@ def _shapes(request: Request, forced: str | None, name: str | None = None) -> Re
 router = APIRouter()
 
 
-@router.api_route("/shapes", methods=["GET", "HEAD"], include_in_schema=False)
-def shapes(request: Request) -> Response:
-    return _shapes(request, None)
-
-
-@router.api_route("/shapes.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
-def shapes_file(request: Request, ext: str) -> Response:
-    key = key_for_extension(ext)
-    if key is None:
-        return not_found_page(request, get_site(request).base.path(f"shapes.{ext}"))
-    return _shapes(request, key)
+document_routes(router, "shapes", _shapes)
 
 
 @router.api_route("/shapes/{name}", methods=["GET", "HEAD"], include_in_schema=False)

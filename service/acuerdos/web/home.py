@@ -17,11 +17,11 @@ from fastapi.responses import FileResponse, Response
 from ..namespaces import ONTOLOGY_NS, PREFIXES, Base
 from ..queries import Registry
 from ..store import Backend
-from ._integration import cache_headers, etag_for, matches_etag, not_modified
+from ._integration import etag_for, matches_etag, not_modified
 from .dataset import statistics
-from .deps import data_version, get_backend, get_site, root_of
-from .i18n import pick_lang, strings
-from .rendering import STATIC_DIR, page_context, render
+from .deps import get_backend, get_site, root_of
+from .i18n import strings
+from .rendering import STATIC_DIR, page_context, page_validators, render
 from .search import not_found_page
 
 router = APIRouter()
@@ -164,15 +164,12 @@ def _questions(registry: Registry | None, base: Base, root: str, lang: str) -> l
 
 @router.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
 def home(request: Request) -> Response:
-    backend = get_backend(request)
-    lang = pick_lang(request)
-    version = data_version(backend)
-    headers = cache_headers(etag_for(version, "home", lang), version=version)
+    lang, version, headers = page_validators(request, "home")
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     root, site = root_of(request), get_site(request)
     try:
-        figures = _figures(request, backend)
+        figures = _figures(request, get_backend(request))
     except Exception:  # figures are a nicety: the page works without them
         figures = {}
     h = strings(lang, "home")

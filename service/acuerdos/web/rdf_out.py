@@ -8,15 +8,18 @@ are ``rdf.formats``'s; a page offers only their own media types (and Turtle's ol
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-from fastapi import Request
+from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from rdflib import Graph
 
 from ..namespaces import EXTRA_PREFIXES, PREFIXES
 from ..rdf.formats import GRAPH_FORMATS, Format
 from ._integration import choose
+from .deps import get_site
+from .search import not_found_page
 
 BY_EXTENSION: dict[str, Format] = {f.extension: f for f in GRAPH_FORMATS}
 BY_KEY: dict[str, Format] = {f.key: f for f in GRAPH_FORMATS}
@@ -80,3 +83,25 @@ def serialize(graph: Graph, key: str) -> bytes:
 
 def rdf_response(graph: Graph, key: str, headers: Mapping[str, str]) -> Response:
     return Response(serialize(graph, key), media_type=BY_KEY[key].content_type, headers=dict(headers))
+
+
+def document_routes(
+    router: APIRouter, name: str, answer: Callable[[Request, str | None], Response], **schema: Any
+) -> None:
+    """``/{name}`` (by Accept) and ``/{name}.{ext}`` (the representation the extension names, or the 404
+    page for one we do not serve) for a document that answers in HTML and RDF; GET ``/{name}`` is in
+    the OpenAPI document when ``schema`` (tags, summary) is given, HEAD never."""
+
+    def by_accept(request: Request) -> Response:
+        return answer(request, None)
+
+    def by_extension(request: Request, ext: str) -> Response:
+        key = key_for_extension(ext)
+        if key is None:
+            return not_found_page(request, get_site(request).base.path(f"{name}.{ext}"))
+        return answer(request, key)
+
+    by_accept.__name__, by_extension.__name__ = name, f"{name}_file"
+    router.add_api_route(f"/{name}", by_accept, methods=["GET"], include_in_schema=bool(schema), **schema)
+    router.add_api_route(f"/{name}", by_accept, methods=["HEAD"], include_in_schema=False)
+    router.add_api_route(f"/{name}.{{ext}}", by_extension, methods=["GET", "HEAD"], include_in_schema=False)

@@ -19,8 +19,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..namespaces import CANONICAL_BASE, ONTOLOGY_IRI, Base
-from .deps import get_site, root_of
-from .i18n import LANGS, other_lang, strings
+from ._integration import cache_headers, etag_for
+from .deps import data_version, get_backend, get_site, root_of
+from .i18n import LANGS, other_lang, pick_lang, strings
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -118,3 +119,10 @@ def render(
 ) -> HTMLResponse:
     body = templates.get_template(template).render(**context)
     return HTMLResponse(body, status_code=status, headers=dict(headers or {}))
+
+
+def page_validators(request: Request, name: str, *parts: Any) -> tuple[str, str, dict[str, str]]:
+    """A page's language, data version and cache headers (its ETag: the version, the page, ``parts``, the language)."""
+    lang = pick_lang(request)
+    version = data_version(get_backend(request))
+    return lang, version, cache_headers(etag_for(version, name, *parts, lang), version=version)

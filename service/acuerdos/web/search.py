@@ -19,11 +19,11 @@ from rdflib import Literal, URIRef
 
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from ._integration import cache_headers, etag_for, matches_etag, not_modified
+from ._integration import matches_etag, not_modified
 from .deps import PerVersion, data_version, get_backend
 from .i18n import pick_lang, strings
 from .labels import LABEL_PROPS, Labels, fetch_labels, natural_key
-from .rendering import Links, links_of, page_context, render, sparql_iri
+from .rendering import Links, links_of, page_context, page_validators, render, sparql_iri
 
 SEARCHED = (
     *LABEL_PROPS,
@@ -133,12 +133,9 @@ router = APIRouter()
 
 @router.api_route("/search", methods=["GET", "HEAD"], include_in_schema=False)
 def search_page(request: Request) -> Response:
-    lang = pick_lang(request)
     q = (request.query_params.get("q") or "").strip()[:200]
-    version = data_version(get_backend(request))
-    etag = etag_for(version, "search", q, lang)
-    headers = cache_headers(etag, version=version)
-    if matches_etag(request, etag):
+    lang, version, headers = page_validators(request, "search", q)
+    if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     results = search(request, q, lang) if q else []
     t = strings(lang)

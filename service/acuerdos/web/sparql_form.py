@@ -16,10 +16,10 @@ from fastapi.responses import Response
 
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..rdf.formats import GRAPH_FORMATS, RESULT_FORMATS
-from ._integration import cache_headers, etag_for, is_form_request, matches_etag, not_modified
-from .deps import data_version, get_backend, get_site, root_of
-from .i18n import pick_lang, strings
-from .rendering import page_context, render
+from ._integration import is_form_request, matches_etag, not_modified
+from .deps import get_site, root_of
+from .i18n import strings
+from .rendering import page_context, page_validators, render
 
 __all__ = ["form_page", "is_form_request"]  # TEMPORARY: the branch's sparql.endpoint finds is_form_request here
 
@@ -52,11 +52,9 @@ def _format_groups(h: dict[str, str]) -> list[dict[str, object]]:
 def form_page(request: Request) -> Response:
     """The HTML page with the query form."""
     settings = get_site(request).settings
-    lang = pick_lang(request)
-    version = data_version(get_backend(request))
-    etag = etag_for(version, "sparql-form", lang, settings.query_timeout, settings.result_limit, settings.max_url)
-    headers = cache_headers(etag, version=version)
-    if matches_etag(request, etag):
+    limits = (settings.query_timeout, settings.result_limit, settings.max_url)
+    lang, version, headers = page_validators(request, "sparql-form", *limits)
+    if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     h = strings(lang, "form")
     endpoint = str(request.base_url).rstrip("/") + "/sparql"
