@@ -11,7 +11,6 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from acuerdos.project import Project
-from acuerdos.publish_queries import executables_graph
 from acuerdos.queries import load_registry
 
 PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ holds data/ of its own)
@@ -179,7 +178,8 @@ def test_openapi_shows_each_query_with_parameters_and_example(http):
 
 def test_executables_run_as_they_are_on_the_endpoint(http):
     """The sh:select of each executable is the query with its defaults: it runs on its own."""
-    graph = executables_graph(REGISTRY)
+    graph = Graph()
+    graph.parse(data=http.get("/queries.ttl").text, format="turtle")
     selects = list(graph.subject_objects(SH.select))
     assert len(selects) == len(NAMES)
     for node, text in selects:
@@ -188,59 +188,3 @@ def test_executables_run_as_they_are_on_the_endpoint(http):
             "/sparql", data={"query": str(text)}, headers={"Accept": "application/sparql-results+json"}
         )
         assert response.status_code == 200, (node, response.text[:300])
-
-
-def test_executables_go_into_the_dataset_as_their_own_named_graph():
-    from rdflib import Dataset
-
-    from acuerdos.publish_queries import add_to_dataset
-
-    dataset = Dataset()
-    name = add_to_dataset(dataset, PROJECT)
-    assert name == URIRef(BASE + "graph/queries")
-    graph = dataset.graph(name)
-    assert len(set(graph.subjects(RDF.type, SH.SPARQLExecutable))) == len(NAMES)
-    # the prefixes the executables declare, as sh:prefixes expects
-    head = URIRef(BASE + "queries")
-    declared = {str(graph.value(d, SH.prefix)) for d in graph.objects(head, SH.declare)}
-    assert {"acu", "skos", "rdfs"} <= declared
-
-
-def test_option_lists_are_cached_by_query_param_lang_and_version(union_graph):
-    """The drop-downs' queries run once per (query, parameter, language, data version), not per request."""
-    from acuerdos.queries import GraphBackend
-
-    registry = load_registry(PROJECT.queries)
-    query, param = next((q, p.name) for q in registry for p in q.params.values() if p.options)
-
-    class Counting(GraphBackend):
-        def __init__(self, graph, version):
-            super().__init__(graph)
-            self.version, self.calls = version, 0
-
-        def select(self, text):
-            self.calls += 1
-            return super().select(text)
-
-    v1 = Counting(union_graph, "v1")
-    first = registry.options(query, param, v1, lang="en")
-    assert first and v1.calls > 0
-    calls = v1.calls
-    assert registry.options(query.name, param, v1, lang="en") == first
-    assert v1.calls == calls  # served from the cache
-    registry.options(query, param, v1, lang="es")
-    assert v1.calls > calls  # another language: run
-    v2 = Counting(union_graph, "v2")
-    assert registry.options(query, param, v2, lang="en") == first
-    assert v2.calls > 0  # a new data version: run again
-    first.clear()  # a caller cannot spoil the cache
-    assert registry.options(query, param, v1, lang="en")
-    unversioned = Counting(union_graph, "")
-    registry.options(query, param, unversioned, lang="en")
-    registry.options(query, param, unversioned, lang="en")
-    assert unversioned.calls >= 2  # no version: never cached
-    registry.OPTIONS_CACHE_SIZE = 3  # bounded: the oldest lists go first
-    for i in range(5):
-        registry.options(query, param, Counting(union_graph, f"x{i}"), lang="en")
-    assert len(registry._options_cache) == 3
-    assert all(key[3] in {"x2", "x3", "x4"} for key in registry._options_cache)
