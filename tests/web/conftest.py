@@ -1,6 +1,7 @@
 """Fixtures for the web tests: an HTTP client on the real service (`service_url`, started as
 `make run` starts it), the data as Python reads it, and a real headless browser (Debian's
 chromium driven by playwright; skipped, saying why, only when /usr/bin/chromium is absent)."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,16 @@ import pytest
 from rdflib import Graph
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BASE = "https://w3id.org/acuerdos/"
 
 
@@ -57,8 +66,12 @@ def browser_context():
     profile = tempfile.mkdtemp(prefix="acuerdos-chromium-")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1280, "height": 900}, locale="en-GB",
+            profile,
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+            locale="en-GB",
         )
         yield context
         context.close()

@@ -1,4 +1,5 @@
 """The dataset's VoID and DCAT description, and the dumps it points to."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,7 +33,10 @@ def test_void_and_dcat(description, manifest, data_version):
     assert int(g.value(DATASET, VOID.triples)) == manifest["triples"]
     assert str(g.value(DATASET, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))) == data_version
     assert g.value(DATASET, URIRef("http://purl.org/dc/terms/license")) is not None
-    classes = {g.value(part, VOID["class"]): int(g.value(part, VOID.entities)) for part in g.objects(DATASET, VOID.classPartition)}
+    classes = {
+        g.value(part, VOID["class"]): int(g.value(part, VOID.entities))
+        for part in g.objects(DATASET, VOID.classPartition)
+    }
     assert classes[URIRef(BASE + "ontology#Agreement")] > 10
     subsets = set(g.objects(DATASET, VOID.subset))
     assert {URIRef(name) for name in manifest["graphs"]} <= subsets
@@ -43,21 +47,23 @@ def test_every_dump_is_described_and_downloadable(http, description, built_dist)
     names = {"acuerdos.ttl", "acuerdos.nt", "acuerdos.jsonld", "acuerdos.trig", "acuerdos.nq"}
     assert {URIRef(BASE + "dumps/" + n) for n in names} <= distributions
     for dist in distributions:
-        name = str(dist)[len(BASE + "dumps/"):]
+        name = str(dist)[len(BASE + "dumps/") :]
         size = int(description.value(dist, DCAT.byteSize))
         assert size == (built_dist / name).stat().st_size
         url = str(description.value(dist, DCAT.downloadURL))
-        response = http.get("/" + url[len(BASE):])
+        response = http.get("/" + url[len(BASE) :])
         assert response.status_code == 200
         assert len(response.content) == size
         media = str(description.value(dist, DCAT.mediaType)).rsplit("/media-types/", 1)[1]
         assert response.headers["content-type"].startswith(media)
-        again = http.get("/" + url[len(BASE):], headers={"If-None-Match": response.headers["etag"]})
+        again = http.get("/" + url[len(BASE) :], headers={"If-None-Match": response.headers["etag"]})
         assert again.status_code == 304
 
 
-@pytest.mark.parametrize("name, fmt", [("acuerdos.ttl", "turtle"), ("acuerdos.nt", "nt"), ("acuerdos.jsonld", "json-ld"),
-                                       ("acuerdos.trig", "trig")])
+@pytest.mark.parametrize(
+    "name, fmt",
+    [("acuerdos.ttl", "turtle"), ("acuerdos.nt", "nt"), ("acuerdos.jsonld", "json-ld"), ("acuerdos.trig", "trig")],
+)
 def test_dumps_parse(http, manifest, name, fmt):
     response = http.get(f"/dumps/{name}")
     if fmt in ("trig", "json-ld"):  # the named graphs kept apart

@@ -1,23 +1,31 @@
 """Linked data: every IRI of the graph dereferences on the service, as HTML or RDF."""
+
 from __future__ import annotations
 
 import hashlib
 import re
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, URIRef
 
-from acuerdos.config import Paths
+from acuerdos.namespaces import Base
+from acuerdos.project import Project
 from acuerdos.text import normalise, normalise_with_map
-from acuerdos.web.linked_data import highlight, lang_from_header, locate_quotes, negotiate, rdf_offers
+from acuerdos.web.i18n import lang_from_header
+from acuerdos.web.rendering import Links
+from acuerdos.web.source_text import highlight, locate_quotes
+
+PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ holds data/ of its own)
 
 BASE = "https://w3id.org/acuerdos/"
 ACU = BASE + "ontology#"
 OA = "http://www.w3.org/ns/oa#"
 DECISION = "decision/2017-06-08-panama/agreement-13"
-QUOTE_13 = ("La CRM invitará a la CSM a participar en su próxima reunión del Grupo Ad Hoc sobre migrantes "
-            "extra-regionales")
+QUOTE_13 = (
+    "La CRM invitará a la CSM a participar en su próxima reunión del Grupo Ad Hoc sobre migrantes extra-regionales"
+)
 
 
 def parse(text: str, fmt: str) -> Graph:
@@ -28,26 +36,27 @@ def parse(text: str, fmt: str) -> Graph:
 
 # --- HTML ------------------------------------------------------------------------------------
 
+
 def test_decision_page_shows_labels_text_quote_and_links(http):
     response = http.get("/" + DECISION, headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "Accept" in response.headers["vary"]
     html = response.text
-    assert "Agreement 13 of the CRM-CSM working meeting of 8 June 2017" in html      # English label
+    assert "Agreement 13 of the CRM-CSM working meeting of 8 June 2017" in html  # English label
     assert "Acuerdo 13 de la reunión de trabajo CRM-CSM del 8 de junio de 2017" in html  # Spanish label
-    assert 'href="/ontology#Agreement"' in html                                       # its type, linked
-    assert QUOTE_13 in html                                                           # the quote, inline
+    assert 'href="/ontology#Agreement"' in html  # its type, linked
+    assert QUOTE_13 in html  # the quote, inline
     qid = hashlib.sha1(_exact_13().encode()).hexdigest()[:10]
-    assert f'/document/2017-06-08-final-act/text?q={qid}#q-{qid}' in html             # read in context
-    assert 'href="/meeting/2017-06-08-panama"' in html                                 # a property value, linked
-    assert 'href="/theme/regional/extra-regional-migration"' in html                   # theme assignment, inline
-    assert "Referenced by" in html                                                     # incoming links
-    assert "<script" not in html                                                      # no JavaScript needed
+    assert f"/document/2017-06-08-final-act/text?q={qid}#q-{qid}" in html  # read in context
+    assert 'href="/meeting/2017-06-08-panama"' in html  # a property value, linked
+    assert 'href="/theme/regional/extra-regional-migration"' in html  # theme assignment, inline
+    assert "Referenced by" in html  # incoming links
+    assert "<script" not in html  # no JavaScript needed
 
 
 def _exact_13() -> str:
-    text = (Paths().data / "documents" / "2017-06-08-panama.ttl").read_text(encoding="utf-8")
+    text = (PROJECT.data / "documents" / "2017-06-08-panama.ttl").read_text(encoding="utf-8")
     graph = Graph()
     graph.parse(data=text, format="turtle")
     subject = URIRef(BASE + DECISION)
@@ -83,10 +92,10 @@ def test_source_text_highlights_the_quote_followed(http):
     assert selected, "the quote followed is highlighted"
     shown = normalise(re.sub(r"<[^>]+>", "", "".join(selected)))
     assert "La CRM invitará a la CSM" in shown
-    assert 'href="/decision/2017-06-08-panama/agreement-13"' in html                # who cites it
+    assert 'href="/decision/2017-06-08-panama/agreement-13"' in html  # who cites it
     plain = http.get("/document/2017-06-08-final-act/text?format=txt")
     assert plain.headers["content-type"].startswith("text/plain")
-    assert plain.text == (Paths().sources / "001_eee5ef25a9d85a71.txt").read_text(encoding="utf-8")
+    assert plain.text == (PROJECT.sources / "001_eee5ef25a9d85a71.txt").read_text(encoding="utf-8")
 
 
 def test_unknown_iri_gets_a_helpful_404(http):
@@ -109,10 +118,16 @@ def test_search_ignores_accents_and_case(http):
 
 # --- RDF -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("accept, fmt", [
-    ("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt"),
-    ("application/rdf+xml", "xml"),
-])
+
+@pytest.mark.parametrize(
+    "accept, fmt",
+    [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/n-triples", "nt"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
 def test_rdf_by_accept(http, accept, fmt):
     response = http.get("/" + DECISION, headers={"Accept": accept})
     assert response.status_code == 200
@@ -133,10 +148,15 @@ def test_rdf_includes_the_statements_pointing_to_the_resource(http):
     assert (URIRef(BASE + DECISION), URIRef(ACU + "adoptedAt"), meeting) in graph
 
 
-@pytest.mark.parametrize("ext, media, fmt", [
-    ("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
-    ("nt", "application/n-triples", "nt"), ("rdf", "application/rdf+xml", "xml"),
-])
+@pytest.mark.parametrize(
+    "ext, media, fmt",
+    [
+        ("ttl", "text/turtle", "turtle"),
+        ("jsonld", "application/ld+json", "json-ld"),
+        ("nt", "application/n-triples", "nt"),
+        ("rdf", "application/rdf+xml", "xml"),
+    ],
+)
 def test_rdf_by_extension(http, ext, media, fmt):
     response = http.get(f"/{DECISION}.{ext}")
     assert response.status_code == 200
@@ -183,12 +203,17 @@ def test_named_graph_dereferences(http):
 
 
 def test_every_iri_of_the_graph_dereferences(http, union_graph):
-    iris = sorted({str(s) for s in union_graph.subjects() if isinstance(s, URIRef) and str(s).startswith(BASE)
-                   and "#" not in str(s)})
+    iris = sorted(
+        {
+            str(s)
+            for s in union_graph.subjects()
+            if isinstance(s, URIRef) and str(s).startswith(BASE) and "#" not in str(s)
+        }
+    )
     assert len(iris) > 300
 
     def fetch(iri: str) -> tuple[str, int, int]:
-        path = "/" + iri[len(BASE):]
+        path = "/" + iri[len(BASE) :]
         page = http.get(path, headers={"Accept": "text/html"})
         turtle = http.get(path, headers={"Accept": "text/turtle"})
         return iri, page.status_code, turtle.status_code
@@ -200,8 +225,9 @@ def test_every_iri_of_the_graph_dereferences(http, union_graph):
 
 # --- pure functions ----------------------------------------------------------------------------
 
+
 def test_normalise_with_map_matches_normalise():
-    for path in sorted(Paths().sources.glob("*.txt")):
+    for path in sorted(PROJECT.sources.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         normalised, spans = normalise_with_map(text)
         assert normalised == normalise(text), path.name
@@ -223,23 +249,47 @@ def test_every_quote_is_located_in_its_source(union_graph):
                 by_file.setdefault(files[doc], {})[str(exact)] = []
     assert by_file
     for name, quotes in by_file.items():
-        text = (Paths().sources / name).read_text(encoding="utf-8")
+        text = (PROJECT.sources / name).read_text(encoding="utf-8")
         located, missing = locate_quotes(text, quotes)
         assert not missing, (name, missing[:3])
         for quote in located:
-            assert normalise(text[quote.start:quote.end]) == quote.exact
+            assert normalise(text[quote.start : quote.end]) == quote.exact
         html = highlight(text, located, located[0].qid)
         assert html.count('class="q selected"') >= 1
 
 
-def test_negotiation_rules():
-    offers = rdf_offers()
-    assert negotiate(None, offers, "html") == "html"
-    assert negotiate("*/*", offers, "html") == "html"
-    assert negotiate("text/turtle", offers, "html") == "turtle"
-    assert negotiate("text/turtle;q=0.5, application/ld+json", offers, "html") == "jsonld"
-    assert negotiate("text/*", offers, "html") == "html"
-    assert negotiate("image/png", offers, "html") is None
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        (None, "text/html"),
+        ("*/*", "text/html"),
+        ("text/turtle", "text/turtle"),
+        ("text/turtle;q=0.5, application/ld+json", "application/ld+json"),
+        ("text/*", "text/html"),
+        ("application/json", None),
+        ("image/png", None),
+    ],
+)
+def test_negotiation_rules(http, accept, media):
+    headers = {"Accept": accept} if accept else {}
+    response = http.get("/" + DECISION, headers=headers)
+    if media is None:
+        assert response.status_code == 406
+    else:
+        assert response.status_code == 200
+        assert response.headers["content-type"].split(";")[0] == media
+
+
+def test_language_from_accept_language():
     assert lang_from_header("es-ES,es;q=0.9") == "es"
     assert lang_from_header("fr, en;q=0.3, es;q=0.2") == "en"
     assert lang_from_header(None) == "en"
+
+
+def test_links_on_a_mirror_keep_our_iris_and_the_ontology_on_the_host():
+    links = Links(Base("https://mirror.example/acuerdos/"), "/app")
+    assert links.href("https://mirror.example/acuerdos/decision/x") == "/app/decision/x"
+    assert links.href(ACU + "Agreement") == "/app/ontology#Agreement"  # the namespace never moves
+    assert links.href(BASE + "ontology") == "/app/ontology"
+    assert links.href(BASE + "decision/x") == BASE + "decision/x"  # the canonical IRI of an instance is elsewhere
+    assert links.href("http://www.w3.org/2004/02/skos/core#Concept") == "http://www.w3.org/2004/02/skos/core#Concept"

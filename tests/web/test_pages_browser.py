@@ -1,4 +1,5 @@
 """The pages in a real headless browser (Debian's chromium, driven by playwright)."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
@@ -138,8 +139,19 @@ def test_ontology_anchor_lands_on_its_entry(page, service_url):
     local_only(page, service_url)
 
 
-@pytest.mark.parametrize("path", ["/queries", "/schemes", "/scheme/regional-themes", "/shapes", "/dataset",
-                                  "/conference/crm", "/theme/gcm-objective/10", "/search?q=trata"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/queries",
+        "/schemes",
+        "/scheme/regional-themes",
+        "/shapes",
+        "/dataset",
+        "/conference/crm",
+        "/theme/gcm-objective/10",
+        "/search?q=trata",
+    ],
+)
 def test_other_pages_render(page, service_url, path):
     response = page.goto(service_url + path)
     assert response.status == 200

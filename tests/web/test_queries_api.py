@@ -1,21 +1,24 @@
 """/queries: every named query as an endpoint (JSON, CSV, HTML), citable, paginated, cached by version."""
+
 from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
-from acuerdos.config import Paths
-from acuerdos.publish_queries import executables_graph
+from acuerdos.project import Project
 from acuerdos.queries import load_registry
+
+PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ holds data/ of its own)
 
 BASE = "https://w3id.org/acuerdos/"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
-REGISTRY = load_registry(Paths().queries)
+REGISTRY = load_registry(PROJECT.queries)
 NAMES = REGISTRY.names()
 
 
@@ -25,7 +28,7 @@ def example(name: str) -> list[tuple[str, str]]:
 
 def test_every_query_file_is_listed(http):
     body = http.get("/queries", headers={"Accept": "application/json"}).json()
-    assert sorted(q["name"] for q in body["queries"]) == sorted(p.stem for p in Paths().queries.glob("*.rq"))
+    assert sorted(q["name"] for q in body["queries"]) == sorted(p.stem for p in PROJECT.queries.glob("*.rq"))
     for item in body["queries"]:
         assert item["iri"] == BASE + "queries/" + item["name"]
         assert item["title"] and item["description"]
@@ -58,16 +61,16 @@ def test_every_query_answers_its_example(http, name, data_version):
     assert len(table) - 1 == len(body["rows"])
     page = http.get(f"/queries/{name}", params=params, headers={"Accept": "text/html"})
     assert page.status_code == 200
-    assert "<form" in page.text and "<table" in page.text or "No rows" in page.text
+    assert ("<form" in page.text and "<table" in page.text) or "No rows" in page.text
 
 
 def test_html_form_has_a_drop_down_from_the_graph(http):
-    html = http.get("/queries/decisions-by-theme", params=example("decisions-by-theme") + [("format", "html")]).text
+    html = http.get("/queries/decisions-by-theme", params=[*example("decisions-by-theme"), ("format", "html")]).text
     assert '<select id="p-theme" name="theme"' in html
     assert f'<option value="{BASE}theme/gcm-objective/10"' in html
     assert f'value="{BASE}theme/regional/extra-regional-migration" selected' in html
-    assert 'href="/decision/' in html                                   # results link to the resources
-    assert "/queries/decisions-by-theme.csv?" in html                   # downloads
+    assert 'href="/decision/' in html  # results link to the resources
+    assert "/queries/decisions-by-theme.csv?" in html  # downloads
 
 
 def test_pagination_with_stable_links(http):
@@ -88,7 +91,7 @@ def test_pagination_with_stable_links(http):
         assert pages < 200
     assert rows == full
     second = http.get("/queries/actors?limit=2&offset=2").json()
-    assert "offset" not in dict(parse_qsl(urlsplit(second["prev"]).query))   # back to the first page
+    assert "offset" not in dict(parse_qsl(urlsplit(second["prev"]).query))  # back to the first page
     # the same page asked with the parameters in another order is the same representation
     a = http.get("/queries/actors?limit=2&offset=2&lang=en")
     b = http.get("/queries/actors?lang=en&offset=2&limit=2")
@@ -103,7 +106,7 @@ def test_etag_304_and_what_changes_it(http):
     assert http.get("/queries/decisions-by-theme", params=params, headers={"If-None-Match": etag}).status_code == 304
     other_theme = http.get("/queries/decisions-by-theme", params={"theme": BASE + "theme/gcm-objective/10"})
     as_csv = http.get("/queries/decisions-by-theme.csv", params=params)
-    spanish = http.get("/queries/decisions-by-theme", params=params + [("lang", "es")])
+    spanish = http.get("/queries/decisions-by-theme", params=[*params, ("lang", "es")])
     assert len({etag, other_theme.headers["etag"], as_csv.headers["etag"], spanish.headers["etag"]}) == 4
 
 
@@ -117,13 +120,16 @@ def test_labels_in_the_language_asked_for(http):
     assert "Acuerdo" in labels_es or "Reunión" in labels_es
 
 
-@pytest.mark.parametrize("params, fragment", [
-    ({"theme": "not an iri"}, "theme"),
-    ({"theme": BASE + "theme/x> . ?s ?p ?o } #"}, "theme"),
-    ({"nonsense": "1"}, "nonsense"),
-    ({"lang": "fr"}, "lang"),
-    ({"limit": "-3"}, "limit"),
-])
+@pytest.mark.parametrize(
+    "params, fragment",
+    [
+        ({"theme": "not an iri"}, "theme"),
+        ({"theme": BASE + "theme/x> . ?s ?p ?o } #"}, "theme"),
+        ({"nonsense": "1"}, "nonsense"),
+        ({"lang": "fr"}, "lang"),
+        ({"limit": "-3"}, "limit"),
+    ],
+)
 def test_bad_parameters_are_400(http, params, fragment):
     response = http.get("/queries/decisions-by-theme", params=params)
     assert response.status_code == 400
@@ -172,66 +178,13 @@ def test_openapi_shows_each_query_with_parameters_and_example(http):
 
 def test_executables_run_as_they_are_on_the_endpoint(http):
     """The sh:select of each executable is the query with its defaults: it runs on its own."""
-    graph = executables_graph(REGISTRY)
+    graph = Graph()
+    graph.parse(data=http.get("/queries.ttl").text, format="turtle")
     selects = list(graph.subject_objects(SH.select))
     assert len(selects) == len(NAMES)
     for node, text in selects:
         assert (node, RDFS.label, None) in graph and (node, SCHEMA.target, None) in graph
-        response = http.post("/sparql", data={"query": str(text)}, headers={"Accept": "application/sparql-results+json"})
+        response = http.post(
+            "/sparql", data={"query": str(text)}, headers={"Accept": "application/sparql-results+json"}
+        )
         assert response.status_code == 200, (node, response.text[:300])
-
-
-def test_executables_go_into_the_dataset_as_their_own_named_graph():
-    from rdflib import Dataset
-
-    from acuerdos.publish_queries import add_to_dataset
-
-    dataset = Dataset()
-    name = add_to_dataset(dataset, Paths())
-    assert name == URIRef(BASE + "graph/queries")
-    graph = dataset.graph(name)
-    assert len(set(graph.subjects(RDF.type, SH.SPARQLExecutable))) == len(NAMES)
-    # the prefixes the executables declare, as sh:prefixes expects
-    head = URIRef(BASE + "queries")
-    declared = {str(graph.value(d, SH.prefix)) for d in graph.objects(head, SH.declare)}
-    assert {"acu", "skos", "rdfs"} <= declared
-
-
-def test_option_lists_are_cached_by_query_param_lang_and_version(union_graph):
-    """The drop-downs' queries run once per (query, parameter, language, data version), not per request."""
-    from acuerdos.queries import GraphBackend
-
-    registry = load_registry(Paths().queries)
-    query, param = next((q, p.name) for q in registry for p in q.params.values() if p.options)
-
-    class Counting(GraphBackend):
-        def __init__(self, graph, version):
-            super().__init__(graph)
-            self.version, self.calls = version, 0
-
-        def select(self, text):
-            self.calls += 1
-            return super().select(text)
-
-    v1 = Counting(union_graph, "v1")
-    first = registry.options(query, param, v1, lang="en")
-    assert first and v1.calls > 0
-    calls = v1.calls
-    assert registry.options(query.name, param, v1, lang="en") == first
-    assert v1.calls == calls                                   # served from the cache
-    registry.options(query, param, v1, lang="es")
-    assert v1.calls > calls                                    # another language: run
-    v2 = Counting(union_graph, "v2")
-    assert registry.options(query, param, v2, lang="en") == first
-    assert v2.calls > 0                                        # a new data version: run again
-    first.clear()                                              # a caller cannot spoil the cache
-    assert registry.options(query, param, v1, lang="en")
-    unversioned = Counting(union_graph, "")
-    registry.options(query, param, unversioned, lang="en")
-    registry.options(query, param, unversioned, lang="en")
-    assert unversioned.calls >= 2                              # no version: never cached
-    registry.OPTIONS_CACHE_SIZE = 3                            # bounded: the oldest lists go first
-    for i in range(5):
-        registry.options(query, param, Counting(union_graph, f"x{i}"), lang="en")
-    assert len(registry._options_cache) == 3
-    assert all(key[3] in {"x2", "x3", "x4"} for key in registry._options_cache)

@@ -1,5 +1,6 @@
 """The pages, the linked data and the named queries also work when the service answers from a
 remote SPARQL server (here a real Oxigraph server; skipped when it is not installed)."""
+
 from __future__ import annotations
 
 import httpx
@@ -23,12 +24,24 @@ def test_resource_page_and_rdf(remote):
     turtle = remote.get("/decision/2017-06-08-panama/agreement-13", headers={"Accept": "text/turtle"})
     graph = Graph()
     graph.parse(data=turtle.text, format="turtle")
-    assert (URIRef(BASE + "decision/2017-06-08-panama/agreement-13"), RDF.type,
-            URIRef(BASE + "ontology#Agreement")) in graph
+    assert (
+        URIRef(BASE + "decision/2017-06-08-panama/agreement-13"),
+        RDF.type,
+        URIRef(BASE + "ontology#Agreement"),
+    ) in graph
 
 
-@pytest.mark.parametrize("path", ["/", "/ontology", "/scheme/gcm-objectives", "/dataset",
-                                  "/document/2017-06-08-final-act/text", "/queries/decisions-by-theme?format=html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/ontology",
+        "/scheme/gcm-objectives",
+        "/dataset",
+        "/document/2017-06-08-final-act/text",
+        "/queries/decisions-by-theme?format=html",
+    ],
+)
 def test_pages(remote, path):
     assert remote.get(path, headers={"Accept": "text/html"}).status_code == 200
 

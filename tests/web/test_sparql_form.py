@@ -1,4 +1,5 @@
 """The SPARQL query form at /sparql, in a real headless browser, and the absence of /docs and /redoc."""
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,9 @@ def test_form_page(page, service_url, tmp_path):
     assert form.get_attribute("method") == "get" and form.get_attribute("action") == "/sparql"
     query = page.locator("textarea#sparql-query").input_value()
     assert "PREFIX acu: <https://w3id.org/acuerdos/ontology#>" in query and "acu:" in query.split("SELECT", 1)[1]
-    assert page.locator("label[for=sparql-query]").count() == 1 and page.locator("label[for=sparql-format]").count() == 1
+    assert (
+        page.locator("label[for=sparql-query]").count() == 1 and page.locator("label[for=sparql-format]").count() == 1
+    )
     values = [o.get_attribute("value") for o in page.locator("#sparql-format option").all()]
     assert values == [f.names[0] for f in RESULT_FORMATS + GRAPH_FORMATS]
     assert page.locator("#sparql-format").input_value() == "json"
@@ -66,7 +69,8 @@ def test_a_construct_query_in_turtle(page, service_url):
     page.goto(service_url + "/sparql")
     page.locator("textarea#sparql-query").fill(
         "PREFIX acu: <https://w3id.org/acuerdos/ontology#>\n"
-        "CONSTRUCT { ?d acu:adoptedAt ?m } WHERE { ?d acu:adoptedAt ?m } LIMIT 5")
+        "CONSTRUCT { ?d acu:adoptedAt ?m } WHERE { ?d acu:adoptedAt ?m } LIMIT 5"
+    )
     page.locator("#sparql-format").select_option("turtle")
     page.locator("form.sparql button[type=submit]").click()
     page.wait_for_load_state()

@@ -1,33 +1,6 @@
-"""The web service: `app.create_app(settings)` builds the FastAPI app; routers get what they need here.
+"""The web service: pages, linked data, the named-query API and the dataset, over one `Site` and one `Backend`.
 
-A router reaches the graph through the app's `Backend` (see `acuerdos.store.backend`):
-
-    from fastapi import APIRouter, Depends
-    from acuerdos.web import get_backend, get_settings
-
-    router = APIRouter()
-
-    @router.get("/example")
-    def example(backend=Depends(get_backend)):          # a sync route runs in a thread
-        rows = backend.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
-        return {"version": backend.version, "rows": len(rows)}
-
-and is mounted by adding it to `app.routers()`. Errors raised as `acuerdos.sparql.errors.ApiError`
-are answered with their status and message by the app.
+`app.create_app(site)` builds the FastAPI app. A handler reaches what it needs through `deps`
+(`get_site`, `get_backend`): the site read once at start-up and the store's backend. Each module is
+named for what it serves or does; `resources` (the catch-all linked-data route) is mounted last.
 """
-from __future__ import annotations
-
-from fastapi import Request
-
-from ..settings import Settings
-from ..store.backend import Backend
-
-
-def get_backend(request: Request) -> Backend:
-    """FastAPI dependency: the store the app queries (embedded or remote)."""
-    return request.app.state.backend
-
-
-def get_settings(request: Request) -> Settings:
-    """FastAPI dependency: the settings the app runs with."""
-    return request.app.state.settings

@@ -1,33 +1,41 @@
-"""The FastAPI application: the store, the routers, the limits that hold for every request.
+"""The FastAPI application: the site, the store, the routers, the limits that hold for every request.
 
-`create_app(settings)` returns the app; on startup it starts the store's query workers
-(`acuerdos.store.open_backend`) and keeps the `Backend` in `app.state.backend` (routers get it with
-`Depends(acuerdos.web.get_backend)`), on shutdown it stops them. Every router the app serves is
-listed in `routers()`: to add one, import it there and append it.
+`create_app(site)` returns the app for a `Site` (what was read once at start-up: settings, base,
+release, queries, shapes), kept in `app.state.site`; on startup it starts the store's query
+workers (unless handed a `Backend`) and keeps the backend in `app.state.backend` (handlers get both
+through `web.deps`); on shutdown it stops them. The routers are built from the site in
+`routers(site)`: the named-query operations come from the site's registry.
 
 Every response: CORS open (anyone may read; the service changes nothing); request targets over
-`settings.max_url` bytes get 414; `ApiError`s get their status and a plain-text message; any other
-error a bare 500 (the details go to the log, never to the client).
+`settings.max_url` bytes get 414; the store's and the protocol's errors get their status and a
+plain-text message (`acuerdos.http`); any other error a bare 500 (details to the log, never to the
+client).
 """
+
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 import anyio
+import uvicorn
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
+from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER
+from ..store import Backend
+from . import dataset, docs_ontology, docs_schemes, docs_shapes, home, resources, search, source_text, sparql_form
 from ..errors import UserError
 from ..http import error_handler
-from ..project import Release
-from ..settings import Settings
-from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER
-from ..store import Backend, open_backend
+from ..site import Site
+from ..sparql.endpoint import make_router
+from ..store import open_backend
+from .deps import PerVersion
+from .query_api import build_router
 
 log = logging.getLogger("acuerdos.web")
 
@@ -40,16 +48,21 @@ async def health(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "version": backend.version, "store": backend.kind})
 
 
-def routers() -> list[APIRouter]:
+def routers(site: Site) -> list[APIRouter]:
     """Every router the app mounts, in order. Extend this list to add one."""
-    from ..sparql.endpoint import make_router
-    from . import dataset_description, docs, home, linked_data, queries_api, sparql_form
-
-    sparql_router = make_router(form_page=sparql_form.form_page)
-
-    # linked_data last: its catch-all route answers every other IRI under the base
-    return [health_router, sparql_router, home.router, queries_api.queries_router, docs.router,
-            dataset_description.router, linked_data.router]
+    return [
+        health_router,
+        make_router(sparql_form.form_page),
+        home.router,
+        build_router(site.registry),
+        docs_ontology.router,
+        docs_schemes.router,
+        docs_shapes.router,
+        dataset.router,
+        search.router,
+        source_text.router,
+        resources.router,  # last: its catch-all route answers every other IRI under the base
+    ]
 
 
 class RequestTargetLimit:
@@ -73,16 +86,14 @@ class RequestTargetLimit:
         await self.app(scope, receive, send)
 
 
-def create_app(settings: Settings | None = None, backend: Backend | None = None,
-               extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
-    """The app for `settings` (default: from the environment). Pass `backend` to serve one you own."""
-    settings = settings or Settings.from_env()
+def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
+    """The app for a site. Pass `backend` to serve one you own (else the app starts the site's)."""
+    settings = site.settings
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = backend is None
-        app.state.backend = backend if backend is not None else await anyio.to_thread.run_sync(
-            open_backend, settings, Release(settings.dist_dir))
+        app.state.backend = backend if backend is not None else await anyio.to_thread.run_sync(open_backend, settings, site.release)
         log.info("serving %s, data version %s", app.state.backend.description, app.state.backend.version)
         check = getattr(app.state.backend, "check", None)
         if own and check is not None:
@@ -99,17 +110,22 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         title="acuerdos",
         version=__version__,
         description="Commitments of the CRM and the CSM, linked to the Global Compact for Migration: "
-                    "SPARQL endpoint and linked data.",
+        "SPARQL endpoint and linked data.",
         lifespan=lifespan,
         docs_url=None,  # Swagger UI and ReDoc load from a CDN, and no page may ask for anything elsewhere;
         redoc_url=None,  # the API is described by /openapi.json
     )
-    app.state.settings = settings
+    app.state.site = site
+    app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
+    app.state.search = PerVersion()  # the search index, read once per data version
+    app.state.statistics = PerVersion()  # the dataset's figures, likewise
+    app.state.shapes_digest = docs_shapes.shapes_digest(site.shapes_graph)
     if backend is not None:
         app.state.backend = backend
+    # both: with only the catch-all, every 4xx would pass Starlette's error middleware (and log a traceback)
     app.add_exception_handler(UserError, error_handler)
     app.add_exception_handler(Exception, error_handler)
-    for router in [*routers(), *extra_routers]:
+    for router in [*routers(site), *extra_routers]:
         app.include_router(router)
     app.add_middleware(RequestTargetLimit, max_url=settings.max_url)
     app.add_middleware(  # outermost: even a 414 or a 500 carries the CORS headers
@@ -123,12 +139,11 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     return app
 
 
-def uvicorn_config(settings: Settings, app: FastAPI | None = None):
+def uvicorn_config(site: Site, app: FastAPI | None = None) -> uvicorn.Config:
     """The uvicorn configuration `acuerdos serve` runs with (and the tests and the benchmark)."""
-    import uvicorn
-
+    settings = site.settings
     return uvicorn.Config(
-        app or create_app(settings),
+        app or create_app(site),
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
@@ -139,22 +154,23 @@ def uvicorn_config(settings: Settings, app: FastAPI | None = None):
     )
 
 
-def serve(settings: Settings) -> None:
+def serve(site: Site) -> None:
     """Run the service until interrupted (what `acuerdos serve` does).
 
     The store starts before the server does, so that a store that cannot start (no built dump, a
     bad endpoint URL) is reported as one clear error rather than a failed startup."""
-    import uvicorn
-
-    logging.basicConfig(level=getattr(logging, settings.log_level.upper(), logging.INFO),
-                        format="%(levelname)s:     %(name)s: %(message)s")
-    backend = open_backend(settings, Release(settings.dist_dir))
+    settings = site.settings
+    logging.basicConfig(
+        level=getattr(logging, settings.log_level.upper(), logging.INFO),
+        format="%(levelname)s:     %(name)s: %(message)s",
+    )
+    backend = open_backend(settings, site.release)
     try:
         check = getattr(backend, "check", None)
         warning = check() if check is not None else None
         if warning:
             log.warning(warning)
-        server = uvicorn.Server(uvicorn_config(settings, create_app(settings, backend)))
+        server = uvicorn.Server(uvicorn_config(site, create_app(site, backend)))
         server.run()
     finally:
         backend.close()

@@ -1,0 +1,73 @@
+"""What a request handler needs from the app: the site built at start-up, the backend, the root path.
+
+Handlers take them from ``request.app.state`` (set once by ``app.create_app``); nothing here is
+global. ``PerVersion`` is where a value derived from the whole graph (the search index, the
+dataset's figures) is kept: one value, recomputed when the data version changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from fastapi import APIRouter, Request
+
+from ..store import Backend
+from ..site import Site
+
+T = TypeVar("T")
+
+
+def get_site(request: Request) -> Site:
+    """FastAPI dependency: what was read once at start-up (settings, base, release, queries, shapes)."""
+    site: Site = request.app.state.site
+    return site
+
+
+def get_backend(request: Request) -> Backend:
+    """FastAPI dependency: the store the app queries (embedded or remote)."""
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+def root_of(request: Request) -> str:
+    """The path the app is mounted under ('' at the root of the host)."""
+    return str(request.scope.get("root_path") or "").rstrip("/")
+
+
+def data_version(backend: Backend) -> str:
+    """The data version for pages and ETags ('' from a remote store that cannot say: pages still work)."""
+    try:
+        return str(backend.version or "")
+    except Exception:
+        return ""
+
+
+class PerVersion(Generic[T]):
+    """One value computed from the graph, kept until the data version changes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._value: T | None = None
+
+    def get(self, version: str, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if self._version == version and self._value is not None:
+                return self._value
+        value = compute()
+        with self._lock:
+            self._version, self._value = version, value
+        return value
+
+
+def get_and_head(target: APIRouter, path: str, **options: Any) -> Callable:
+    """Register a GET operation (in the OpenAPI document) that also answers HEAD (not listed twice)."""
+
+    def register(function: Callable) -> Callable:
+        target.add_api_route(path, function, methods=["GET"], **options)
+        target.add_api_route(path, function, methods=["HEAD"], include_in_schema=False)
+        return function
+
+    return register

@@ -1,0 +1,81 @@
+"""The interface in English and Spanish: the one catalogue of strings, and the choice of language.
+
+Every string a page shows lives in ``strings/{en,es}.json``, grouped by the part of the site that
+shows it (site, queries, docs, dataset, home, form); the labels of other vocabularies' terms (ours
+come from the ontology) in ``strings/terms.json``. The language is the ``lang`` parameter, else
+the best of Accept-Language, else English.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fastapi import Request
+
+from ..namespaces import CURIES
+from ..queries import DEFAULT_LANG, LANGS
+
+STRINGS_DIR = Path(__file__).resolve().parent / "strings"
+
+__all__ = ["DEFAULT_LANG", "LANGS", "lang_from_header", "other_lang", "pick_lang", "strings", "term_label"]
+
+
+def _read(name: str) -> dict:
+    data: dict = json.loads((STRINGS_DIR / name).read_text(encoding="utf-8"))
+    return data
+
+
+# read once, when the module is imported: the catalogue is part of the package, not of the data
+_CATALOGUE: dict[str, dict[str, dict[str, str]]] = {lang: _read(f"{lang}.json") for lang in LANGS}
+_TERMS: dict[str, tuple[str, str]] = {
+    CURIES.expand(curie) or curie: (en, es) for curie, (en, es) in _read("terms.json").items()
+}
+
+
+def strings(lang: str, part: str = "site") -> dict[str, str]:
+    """The interface strings of one part of the site in a language (English for any other)."""
+    return _CATALOGUE[lang if lang in LANGS else DEFAULT_LANG][part]
+
+
+def term_label(iri: str, lang: str) -> str | None:
+    """Our label of a term of another vocabulary (rdfs:label, skos:broader…), or None."""
+    pair = _TERMS.get(iri)
+    if pair is None:
+        return None
+    return pair[1] if lang == "es" else pair[0]
+
+
+def other_lang(lang: str) -> str:
+    return "es" if lang == "en" else "en"
+
+
+def pick_lang(request: Request) -> str:
+    """The language asked for: the `lang` parameter, else the best of Accept-Language, else English."""
+    asked = (request.query_params.get("lang") or "").strip().lower()
+    if asked in LANGS:
+        return asked
+    return lang_from_header(request.headers.get("accept-language"))
+
+
+def _q_of(params: list[str]) -> float:
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def lang_from_header(header: str | None) -> str:
+    """The best of our languages in an Accept-Language header (the first of equal q), else English."""
+    best, best_q = DEFAULT_LANG, -1.0
+    for part in (header or "").split(","):
+        pieces = [p.strip() for p in part.split(";")]
+        tag = pieces[0].lower().split("-")[0]
+        q = _q_of(pieces[1:])
+        if tag in LANGS and q > best_q:
+            best, best_q = tag, q
+    return best
