@@ -40,7 +40,7 @@ ONTOLOGY_FILES: dict[str, str] = {
     "ontology.ttl": "turtle",
     "ontology.jsonld": "json-ld",
     "ontology.nt": "nt",
-    "ontology.rdf": "pretty-xml",
+    "ontology.rdf": "xml",  # not pretty-xml, which drops statements about list nodes
 }
 
 
