@@ -4,11 +4,14 @@ it, then $ACUERDOS_HOME; it says so when there is none, and never writes into an
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from acuerdos.errors import UserError
+from acuerdos.process import child_env, free_port, stop, wait_for_http
 from acuerdos.project import Project
 from checkouts import acuerdos, small_checkout
 
@@ -62,3 +65,43 @@ def test_acuerdos_home_is_used_outside_any_checkout(tmp_path: Path) -> None:
     result = acuerdos("stats", cwd=outside, env={"ACUERDOS_HOME": str(home)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("triples")
+
+
+@pytest.mark.service
+def test_serve_warns_when_the_projects_dist_is_older_than_its_files(tmp_path: Path) -> None:
+    root = small_checkout(tmp_path / "checkout", "0.3.0")
+    assert acuerdos("build", cwd=root).returncode == 0
+
+    def warnings() -> list[str]:
+        port = free_port()
+        log = tmp_path / "serve.log"
+        env = child_env()  # no ACUERDOS_* setting: the project is found from the current folder
+        with open(log, "wb") as out:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "acuerdos.cli",
+                    "serve",
+                    "--port",
+                    str(port),
+                    "--workers",
+                    "1",
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=root,
+                env=env,
+                stdout=out,
+                stderr=out,
+            )
+        try:
+            wait_for_http(f"http://127.0.0.1:{port}/health", process=process)
+        finally:
+            stop(process)
+        return [line for line in log.read_text().splitlines() if line.startswith("acuerdos: warning")]
+
+    assert warnings() == []
+    (root / "data" / "sources" / "000_minimal.txt").write_text("Otra acta.\n", encoding="utf-8")
+    [warning] = warnings()
+    assert "is older than the project's files" in warning and "run `acuerdos build`" in warning

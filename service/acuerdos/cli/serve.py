@@ -6,10 +6,13 @@ Both need only a built release (``--dist DIR``); without it they use the project
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
 from ..errors import UserError
+from ..graph.version import content_hash, read_stamp
+from ..project import Release
 from ..settings import Settings
 from ..site import Site
 
@@ -30,10 +33,27 @@ def _serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
     )
     site = Site.open(settings)
+    warning = _stale(site)
+    if warning:
+        print(f"acuerdos: warning: {warning}", file=sys.stderr, flush=True)
     where = f"the SPARQL server at {settings.endpoint}" if settings.remote else f"{site.release.folder}"
     print(f"acuerdos: serving {where} on http://{settings.host}:{settings.port}/ (SPARQL endpoint /sparql)", flush=True)
     serve(settings.with_(dist=site.release.folder, base=str(site.base)))  # integration: serve(site)
     return 0
+
+
+def _stale(site: Site) -> str | None:
+    """Why the project's own dist/ is older than its files, if it is (a release elsewhere is what it is)."""
+    if site.settings.dist is not None:
+        return None
+    project = site.settings.project()
+    current = content_hash(project, site.base, read_stamp(project))
+    if current == site.version:
+        return None
+    return (
+        f"{site.release.folder} (version {site.version}) is older than the project's files (version {current}): "
+        "run `acuerdos build`"
+    )
 
 
 def _load(args: argparse.Namespace) -> int:
@@ -49,7 +69,7 @@ def _load(args: argparse.Namespace) -> int:
     auth = (args.user, settings.password) if args.user else None
     started = time.perf_counter()
     sent = load_graphs(
-        settings.dist_dir / "acuerdos.nq", target, timeout=args.timeout, replace=not args.append, auth=auth
+        Release(settings.dist_dir).nquads, target, timeout=args.timeout, replace=not args.append, auth=auth
     )
     took = time.perf_counter() - started
     total = sum(size for _, size in sent)
