@@ -46,12 +46,10 @@ ONTOLOGY_FILES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build wrote: its manifest, and the dumps."""
+
     manifest: dict[str, Any]
     files: list[Path]
-
-    @property
-    def version(self) -> str:
-        return str(self.manifest["version"])
 
 
 def write_release(dataset: Dataset, project: Project, base: Base, dist: Path, stamp: Stamp | None) -> BuildResult:
@@ -60,8 +58,8 @@ def write_release(dataset: Dataset, project: Project, base: Base, dist: Path, st
     release = Release(dist.absolute())
     with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
         manifest = _write(dataset, project, base, staging, stamp)
-        if release.releases.is_dir():  # hard links: the published releases cost no copy
-            shutil.copytree(release.releases, Release(staging).releases, copy_function=os.link)
+        if release.releases.is_dir():
+            shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
         _swap(staging, release.folder)
     return BuildResult(manifest, [release.folder / name for name in DUMPS])
 
@@ -71,13 +69,10 @@ def publish(dist: Path, dataset: Dataset, stamp: Stamp) -> Path:
     alone (``ontology.ttl``, ``.jsonld``, ``.nt``, ``.rdf``). A published release is never replaced."""
     release = Release(dist)
     target = check_unpublished(release, stamp.version)
-    release.releases.mkdir(parents=True, exist_ok=True)
     ontology = ontology_graph(dataset)
-    if ontology is None:
-        raise UserError("no file declares the ontology <https://w3id.org/acuerdos/ontology> a owl:Ontology")
     with _staging(release.releases, f".{stamp.version}-") as staging:
         for name in [*DUMPS, release.manifest.name]:
-            shutil.copy2(release.folder / name, staging / name)
+            _link(release.folder / name, staging / name)
         for name, fmt in ONTOLOGY_FILES.items():
             ontology.serialize(destination=staging / name, format=fmt, encoding="utf-8")
         staging.rename(target)
@@ -92,6 +87,14 @@ def check_unpublished(release: Release, version: str) -> Path:
             f"release {version} is published already ({target}): raise the version in VERSION", where="VERSION"
         )
     return target
+
+
+def _link(source: Path | str, target: Path | str) -> None:
+    """A hard link (released files are never written again, so they may be shared), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 @contextmanager

@@ -83,19 +83,17 @@ def read_stamp(project: Project, date: str | None = None) -> Stamp | None:
     return Stamp(version, date or entries.get(version), prior)
 
 
-def ontology_graph(dataset: Dataset) -> Graph | None:
+def ontology_graph(dataset: Dataset) -> Graph:
     """The named graph that declares the ontology (``<…/ontology> a owl:Ontology``)."""
     for graph in dataset.graphs():
         if (URIRef(ONTOLOGY_IRI), RDF.type, OWL.Ontology) in graph:
             return graph
-    return None
+    raise UserError(f"no file declares the ontology: <{ONTOLOGY_IRI}> a owl:Ontology", where="ontology/")
 
 
 def stamp_ontology(dataset: Dataset, stamp: Stamp) -> None:
     """Write the release into the ontology's version triples, replacing those of the source file."""
     graph = ontology_graph(dataset)
-    if graph is None:
-        raise UserError("no file declares the ontology <https://w3id.org/acuerdos/ontology> a owl:Ontology")
     ontology = URIRef(ONTOLOGY_IRI)
     for prop in (OWL.versionIRI, OWL.versionInfo, OWL.priorVersion):
         graph.remove((ontology, prop, None))
