@@ -196,13 +196,14 @@ def main() -> None:
     dist = args.dist or ROOT / "dist"
     tmp = None
     if not (dist / "acuerdos.nq").is_file():
-        from acuerdos.build import build
-        from acuerdos.config import Paths
+        from acuerdos.cli.build import build_release
+        from acuerdos.graph.version import read_stamp
+        from acuerdos.namespaces import Base
+        from acuerdos.project import Project
 
         tmp = Path(tempfile.mkdtemp(prefix="acuerdos-bench-"))
-        os.environ["ACUERDOS_DIST"] = str(tmp)
-        build(Paths())
-        dist = tmp
+        dist = tmp / "dist"
+        build_release(Project(ROOT), Base(), dist, read_stamp(Project(ROOT)))
     version = json.loads((dist / "manifest.json").read_text())["version"]
     sections = []
     header = (f"### {dt.date.today().isoformat()} — data version {version}\n\n"

@@ -42,8 +42,10 @@ def base_triples() -> list[ox.Triple]:
         quads = ox.parse(path=str(dump), format=ox.RdfFormat.N_QUADS)
     else:
         from acuerdos.graph import load_dataset
+        from acuerdos.namespaces import Base
+        from acuerdos.project import Project
 
-        data = load_dataset().serialize(format="nquads").encode()
+        data = load_dataset(Project(ROOT), Base()).serialize(format="nquads").encode()
         quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
     return list({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
 

@@ -28,6 +28,8 @@ log = logging.getLogger("acuerdos.site")
 
 @dataclass(frozen=True, eq=False)
 class Site:
+    """The settings, and the release they name as read at start-up: what every request handler is given."""
+
     settings: Settings
     release: Release
     manifest: dict[str, Any]
@@ -43,6 +45,7 @@ class Site:
 
     @property
     def sources(self) -> Path:
+        """The source texts the quotes are located in."""
         return self.release.sources
 
     @classmethod
@@ -50,7 +53,7 @@ class Site:
         """The release the settings name; a UserError if it is not built, or built for another base."""
         release = Release(settings.dist_dir)
         manifest = read_manifest(release)
-        base = Base(str(manifest.get("base") or ""))
+        base = Base(str(manifest["base"]))
         if settings.base is not None and Base(settings.base) != base:
             raise UserError(
                 f"{release.folder} was built for base {base}: run `acuerdos build --base {settings.base}`", where="base"

@@ -19,7 +19,7 @@ from rdflib import Dataset
 from ..errors import UserError
 from ..graph import load_dataset
 from ..graph.build import BuildResult, check_unpublished, publish, write_release
-from ..graph.version import Stamp, read_stamp, read_version, stamp_ontology
+from ..graph.version import Stamp, read_stamp, stamp_ontology
 from ..namespaces import Base
 from ..project import Project, Release
 from ..publish_queries import add_to_dataset
@@ -75,10 +75,9 @@ def _date(text: str | None) -> str:
 def _release(args: argparse.Namespace) -> int:
     project, base, dist = _target(args)
     date = _date(args.date)
-    if read_version(project) is None:
-        raise UserError("no VERSION file: write the version to release (say 0.2.0) into it", where="VERSION")
     stamp = read_stamp(project, date)
-    assert stamp is not None  # VERSION exists
+    if stamp is None:
+        raise UserError("no VERSION file: write the version to release (say 0.2.0) into it", where="VERSION")
     check_unpublished(Release(dist), stamp.version)  # before building: a published release stays as it was
     started = time.perf_counter()
     result, dataset = build_release(project, base, dist, stamp)
