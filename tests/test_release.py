@@ -149,3 +149,11 @@ def test_the_changelog_entry_lists_the_commits_since_the_last_entry(tmp_path: Pa
     assert acuerdos("release", "--date", "2026-12-24", cwd=root).returncode == 0
     entry = (root / "CHANGELOG.md").read_text(encoding="utf-8").split("## 0.3.0 — 2026-12-24")[1].split("## 0.2.0")[0]
     assert entry.strip() == "- Add the Quito meeting"
+
+
+def test_a_release_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    root = small_checkout(tmp_path / "checkout")
+    (tmp_path / "file").write_text("not a folder\n")
+    result = acuerdos("build", "--dist", str(tmp_path / "file" / "dist"), cwd=root)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and str(tmp_path / "file") in result.stderr, result.stderr

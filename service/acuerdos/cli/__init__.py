@@ -35,5 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"acuerdos: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a folder that cannot be written, a file that cannot be copied: said, not traced
+        print(f"acuerdos: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
