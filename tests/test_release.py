@@ -157,3 +157,12 @@ def test_a_release_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> 
     result = acuerdos("build", "--dist", str(tmp_path / "file" / "dist"), cwd=root)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1 and str(tmp_path / "file") in result.stderr, result.stderr
+
+
+def test_the_changelog_gives_each_release_its_own_date() -> None:
+    from acuerdos.graph.version import changelog_entries
+
+    text = (
+        "# Changelog\n\n## 0.3.0\n\n- Fixed the 2017-06-08 dates.\n\n## [0.2.0] - 2026-12-01\n\n## 0.1.0 — 2026-11-22\n"
+    )
+    assert changelog_entries(text) == {"0.3.0": None, "0.2.0": "2026-12-01", "0.1.0": "2026-11-22"}

@@ -23,7 +23,7 @@ from ..project import Project
 
 _VERSION = re.compile(r"\d+\.\d+\.\d+")
 # a CHANGELOG entry: "## 0.2.0 — 2026-12-02" (the date optional)
-ENTRY = re.compile(r"^## +\[?(?P<version>\d+\.\d+\.\d+)\]?(?:\D+(?P<date>\d{4}-\d{2}-\d{2}))?", re.MULTILINE)
+ENTRY = re.compile(r"^## +\[?(?P<version>\d+\.\d+\.\d+)\]?(?:[^\d\n]+(?P<date>\d{4}-\d{2}-\d{2}))?", re.MULTILINE)
 
 
 @dataclass(frozen=True)
