@@ -18,7 +18,9 @@ from . import build, check, query, serve
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser; each command module adds its commands, each setting `func`."""
-    top = argparse.ArgumentParser(prog="acuerdos", description=__doc__.split("\n\n")[0])
+    top = argparse.ArgumentParser(
+        prog="acuerdos", description="Build and release the graph, check it, ask it, serve it."
+    )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (build, check, query, serve):
         module.add_commands(sub)
