@@ -1,6 +1,6 @@
 """Fixtures shared by every test folder (all session-scoped, started once, stopped at the end).
 
-- `built_dist`: a folder with the real data built into it (`acuerdos.build.build`: acuerdos.nq,
+- `built_dist`: a folder with the real data built into it (`acuerdos.cli.build.build_release`: acuerdos.nq,
   .trig, .ttl, .nt, .jsonld, manifest.json) — what `acuerdos build` writes to dist/.
 - `service_url`: the service as `make run` starts it (`python -m acuerdos.cli serve`, a real
   process with real HTTP) over `built_dist`, on 127.0.0.1 and a free port; the URL has no
@@ -17,7 +17,6 @@ Helpers (from `acuerdos.process`): `free_port()`, `wait_for_http(url)`; `start_s
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,19 +45,15 @@ def _env() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def built_dist(tmp_path_factory) -> Path:
-    """The real data, built into a temporary dist folder."""
-    from acuerdos.build import build
-    from acuerdos.config import Paths
+    """The real data, built into a temporary release folder (what `acuerdos build --dist DIR` writes)."""
+    from acuerdos.cli.build import build_release
+    from acuerdos.graph.version import read_stamp
+    from acuerdos.namespaces import Base
+    from acuerdos.project import Project
 
-    out = tmp_path_factory.mktemp("dist")
-
-    @dataclass(frozen=True)
-    class _Paths(Paths):
-        @property
-        def dist(self) -> Path:
-            return out
-
-    build(_Paths())
+    out = tmp_path_factory.mktemp("build") / "dist"
+    project = Project(ROOT)
+    build_release(project, Base(), out, read_stamp(project))
     return out
 
 

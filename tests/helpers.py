@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from acuerdos.config import Paths
-from acuerdos.graph import PREFIXES, load_dataset, union_graph
+from acuerdos.graph import load_dataset, union_graph
+from acuerdos.namespaces import PREFIXES, Base
+from acuerdos.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -14,7 +18,7 @@ PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 @lru_cache(maxsize=1)
 def dataset() -> Dataset:
     """The shipped vocabulary and data, loaded once per test session."""
-    return load_dataset(Paths())
+    return load_dataset(Project(ROOT), Base())
 
 
 @lru_cache(maxsize=1)

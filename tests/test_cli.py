@@ -1,4 +1,5 @@
 """The command line meets a curator's mistakes with one clear line, a non-zero exit and no traceback."""
+
 from __future__ import annotations
 
 import os
@@ -21,10 +22,12 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy
 
 
-def run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ACUERDOS_HOME": str(home), "ACUERDOS_DIST": str(home / "dist")}
-    return subprocess.run([sys.executable, "-m", "acuerdos.cli", *args], env=env, capture_output=True,
-                          text=True, timeout=300)
+def run(args: list[str], project: Path) -> subprocess.CompletedProcess[str]:
+    """The command run inside ``project``, which it finds from the current folder."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("ACUERDOS_")}
+    return subprocess.run(
+        [sys.executable, "-m", "acuerdos.cli", *args], env=env, cwd=project, capture_output=True, text=True, timeout=300
+    )
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str], *expected: str) -> None:
@@ -71,13 +74,19 @@ def test_stats_counts_what_the_data_holds() -> None:
     """`acuerdos stats` (SPARQL over Oxigraph) against the same counts walked in rdflib."""
     from rdflib import RDF, RDFS, URIRef
 
-    from helpers import union
+    from acuerdos.graph import load_dataset, union_graph
+    from acuerdos.namespaces import Base
+    from acuerdos.project import Project
 
     result = run(["stats"], ROOT)
     assert result.returncode == 0, result.stderr
-    printed = dict(line.split(None, 1) if not line.startswith(("meetings", "follow-up", "decisions", "themes"))
-                   else (line[:21].strip(), line[21:].strip()) for line in result.stdout.splitlines())
-    g = union()
+    printed = dict(
+        line.split(None, 1)
+        if not line.startswith(("meetings", "follow-up", "decisions", "themes"))
+        else (line[:21].strip(), line[21:].strip())
+        for line in result.stdout.splitlines()
+    )
+    g = union_graph(load_dataset(Project(ROOT), Base()))
     acu = "https://w3id.org/acuerdos/ontology#"
     decision = URIRef(acu + "Decision")
     kinds = set(g.transitive_subjects(RDFS.subClassOf, decision))

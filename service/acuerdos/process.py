@@ -2,6 +2,7 @@
 waiting until it answers: what the tests (tests/conftest.py) and the benchmarks
 (bench/bench_service.py) share.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +55,14 @@ def wait_for_http(url: str, timeout: float = 60.0, process: subprocess.Popen | N
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
 
 
-def child_env(keep: Iterable[str] = ()) -> dict[str, str]:
-    """This environment for a child that imports this package: PYTHONPATH leads to it, and the
-    ACUERDOS_* settings are removed (but those in `keep`), so that the command line alone sets them."""
+def child_env(keep: Iterable[str] = (), environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``environ`` (default: this process's) for a child that imports this package: PYTHONPATH leads
+    to it, and the ACUERDOS_* settings are removed (but those in `keep`), so that the command line
+    alone sets them."""
     keep = set(keep)
-    env = {name: value for name, value in os.environ.items() if not name.startswith("ACUERDOS_") or name in keep}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_DIR), os.environ.get("PYTHONPATH")) if p)
+    source = os.environ if environ is None else environ
+    env = {name: value for name, value in source.items() if not name.startswith("ACUERDOS_") or name in keep}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_DIR), source.get("PYTHONPATH")) if p)
     return env
 
 
@@ -74,24 +77,37 @@ def stop(process: subprocess.Popen) -> None:
             process.wait(timeout=5)
 
 
-def _spawn(args: Sequence[str], log: Path | None, env: dict[str, str] | None = None,
-           cwd: Path | None = None) -> subprocess.Popen:
+def _spawn(
+    args: Sequence[str], log: Path | None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.Popen:
     if log is None:
         return subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with open(log, "wb") as handle:  # the child writes to its own copy of the handle
         return subprocess.Popen(args, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT)
 
 
-def start_service(dist: Path, *options: str, log: Path | None = None, env: dict[str, str] | None = None,
-                  cwd: Path | None = None) -> ServerProcess:
+def start_service(
+    dist: Path, *options: str, log: Path | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> ServerProcess:
     """`acuerdos serve` over the built files in `dist` on 127.0.0.1 and a free port, with `options`
     (more command-line options), once /health answers; `env` defaults to `child_env()`.
 
     If the service does not answer, it is stopped and RuntimeError says why (with the end of `log`).
     """
     port = free_port()
-    args = [sys.executable, "-m", "acuerdos.cli", "serve", "--dist", str(dist), "--port", str(port),
-            "--log-level", "warning", *options]
+    args = [
+        sys.executable,
+        "-m",
+        "acuerdos.cli",
+        "serve",
+        "--dist",
+        str(dist),
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        *options,
+    ]
     process = _spawn(args, log, child_env() if env is None else env, cwd)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -113,11 +129,12 @@ def start_oxigraph(binary: str, nquads: Path, *, timeout_s: float, log: Path | N
     """An in-memory Oxigraph server (`--union-default-graph`) on a free port, loaded with the dump
     `nquads` by the Graph Store Protocol; its `.url` is the root (SPARQL at /query, graphs at /store).
     The server is killed if it does not start or load."""
-    from .store.remote import load_graphs
+    from .store.remote import load_graphs  # integration: from .store.graph_store import load_graphs
 
     port = free_port()
-    process = _spawn([binary, "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph",
-                      "--timeout-s", f"{timeout_s:g}"], log)
+    process = _spawn(
+        [binary, "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", f"{timeout_s:g}"], log
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(url + "/", process=process)

@@ -65,6 +65,15 @@ class Project:
     def dist(self) -> Path:
         return self.root / "dist"
 
+    @property
+    def version_file(self) -> Path:
+        """``VERSION``: the release being prepared (``acuerdos release`` publishes it)."""
+        return self.root / "VERSION"
+
+    @property
+    def changelog(self) -> Path:
+        return self.root / "CHANGELOG.md"
+
     def rdf_files(self) -> list[Path]:
         """Every Turtle file of the vocabulary and the data, in a stable order (source texts excluded)."""
         data = sorted(p for p in self.data.rglob("*.ttl") if self.sources not in p.parents)
@@ -100,3 +109,8 @@ class Release:
     @property
     def sources(self) -> Path:
         return self.folder / "sources"
+
+    @property
+    def releases(self) -> Path:
+        """``releases/{version}/``: the files of each published release, kept across builds."""
+        return self.folder / "releases"

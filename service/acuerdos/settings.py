@@ -11,6 +11,8 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | the project (checkout) | `ACUERDOS_HOME` | the folder above the current one that holds `ontology/` and `data/` |
 | built files (a release) | `ACUERDOS_DIST` | `dist/` of the project |
 | remote SPARQL endpoint (query URL) | `ACUERDOS_ENDPOINT` | none: the embedded store |
+| its Graph Store Protocol URL (`acuerdos load`) | `ACUERDOS_GRAPH_STORE` | derived from the endpoint |
+| password for `acuerdos load --user` | `ACUERDOS_PASSWORD` | empty |
 | time limit per query, seconds | `ACUERDOS_QUERY_TIMEOUT` | `10` |
 | most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned | `ACUERDOS_RESULT_LIMIT` | `10000` |
 | largest request body, bytes | `ACUERDOS_MAX_BODY` | `262144` |
@@ -25,7 +27,7 @@ This is the only module that reads the environment: everything else is handed a 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .errors import UserError
@@ -41,6 +43,8 @@ class Settings:
     home: Path | None = None
     dist: Path | None = None
     endpoint: str | None = None
+    graph_store: str | None = None
+    password: str = field(default="", repr=False)
     query_timeout: float = 10.0
     result_limit: int = 10000
     max_body: int = 256 * 1024
@@ -50,15 +54,21 @@ class Settings:
     log_level: str = "info"
 
     def __post_init__(self) -> None:
-        if self.base == "":
-            object.__setattr__(self, "base", None)
+        self._normalise()
+        self._check()
+
+    def _normalise(self) -> None:
+        """Empty strings mean unset; the base ends in a slash; folders are Paths."""
+        for name in ("base", "endpoint", "graph_store"):
+            if getattr(self, name) == "":
+                object.__setattr__(self, name, None)
         if self.base is not None and not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
         for name in ("home", "dist"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)))
-        if self.endpoint == "":
-            object.__setattr__(self, "endpoint", None)
+
+    def _check(self) -> None:
         if self.endpoint and not self.endpoint.startswith(("http://", "https://")):
             raise UserError(f"the SPARQL endpoint must be an http(s) URL, not {self.endpoint!r}", "endpoint")
         for name in ("port", "result_limit", "max_body", "max_url"):
@@ -122,6 +132,8 @@ _ENV = {
     "home": "ACUERDOS_HOME",
     "dist": "ACUERDOS_DIST",
     "endpoint": "ACUERDOS_ENDPOINT",
+    "graph_store": "ACUERDOS_GRAPH_STORE",
+    "password": "ACUERDOS_PASSWORD",
     "query_timeout": "ACUERDOS_QUERY_TIMEOUT",
     "result_limit": "ACUERDOS_RESULT_LIMIT",
     "max_body": "ACUERDOS_MAX_BODY",

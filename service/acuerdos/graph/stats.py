@@ -1,11 +1,12 @@
 """Counts that tell a curator what the graph holds: meetings, decisions per kind, participants, themes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .graph import PREFIXES
+from ..namespaces import PREFIXES
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -67,7 +68,8 @@ def compute(store: ox.Store) -> Stats:
 
     def run(name: str) -> list[list[str]]:
         solutions = store.query(_PROLOGUE + _QUERIES[name], use_default_graph_as_union=True)
-        return [[term.value for term in row] for row in solutions]
+        assert isinstance(solutions, ox.QuerySolutions)  # every counting query is a SELECT
+        return [["" if term is None else term.value for term in row] for row in solutions]
 
     stats = Stats(triples=int(run("triples")[0][0]))
     for recorded, n in run("meetings"):

@@ -1,0 +1,7 @@
+"""`python -m acuerdos.cli`: the same as the `acuerdos` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,113 @@
+"""`acuerdos build` and `acuerdos release`: the project's files as a release folder that serves on its own.
+
+``build`` writes ``dist/`` (or ``--dist DIR``): the graph in every format with the named queries
+graph, the queries, the shapes, the source texts and the manifest, the ontology stamped with the
+release in ``VERSION``. ``release`` builds with a date, keeps the result as
+``dist/releases/{version}/`` (with the ontology alone in four formats) and adds the release to
+``CHANGELOG.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import time
+from pathlib import Path
+
+from rdflib import Dataset
+
+from ..errors import UserError
+from ..graph import load_dataset
+from ..graph.build import BuildResult, check_unpublished, publish, write_release
+from ..graph.version import Stamp, read_stamp, stamp_ontology
+from ..namespaces import Base
+from ..project import Project, Release
+from ..publish_queries import add_to_dataset
+from ..settings import Settings
+from .changelog import add_entry
+
+
+def build_release(project: Project, base: Base, dist: Path, stamp: Stamp | None) -> tuple[BuildResult, Dataset]:
+    """Load the project under ``base``, stamp the ontology, add the named queries, write ``dist``."""
+    dataset = load_dataset(project, base)
+    if stamp is not None:
+        stamp_ontology(dataset, stamp)
+    # integration: add_to_dataset(dataset, load_registry(project.queries, base)) from acuerdos.queries.publish
+    add_to_dataset(dataset, project, str(base))  # type: ignore[arg-type]
+    return write_release(dataset, project, base, dist, stamp), dataset
+
+
+def _target(args: argparse.Namespace) -> tuple[Project, Base, Path]:
+    """The project (found from the current folder), the base and the release folder a command writes."""
+    settings = Settings.from_env(base=args.base, dist=Path(args.dist) if args.dist else None)
+    project = settings.project()
+    return project, settings.base_iri, settings.dist if settings.dist is not None else project.dist
+
+
+def _report(result: BuildResult, took: float) -> None:
+    m = result.manifest
+    release = f", release {m['release']}" if m.get("release") else ""
+    print(
+        f"built {m['triples']} triples in {len(m['graphs'])} named graphs, version {m['version']}{release} "
+        f"({took:.1f} s)"
+    )
+    for path in result.files:
+        print(f"  {path}")
+
+
+def _build(args: argparse.Namespace) -> int:
+    project, base, dist = _target(args)
+    started = time.perf_counter()
+    result, _ = build_release(project, base, dist, read_stamp(project))
+    _report(result, time.perf_counter() - started)
+    return 0
+
+
+def _date(text: str | None) -> str:
+    if text is None:
+        return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UserError(f"not a date YYYY-MM-DD: {text!r}", where="--date") from None
+
+
+def _release(args: argparse.Namespace) -> int:
+    project, base, dist = _target(args)
+    date = _date(args.date)
+    stamp = read_stamp(project, date)
+    if stamp is None:
+        raise UserError("no VERSION file: write the version to release (say 0.2.0) into it", where="VERSION")
+    check_unpublished(Release(dist), stamp.version)  # before building: a published release stays as it was
+    started = time.perf_counter()
+    result, dataset = build_release(project, base, dist, stamp)
+    _report(result, time.perf_counter() - started)
+    print(f"released {stamp.version} ({date}) in {publish(dist, dataset, stamp)}")
+    if add_entry(project, stamp):
+        print(f"added {stamp.version} to {project.changelog}: check the lines of the entry")
+    return 0
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--base", help="base IRI to publish under (default $ACUERDOS_BASE or https://w3id.org/acuerdos/)"
+    )
+    command.add_argument(
+        "--dist", metavar="DIR", help="the release folder to write (default $ACUERDOS_DIST or dist/ of the project)"
+    )
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    build = sub.add_parser(
+        "build",
+        help="merge ontology and data into dist/ (TriG, N-Quads, Turtle, N-Triples, "
+        "JSON-LD) with the queries, shapes and sources the service reads",
+    )
+    _common(build)
+    build.set_defaults(func=_build)
+    release = sub.add_parser(
+        "release", help="build, keep the release of VERSION in dist/releases/VERSION/, and add it to CHANGELOG.md"
+    )
+    _common(release)
+    release.add_argument("--date", metavar="YYYY-MM-DD", help="the release date (default today, UTC)")
+    release.set_defaults(func=_release)
