@@ -129,7 +129,7 @@ def start_oxigraph(binary: str, nquads: Path, *, timeout_s: float, log: Path | N
     """An in-memory Oxigraph server (`--union-default-graph`) on a free port, loaded with the dump
     `nquads` by the Graph Store Protocol; its `.url` is the root (SPARQL at /query, graphs at /store).
     The server is killed if it does not start or load."""
-    from .store.remote import load_graphs  # integration: from .store.graph_store import load_graphs
+    from .store.graph_store import load_graphs
 
     port = free_port()
     process = _spawn(

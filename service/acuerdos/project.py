@@ -16,7 +16,8 @@ from .errors import UserError
 
 
 def _is_project(folder: Path) -> bool:
-    return (folder / "ontology").is_dir() and (folder / "data").is_dir()
+    """A folder with data/ and an ontology/ holding Turtle (tests/ has data/ and ontology/ test folders)."""
+    return (folder / "data").is_dir() and any((folder / "ontology").glob("*.ttl"))
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def read_manifest(release: Release) -> dict[str, Any]:
 def _registry(release: Release, base: Base) -> tuple[Registry | None, str | None]:
     """The named queries, or None and why: a broken query file is reported by /queries, not fatal."""
     try:
-        return load_registry(release.queries), None  # integration: load_registry(release.queries, base)
+        return load_registry(release.queries, base), None
     except UserError as exc:
         log.error("named queries not loaded: %s", exc)
         return None, str(exc)

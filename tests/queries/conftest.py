@@ -27,9 +27,7 @@ def q_registry() -> Registry:
 
 @pytest.fixture(scope="session")
 def q_store():
-    from acuerdos.config import Paths
-
-    return load_store(Paths(PROJECT.root), BASE.iri)
+    return load_store(PROJECT, BASE)
 
 
 @pytest.fixture(scope="session")

@@ -215,9 +215,10 @@ def test_openapi_has_distinct_operations_for_get_and_post_sparql(built_dist):
     import warnings
 
     from acuerdos.settings import Settings
+    from acuerdos.site import Site
     from acuerdos.web.app import create_app
 
-    app = create_app(Settings(dist=built_dist))
+    app = create_app(Site.open(Settings(dist=built_dist)))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Duplicate Operation ID …" is a UserWarning: make it fail
         spec = app.openapi()

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
+from acuerdos.namespaces import Base
 from acuerdos.project import Project
 from acuerdos.queries import load_registry
 
@@ -18,7 +19,7 @@ PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ h
 BASE = "https://w3id.org/acuerdos/"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
-REGISTRY = load_registry(PROJECT.queries)
+REGISTRY = load_registry(PROJECT.queries, Base())
 NAMES = REGISTRY.names()
 
 

@@ -22,7 +22,8 @@ from ..graph.build import BuildResult, check_unpublished, publish, write_release
 from ..graph.version import Stamp, read_stamp, stamp_ontology
 from ..namespaces import Base
 from ..project import Project, Release
-from ..publish_queries import add_to_dataset
+from ..queries import load_registry
+from ..queries.publish import add_to_dataset
 from ..settings import Settings
 from .changelog import add_entry
 
@@ -32,8 +33,7 @@ def build_release(project: Project, base: Base, dist: Path, stamp: Stamp | None)
     dataset = load_dataset(project, base)
     if stamp is not None:
         stamp_ontology(dataset, stamp)
-    # integration: add_to_dataset(dataset, load_registry(project.queries, base)) from acuerdos.queries.publish
-    add_to_dataset(dataset, project, str(base))  # type: ignore[arg-type]
+    add_to_dataset(dataset, load_registry(project.queries, base))
     return write_release(dataset, project, base, dist, stamp), dataset
 
 

@@ -38,7 +38,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"acuerdos: warning: {warning}", file=sys.stderr, flush=True)
     where = f"the SPARQL server at {settings.endpoint}" if settings.remote else f"{site.release.folder}"
     print(f"acuerdos: serving {where} on http://{settings.host}:{settings.port}/ (SPARQL endpoint /sparql)", flush=True)
-    serve(settings.with_(dist=site.release.folder, base=str(site.base)))  # integration: serve(site)
+    serve(site)
     return 0
 
 
@@ -58,7 +58,7 @@ def _stale(site: Site) -> str | None:
 
 def _load(args: argparse.Namespace) -> int:
     """Push the built graph to a SPARQL server with the Graph Store Protocol, one named graph at a time."""
-    from ..store.remote import graph_store_url, load_graphs  # integration: ..store.graph_store
+    from ..store.graph_store import graph_store_url, load_graphs
 
     settings = Settings.from_env(
         endpoint=args.endpoint, graph_store=args.graph_store, dist=Path(args.dist) if args.dist else None

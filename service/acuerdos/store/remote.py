@@ -27,23 +27,12 @@ from ..settings import Settings
 from .backend import PooledBackend, read_manifest
 from .engine import Outcome, Spec, query_store
 from .errors import BadQuery, QueryError, StoreError, UpstreamError, UpstreamTimeout
-from .graph_store import graph_store_url, host_of, load_graphs, reason_of
+from .graph_store import host_of, reason_of
 from .pool import WorkerPool
 
 log = logging.getLogger("acuerdos.store")
 
-# graph_store_url and load_graphs are re-exported only until cli.py and process.py import them
-# from store.graph_store (their owners are changing them); remove at the merge
-__all__ = [
-    "RemoteBackend",
-    "RemoteEngine",
-    "engine_from_spec",
-    "graph_store_url",
-    "load_graphs",
-    "parse_rdf",
-    "parse_results",
-    "refuse_dtd",
-]
+__all__ = ["RemoteBackend", "RemoteEngine", "engine_from_spec", "parse_rdf", "parse_results", "refuse_dtd"]
 
 MAX_ANSWER_BYTES = 256 * 1024 * 1024
 
