@@ -117,14 +117,14 @@ def page_window(request: Request, cap: int) -> tuple[int, int]:
     return min(limit, cap), offset
 
 
-def effective_params(query: NamedQuery, given: Mapping[str, list[str]], base: str) -> dict[str, list[str]]:
+def effective_params(query: NamedQuery, given: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """What the answer is computed with: the values given, else the defaults (empty values dropped);
     IRIs written out in full, as the registry binds them."""
     out: dict[str, list[str]] = {}
     for name, param in query.params.items():
         values = [v for v in given.get(name, []) if v.strip()] or list(param.default)
         if param.type == "iri":
-            values = [expand_iri(v, base) for v in values]
+            values = [expand_iri(v, query.base) for v in values]
         if values:
             out[name] = values
     return out
@@ -144,7 +144,7 @@ def checked_params(request: Request, query: NamedQuery, lang: str) -> tuple[dict
                 f"unknown parameter for query {query.name!r} (known: {known}, lang, limit, offset, format)",
                 where=f"parameter {key!r}",
             )
-    return effective_params(query, given, get_site(request).base.iri), limit, offset
+    return effective_params(query, given), limit, offset
 
 
 def params_json(query: NamedQuery, params: Mapping[str, list[str]]) -> dict[str, Any]:
