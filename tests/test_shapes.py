@@ -398,6 +398,19 @@ def test_a_shapes_file_that_is_not_turtle_is_reported_with_its_line(tmp_path: Pa
     assert str(caught.value).startswith(f"{tmp_path.name}/broken.ttl:3: not valid Turtle")
 
 
+def test_a_shape_that_cannot_be_compiled_is_refused_when_loaded(tmp_path: Path) -> None:
+    """A broken rule must never pass silently: the engine compiles every shape up front."""
+    from acuerdos.errors import UserError
+
+    (tmp_path / "broken.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<https://w3id.org/acuerdos/shapes/X> a sh:NodeShape ; sh:targetNode <https://w3id.org/acuerdos/x> ;\n"
+        '    sh:sparql [ sh:select "SELECT $this WHERE { not SPARQL" ] .\n'
+    )
+    with pytest.raises(UserError, match="the shapes cannot be compiled: SPARQL parse error"):
+        load_shapes(tmp_path, CANONICAL)
+
+
 def test_a_folder_without_shapes_is_refused(tmp_path: Path) -> None:
     from acuerdos.errors import UserError
 
