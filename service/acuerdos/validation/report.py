@@ -59,7 +59,8 @@ def _messages(report: Graph, node: Node) -> dict[str, str]:
     if not untagged:
         return found
     constraint = report.value(node, SH.sourceConstraint)
-    templates = [t for t in report.objects(constraint, SH.message) if isinstance(t, Literal) and t.language]
+    copied = report.objects(constraint, SH.message) if constraint is not None else ()
+    templates = [t for t in copied if isinstance(t, Literal) and t.language]
     for text in untagged:
         lang = next((t.language for t in templates if _fills(str(t), text)), None)
         found.setdefault(lang or "", text)
