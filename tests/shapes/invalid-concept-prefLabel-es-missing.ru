@@ -1,0 +1,13 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: a theme has no Spanish name.
+# shape: <https://w3id.org/acuerdos/shapes/Concept-prefLabel-es>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+INSERT DATA {
+    <theme/regional/test-theme> a skos:Concept .
+    <theme/regional/test-theme> skos:definition "A theme used by a test fixture."@en .
+    <theme/regional/test-theme> skos:inScheme <scheme/regional-themes> .
+    <theme/regional/test-theme> skos:prefLabel "Test theme"@en .
+}

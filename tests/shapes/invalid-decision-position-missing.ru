@@ -1,0 +1,11 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the decision has no position.
+# shape: <https://w3id.org/acuerdos/shapes/Decision-position>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX acu: <https://w3id.org/acuerdos/ontology#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+
+DELETE DATA {
+    <decision/2017-06-08-mexico/agreement-2> acu:position "2"^^xsd:integer .
+}

@@ -1,0 +1,10 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the conference has no Spanish label.
+# shape: <https://w3id.org/acuerdos/shapes/Labelled-label-es>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+DELETE DATA {
+    <conference/crm> rdfs:label "Conferencia Regional sobre Migración"@es .
+}

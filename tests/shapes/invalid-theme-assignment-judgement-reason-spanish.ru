@@ -1,0 +1,28 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: a theme assigned by judgement has its reason only in Spanish.
+# shape: <https://w3id.org/acuerdos/shapes/ThemeAssignment-judgement-reason>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX acu: <https://w3id.org/acuerdos/ontology#>
+
+DELETE {
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
+    ?b1 acu:reason "Sending inputs to the other conference is international cooperation."@en .
+    ?b1 acu:theme <theme/gcm-objective/23> .
+    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b1 .
+}
+INSERT {
+    _:b2 a acu:ThemeAssignment .
+    _:b2 acu:basis <kind/basis/assigned-by-judgement> .
+    _:b2 acu:reason "Enviar insumos a la otra conferencia es cooperación internacional."@es .
+    _:b2 acu:theme <theme/gcm-objective/23> .
+    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment _:b2 .
+}
+WHERE {
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
+    ?b1 acu:reason "Sending inputs to the other conference is international cooperation."@en .
+    ?b1 acu:theme <theme/gcm-objective/23> .
+    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b1 .
+}

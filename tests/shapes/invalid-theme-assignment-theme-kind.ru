@@ -1,0 +1,25 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the theme is a value of a value set, not a theme.
+# shape: <https://w3id.org/acuerdos/shapes/ThemeAssignment-theme>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX acu: <https://w3id.org/acuerdos/ontology#>
+
+DELETE {
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/named-in-text> .
+    ?b1 acu:theme <theme/regional/inter-regional-cooperation> .
+    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment ?b1 .
+}
+INSERT {
+    _:b2 a acu:ThemeAssignment .
+    _:b2 acu:basis <kind/basis/named-in-text> .
+    _:b2 acu:theme <kind/meeting/forum> .
+    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment _:b2 .
+}
+WHERE {
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/named-in-text> .
+    ?b1 acu:theme <theme/regional/inter-regional-cooperation> .
+    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment ?b1 .
+}
