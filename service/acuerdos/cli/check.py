@@ -11,13 +11,12 @@ from ..settings import Settings
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from ..validation import validate  # lazily: the other commands need no SHACL engine
+    from ..validation import validate_checkout  # lazily: the other commands need no SHACL engine
 
     settings = Settings.from_env()
     project, base = settings.project(), settings.base_iri
     started = time.perf_counter()
-    # integration: outcome = validate(store, load_shapes(project.shapes, base)), or validate_checkout(project, base)
-    outcome = validate(load_store(project, base), project.shapes, base=str(base))
+    outcome = validate_checkout(project, base)
     took = time.perf_counter() - started
     print(outcome.report())
     print(f"validated in {took:.2f} s")

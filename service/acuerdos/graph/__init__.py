@@ -6,6 +6,3 @@ from __future__ import annotations
 from .load import load_dataset, load_graph, load_store, turtle_graph, turtle_quads, union_graph
 
 __all__ = ["load_dataset", "load_graph", "load_store", "turtle_graph", "turtle_quads", "union_graph"]
-
-# TRANSITIONAL: delete at integration with graph/_transitional.py
-from ._transitional import PREFIXES, parse_quads, prefixes_for, rebase, rebase_node  # noqa: F401

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from typing import Any, cast
 
 from pyoxigraph import Store
 
+from ..graph import load_store
 from ..namespaces import Base
 from ..project import Project
 from .describe import describe
@@ -54,9 +54,4 @@ def _whereabouts(data: Store, results: list[Result], base: Base) -> tuple[dict[s
 def validate_checkout(project: Project, base: Base) -> ValidationOutcome:
     """Load a checkout's ontology and data (one named graph per file) and validate it against its
     shapes; for a single run (``acuerdos validate``): a caller validating often keeps the shapes."""
-    # graph.load_store still takes config.Paths, which a Project matches field for field; it is
-    # moving to graph.load(project, base).
-    from ..graph import load_store
-
-    store = load_store(cast(Any, project), base.iri)
-    return validate(store, load_shapes(project.shapes, base))
+    return validate(load_store(project, base), load_shapes(project.shapes, base))
