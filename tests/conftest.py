@@ -13,6 +13,13 @@
 - `remote_service_url`: the service answering from `oxigraph_url` (`serve --endpoint`), same settings.
 
 Helpers (from `acuerdos.process`): `free_port()`, `wait_for_http(url)`; `start_service(dist, log, *extra)`.
+
+Markers: a test that uses (directly or through another fixture) one of SERVICE_FIXTURES is marked
+`service`, one that uses BROWSER_FIXTURES `browser` (`pytest_collection_modifyitems` below), so
+`make check` (`-m "not slow and not service and not browser"`) leaves them out without a mark by hand.
+
+Under pytest-xdist every worker is a process of its own: it builds its own `built_dist` under its
+own temporary folder and starts its own servers on free ports. Nothing is written into the checkout.
 """
 from __future__ import annotations
 
@@ -37,6 +44,20 @@ from acuerdos.process import start_service as _start_service  # noqa: E402
 
 TEST_TIMEOUT = 3.0  # the time limit of the test services, seconds
 _stop = stop
+
+SERVICE_FIXTURES = frozenset({"service_url", "remote_service_url", "oxigraph_url", "running_service", "http"})
+BROWSER_FIXTURES = frozenset({"page", "browser_context"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `service` every test that needs a server process, `browser` every test that drives Chromium."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))  # every fixture the test needs, through other fixtures too
+        if used & SERVICE_FIXTURES:
+            item.add_marker(pytest.mark.service)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 def _env() -> dict[str, str]:
