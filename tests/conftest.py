@@ -23,6 +23,7 @@ that starts a server by other means, or is slow, is marked by hand.
 Under pytest-xdist every worker is a process of its own: it builds its own `built_dist` under its
 own temporary folder and starts its own servers on free ports. Nothing is written into the checkout.
 """
+
 from __future__ import annotations
 
 import sys
@@ -41,7 +42,13 @@ except ImportError:  # pragma: no cover
 
 # free_port, wait_for_http, start_service, _env and _stop are imported by the test modules too
 from acuerdos.process import (  # noqa: E402, F401
-    ServerProcess, child_env, free_port, oxigraph_binary, start_oxigraph, stop, wait_for_http,
+    ServerProcess,
+    child_env,
+    free_port,
+    oxigraph_binary,
+    start_oxigraph,
+    stop,
+    wait_for_http,
 )
 from acuerdos.process import start_service as _start_service  # noqa: E402
 
@@ -133,7 +140,8 @@ def oxigraph_url(built_dist, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def remote_service_url(built_dist, oxigraph_url, tmp_path_factory) -> str:
-    service = start_service(built_dist, tmp_path_factory.mktemp("logs") / "remote-service.log",
-                            "--endpoint", oxigraph_url)
+    service = start_service(
+        built_dist, tmp_path_factory.mktemp("logs") / "remote-service.log", "--endpoint", oxigraph_url
+    )
     yield service.url
     _stop(service.process)
