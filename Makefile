@@ -1,24 +1,78 @@
-# The two commands of the README, and the steps they are made of.
-# Everything installs into .venv from PyPI (and Debian's chromium for the page tests).
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# The two commands of the README (`make run`, `make test`), the fast loop (`make check`, `make fmt`),
+# and the steps they are made of. Everything installs into .venv from requirements.lock (pinned, with
+# hashes; `make lock` refreshes it), and Debian's chromium for the page tests.
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+LOCK    := requirements.lock
+# Two pytest-xdist workers: this is a 2-core machine, and -n auto means the same here (see CONTRIBUTING.md).
+WORKERS ?= 2
+PYTEST  := $(BIN)/python -m pytest -n $(WORKERS)
+FAST    := not slow and not service and not browser
+# The Markdown files whose tables cog generates from data/sources/sources.yaml (tests/printed.py).
+COGGED  := README.md data/sources/INDEX.md
+COG     := $(BIN)/cog -I tests
+# `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release the constraints allow.
+LOCK_FLAGS ?=
 
-.PHONY: run test install build validate stats browser bench clean
+.PHONY: run test check lint ruff format-check mypy imports cog-check pytest pytest-fast \
+        fmt cog lock install build validate stats browser bench clean
 
 run: build validate  ## install, build, validate, then serve on http://127.0.0.1:8000
 	$(BIN)/acuerdos serve
 
-test: install browser  ## install and run every test
-	$(BIN)/python -m pytest
+test: install browser lint pytest  ## install, then every check and every test
+
+check: install lint pytest-fast  ## the fast loop: every check, the tests that start no server nor browser
+
+lint: ruff format-check mypy imports cog-check
+
+ruff: install
+	$(BIN)/ruff check
+
+format-check: install
+	$(BIN)/ruff format --check
+
+mypy: install
+	$(BIN)/mypy
+
+imports: install
+	$(BIN)/lint-imports
+
+cog-check: install  ## the generated tables are what data/sources/sources.yaml says
+	$(COG) --check --diff --check-fail-msg "run: make cog" $(COGGED)
+
+pytest: install browser
+	$(PYTEST)
+
+pytest-fast: install
+	$(PYTEST) -m "$(FAST)"
+
+fmt: install  ## fix what ruff can fix, then format
+	$(BIN)/ruff check --fix --exit-zero --quiet
+	$(BIN)/ruff format
+
+cog: install  ## regenerate the tables from data/sources/sources.yaml
+	$(COG) -r $(COGGED)
+
+lock: $(BIN)/uv  ## pin the runtime dependencies and the test and dev extras, for Python 3.11 on Linux x86_64
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dev \
+	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	  --generate-hashes --custom-compile-command "make lock" --quiet $(LOCK_FLAGS) -o $(LOCK)
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+	  echo "$(LOCK) does not satisfy pyproject.toml: run make lock"; exit 1; }
 	touch $(STAMP)
 
 build: install

@@ -1,15 +1,27 @@
-"""What each source document prints as its list of decisions, read from the text itself.
+"""What each source document is and prints as its lists of decisions, from data/sources/sources.yaml.
 
 An independent reading of the sources: the data's decisions are compared with it, so a decision
-left out, a number mistyped or an item invented shows up as a difference.
+left out, a number mistyped or an item invented shows up as a difference. The tables of
+data/sources/INDEX.md and of the README's "The data" are generated from the same file by cog
+(`make cog`; `make check` fails when they drift):
+
+    <!-- [[[cog import printed; cog.out(printed.index_table()) ]]] -->
+    <!-- [[[end]]] -->
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "data" / "sources"
+INDEX = SOURCES / "sources.yaml"
 
 
 @dataclass
@@ -22,17 +34,27 @@ class Item:
 
 @dataclass(frozen=True)
 class DecisionList:
-    """Where a list of decisions stands in a source, and how its items are printed."""
+    """A document's decisions of one kind: where the source prints them and how, or how many there are."""
 
-    source: str
+    source: str  # file name in data/sources/
     document: str  # local part of the document IRI
     kind: str  # local name of the acu: class
-    start: str  # text that opens the list
-    end: str | None  # text that closes it (None: end of file)
-    item: str  # regex of a top-level item; group 1 is the printed number, if any
-    subitem: str | None = None  # regex of a sub-item; group 1 is its printed letter, if any
+    counted_as: tuple[str, str]  # singular, plural
+    start: str | None = None  # text that opens the printed list
+    end: str | None = None  # text that closes it (None: end of file)
+    item: str | None = None  # regex of a top-level item; its first non-empty group is the printed number
+    subitem: str | None = None  # regex of a sub-item; its first non-empty group is its printed letter
+    count: int | None = None  # where the text prints no one list: how many there are
+
+    @property
+    def printed(self) -> bool:
+        """Whether the source prints these decisions as one list (else only `count` is stated)."""
+        return self.item is not None
 
     def items(self) -> list[Item]:
+        """The items of the printed list, read from the source text."""
+        if self.start is None or self.item is None:
+            raise ValueError(f"{self.source}: the {self.kind}s of {self.document} are not a printed list")
         text = (SOURCES / self.source).read_text(encoding="utf-8")
         begin = text.index(self.start) + len(self.start)
         finish = text.index(self.end, begin) if self.end else len(text)
@@ -47,31 +69,94 @@ class DecisionList:
                 found[-1].subitems.append(_printed(sub))
         return found
 
+    def summary(self) -> str:
+        """How the tables count these decisions: "29 conclusions (+13 sub-items)"."""
+        if self.printed:
+            items = self.items()
+            number, subitems = len(items), sum(len(item.subitems) for item in items)
+        else:
+            number, subitems = self.count or 0, 0
+        text = f"{number} {self.counted_as[0] if number == 1 else self.counted_as[1]}"
+        return text + (f" (+{subitems} sub-item{'' if subitems == 1 else 's'})" if subitems else "")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document in data/sources/, as its entry in sources.yaml describes it."""
+
+    file: str
+    sha256: str
+    date: str
+    kind: str
+    title: str
+    records: str
+    data: str  # path of the data file that encodes it, from the project root
+    decisions: tuple[DecisionList, ...]
+    also: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """The README's "decisions" cell: each list counted, then what else the entry names."""
+        return ", ".join([*(lst.summary() for lst in self.decisions), *self.also])
+
 
 def _printed(match: re.Match[str]) -> str | None:
     """The printed number or letter of an item, None where only a bullet is printed."""
     return next((g for g in match.groups() if g), None)
 
 
-LISTS = [
-    # 002, Annex 1: bulleted, numbered from 2 (the first bullet lost its number in extraction).
-    DecisionList("002_f5bb05e1187ef2b1.txt", "2017-03-30-final-act", "Agreement",
-                 "Acuerdos generales:", "Liduvina Magarín\nPresidencia",
-                 r"^(?:- )(?:(\d+)\.\s)?\S|^(\d+)\.\s", r"^ - ()\S"),
-    # 000: the "Acuerdos:" list, bullets printed as "o".
-    DecisionList("000_549d0ada5a26f028.txt", "2017-05-11-minutes", "Agreement",
-                 "Acuerdos:", None, r"^o ()"),
-    # 001: numbered 1-14 under thematic headings.
-    DecisionList("001_eee5ef25a9d85a71.txt", "2017-06-08-final-act", "Agreement",
-                 "han acordado:", None, r"^\s*(\d+)\.\s"),
-    # 003: 29 conclusions with lettered sub-items, then 3 recommendations.
-    DecisionList("003_cf39b047b5400d31.txt", "2017-06-22-grcm-conclusions", "Conclusion",
-                 "CONCLUSIONES", "RECOMENDACIONES", r"^\s*(\d+)\.", r"^\s*([a-z])[\.\)]\s"),
-    DecisionList("003_cf39b047b5400d31.txt", "2017-06-22-grcm-conclusions", "Recommendation",
-                 "RECOMENDACIONES", None, r"^\s*(\d+)\.\s"),
-    # 004: one general objective (a paragraph) and numbered specific objectives.
-    DecisionList("004_76b324cd6c8e24c4.txt", "2022-05-31-concept-note", "GeneralObjective",
-                 "OBJETIVO GENERAL", "OBJETIVOS ESPECÍFICOS", r"^()Continuar"),
-    DecisionList("004_76b324cd6c8e24c4.txt", "2022-05-31-concept-note", "SpecificObjective",
-                 "OBJETIVOS ESPECÍFICOS", "PERFIL DE PARTICIPANTES", r"^(\d)\)\s"),
-]
+def _decision_list(source: str, entry: dict[str, Any]) -> DecisionList:
+    singular, plural = entry.pop("counted_as")
+    lst = DecisionList(source=source, counted_as=(singular, plural), **entry)
+    if (lst.count is not None) != (lst.start is not None and lst.item is not None):
+        return lst
+    raise ValueError(f"{INDEX.name}, {source}, {lst.document} {lst.kind}: give either start and item, or count")
+
+
+@cache
+def sources() -> tuple[Source, ...]:
+    """Every source document, in the order of sources.yaml."""
+    entries = yaml.safe_load(INDEX.read_text(encoding="utf-8"))["sources"]
+    return tuple(
+        Source(
+            **{k: v for k, v in entry.items() if k not in ("decisions", "also")},
+            decisions=tuple(_decision_list(entry["file"], dict(d)) for d in entry.get("decisions", [])),
+            also=tuple(entry.get("also", [])),
+        )
+        for entry in entries
+    )
+
+
+def decision_lists() -> list[DecisionList]:
+    """Every list of decisions of every source, printed or counted."""
+    return [lst for source in sources() for lst in source.decisions]
+
+
+LISTS = [lst for lst in decision_lists() if lst.printed]
+
+
+# Tables generated into Markdown by cog.
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    cells = [" | ".join(cell.replace("|", "\\|") for cell in line) for line in [header, *rows]]
+    rule = "|" + "|".join("---" for _ in header) + "|\n"
+    return f"| {cells[0]} |\n" + rule + "".join(f"| {line} |\n" for line in cells[1:])
+
+
+def index_table() -> str:
+    """The table of data/sources/INDEX.md."""
+    return _table(
+        ["file", "date", "kind", "what it records", "decisions"],
+        [[f"`{s.file}`", s.date, s.kind, s.records, s.summary()] for s in sources()],
+    )
+
+
+def readme_table() -> str:
+    """The table of the README's "The data"."""
+    documents = Path("data/documents")
+    rows = []
+    for s in sources():
+        data = Path(s.data)
+        shown = data.relative_to(documents) if data.is_relative_to(documents) else data
+        rows.append([s.title, f"`{shown}`", s.summary()])
+    return _table(["source (in `data/sources/`)", "data file (`data/documents/`)", "decisions"], rows)
