@@ -1,4 +1,5 @@
 """Shared helpers for tests: the loaded checkout, SPARQL with the project's prefixes."""
+
 from __future__ import annotations
 
 from functools import lru_cache

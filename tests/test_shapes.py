@@ -241,6 +241,7 @@ def test_fixture_headers_name_real_shapes_and_their_severity() -> None:
             )
 
 
+@pytest.mark.slow
 def test_every_shape_is_violated_by_some_fixture(fixtures: Fixtures) -> None:
     """The meta-test: a shape no fixture violates is a rule nobody has seen work."""
     violated: set[str] = set()
@@ -287,6 +288,7 @@ def test_severities_are_split_by_file() -> None:
             assert severities <= {"Violation"}, f"{path.name} declares {severities}: move them to warnings.ttl"
 
 
+@pytest.mark.slow
 def test_warning_fixtures_do_not_fail_validation(fixtures: Fixtures) -> None:
     for fixture in INVALID:
         outcome = fixtures.outcome(fixture)

@@ -1,3 +1,8 @@
 """acuerdos: a knowledge graph of the commitments of the CRM and the CSM, linked to the GCM."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("acuerdos")  # the VERSION file, through the package's metadata
+except PackageNotFoundError:  # run from a copied source tree, not installed
+    __version__ = "unknown"

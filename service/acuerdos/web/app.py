@@ -21,19 +21,17 @@ from contextlib import asynccontextmanager
 import anyio
 import uvicorn
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
-from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER
-from ..store import Backend
-from . import dataset, docs_ontology, docs_schemes, docs_shapes, home, resources, search, source_text, sparql_form
 from ..errors import UserError
 from ..http import error_handler
 from ..site import Site
-from ..sparql.endpoint import make_router
-from ..store import open_backend
+from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER, make_router
+from ..store import Backend, open_backend
+from . import dataset, docs_ontology, docs_schemes, docs_shapes, home, resources, search, source_text, sparql_form
 from .deps import PerVersion
 from .query_api import build_router
 
@@ -93,7 +91,9 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = backend is None
-        app.state.backend = backend if backend is not None else await anyio.to_thread.run_sync(open_backend, settings, site.release)
+        app.state.backend = (
+            backend if backend is not None else await anyio.to_thread.run_sync(open_backend, settings, site.release)
+        )
         log.info("serving %s, data version %s", app.state.backend.description, app.state.backend.version)
         check = getattr(app.state.backend, "check", None)
         if own and check is not None:

@@ -24,9 +24,9 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, XSD
 
+from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import CURIES
 from ..store import Backend
-from ..http import cache_headers, etag_for, matches_etag, not_modified
 from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import fetch_labels

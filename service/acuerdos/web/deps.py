@@ -13,8 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from fastapi import APIRouter, Request
 
-from ..store import Backend
 from ..site import Site
+from ..store import Backend
 
 T = TypeVar("T")
 

@@ -21,10 +21,10 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from ..namespaces import CURIES, ONTOLOGY_IRI, ONTOLOGY_NS, PREFIXES
-from ..store import Backend
 from ..http import cache_headers, etag_for, matches_etag, not_modified
+from ..namespaces import CURIES, ONTOLOGY_IRI, ONTOLOGY_NS, PREFIXES
 from ..rdf.formats import choose
+from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .docs_schemes import schemes_list
 from .i18n import other_lang, pick_lang, strings

@@ -17,9 +17,9 @@ from fastapi.responses import Response
 from rdflib import Literal
 from rdflib.term import Node
 
+from ..http import matches_etag, not_modified
 from ..namespaces import CURIES, ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from ..http import matches_etag, not_modified
 from .deps import get_backend, get_site, root_of
 from .i18n import other_lang, strings
 from .labels import Labels, fetch_labels, natural_key, pick

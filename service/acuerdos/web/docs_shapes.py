@@ -18,8 +18,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from ..namespaces import CURIES, ONTOLOGY_NS
 from ..http import cache_headers, etag_for, matches_etag, not_modified
+from ..namespaces import CURIES, ONTOLOGY_NS
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import pick, texts_of

@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
+from ..http import etag_for, matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES, Base
 from ..queries import Registry
 from ..store import Backend
-from ..http import etag_for, matches_etag, not_modified
 from .dataset import statistics
 from .deps import get_backend, get_site, root_of
 from .i18n import strings

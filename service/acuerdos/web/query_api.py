@@ -27,14 +27,14 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from ..errors import UserError
-from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri
-from ..rdf.rows import Rows
-from ..sparql.errors import ApiError
-from ..store import Backend
 from ..http import cache_headers, etag_for, matches_etag, not_modified
+from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri
 from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
 from ..rdf.formats import choose
+from ..rdf.rows import Rows
+from ..sparql.errors import ApiError
+from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import lang_from_header
 from .query_openapi import add_query_operations

@@ -16,8 +16,7 @@ from fastapi.responses import PlainTextResponse, Response
 from rdflib import Graph
 
 from ..namespaces import EXTRA_PREFIXES, PREFIXES
-from ..rdf.formats import GRAPH_FORMATS, Format
-from ..rdf.formats import choose
+from ..rdf.formats import GRAPH_FORMATS, Format, choose
 from .deps import get_site
 from .search import not_found_page
 

@@ -18,8 +18,8 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from ..namespaces import CANONICAL_BASE, ONTOLOGY_IRI, Base
 from ..http import cache_headers, etag_for
+from ..namespaces import CANONICAL_BASE, ONTOLOGY_IRI, Base
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import LANGS, other_lang, pick_lang, strings
 

@@ -17,8 +17,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from rdflib import Graph
 
-from ..store import Backend
 from ..http import cache_headers, etag_for, matches_etag, not_modified
+from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page

@@ -17,9 +17,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from rdflib import Literal, URIRef
 
+from ..http import matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from ..http import matches_etag, not_modified
 from .deps import PerVersion, data_version, get_backend
 from .i18n import pick_lang, strings
 from .labels import LABEL_PROPS, Labels, fetch_labels, natural_key

@@ -21,10 +21,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from rdflib import Literal
 
+from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
 from ..text import normalise_with_map
-from ..http import cache_headers, etag_for, matches_etag, not_modified
 from .deps import data_version, get_backend, get_site
 from .describe import quote_id
 from .i18n import pick_lang, strings

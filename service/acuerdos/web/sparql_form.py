@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from fastapi import Request
 from fastapi.responses import Response
 
+from ..http import matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..rdf.formats import GRAPH_FORMATS, RESULT_FORMATS
-from ..http import matches_etag, not_modified
 from .deps import get_site, root_of
 from .i18n import strings
 from .rendering import page_context, page_validators, render
-
 
 
 def example_query(lang: str) -> str:
