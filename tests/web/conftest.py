@@ -5,7 +5,6 @@ chromium driven by playwright; skipped, saying why, only when /usr/bin/chromium 
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import httpx
@@ -57,13 +56,13 @@ def parse(text: str, fmt: str) -> Graph:
 
 
 @pytest.fixture(scope="session")
-def browser_context():
+def browser_context(tmp_path_factory):
     """A headless chromium with a fresh profile; every request a page makes is recorded."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed (make test installs Debian's chromium as root)")
     from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="acuerdos-chromium-")
+    profile = tmp_path_factory.mktemp("chromium-profile")  # pytest removes old ones, unlike mkdtemp
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile,
