@@ -371,7 +371,7 @@ def test_engines_agree_on_the_shipped_data(reference) -> None:
     from acuerdos.graph import load_store
 
     project = Project(ROOT)
-    store = load_store(project, CANONICAL.iri)  # graph.load_store takes config.Paths: same folders
+    store = load_store(project, CANONICAL)
     assert _pairs(validate(store, load_shapes(SHAPES, CANONICAL)).results) == _pairs(reference.results(store))
 
 
