@@ -94,7 +94,11 @@ def tokens(text: str) -> Iterator[Token]:
 
 def mask_comments(text: str) -> str:
     """The text with every comment blanked (same length); a '#' in a string or an IRI is no comment."""
-    return "".join(" " * len(t.text) if t.kind == "comment" else t.text for t in tokens(text))
+    return _TOKEN.sub(_blank_comment, text)  # on every named-query answer: no Token objects
+
+
+def _blank_comment(match: re.Match[str]) -> str:
+    return " " * len(match.group()) if match.lastgroup == "comment" else match.group()
 
 
 def decode_escapes(query: str) -> str:

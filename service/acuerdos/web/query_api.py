@@ -33,6 +33,7 @@ from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
 from ..rdf.formats import choose
 from ..rdf.rows import Rows
+from ..rdf.sparql_text import mask_comments
 from ..sparql.errors import ApiError
 from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
@@ -68,7 +69,6 @@ EXTENSIONS = {
 DESCRIPTIONS = ("rq", "turtle", "jsonld", "ntriples")  # what describes the query rather than answers it
 _TRAILING_MODIFIER = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
 _TRAILING_VALUES = re.compile(r"\}\s*VALUES\s+(\?\w+|\([^)]*\))\s*\{[^{}]*\}\s*$", re.IGNORECASE)
-_IRI_AT = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 
 
 def registry_or_error(request: Request) -> Registry | Response:
@@ -158,33 +158,12 @@ def params_json(query: NamedQuery, params: Mapping[str, list[str]]) -> dict[str,
 # --- running --------------------------------------------------------------------------------------
 
 
-def _strip_comments(text: str) -> str:
-    """The query without its comments (a '#' outside IRIs and strings: good enough for our own files)."""
-    out = []
-    for line in text.splitlines():
-        cut, in_iri, in_str = None, False, None
-        for i, ch in enumerate(line):
-            if in_str:
-                in_str = None if ch == in_str and line[i - 1] != "\\" else in_str
-            elif ch in "\"'":
-                in_str = ch
-            elif ch == "<" and _IRI_AT.match(line, i):
-                in_iri = True
-            elif ch == ">" and in_iri:
-                in_iri = False
-            elif ch == "#" and not in_iri:
-                cut = i
-                break
-        out.append(line if cut is None else line[:cut])
-    return "\n".join(out)
-
-
 def run_page(
     query: NamedQuery, backend: Backend, params: Mapping[str, list[str]], lang: str, limit: int, offset: int
 ) -> tuple[list[dict[str, Node]], list[str], bool]:
     """One page of the answer (rows, variables, whether there are more), never more than ``limit`` rows."""
     text = query.bind(params, lang=lang, backend=backend)
-    code = _strip_comments(text).rstrip()
+    code = mask_comments(text).rstrip()  # comments blanked: a trailing LIMIT is found in code only
     if _TRAILING_MODIFIER.search(code) or _TRAILING_VALUES.search(code):  # cannot add LIMIT: page here
         rows = list(backend.select(text))
         page, more = rows[offset : offset + limit], len(rows) > offset + limit
