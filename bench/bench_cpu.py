@@ -69,8 +69,9 @@ def main() -> None:
     if args.against:
         sides["against"] = start(args.against.resolve())
     try:
-        print("| named query | " + " | ".join(f"CPU ms, {side}" for side in sides) + (" | ratio |" if args.against else " |"))
-        print("|---|" + "---:|" * (len(sides) + (1 if args.against else 0)))
+        heads = [f"CPU ms, {side}" for side in sides] + (["ratio"] if args.against else [])
+        print("| named query | " + " | ".join(heads) + " |")
+        print("|---|" + "---:|" * len(heads))
         ratios = []
         for name in names:
             figures = {side: per_answer(service, name, args.requests) for side, service in sides.items()}
