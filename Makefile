@@ -92,6 +92,7 @@ browser:  ## headless Chromium for the page tests (Debian package; needs root or
 bench: build
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_service.py
+	$(BIN)/python bench/bench_cpu.py
 
 clean:
 	rm -rf dist .pytest_cache
