@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPConnection
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from rdflib import RDF, Graph, URIRef
@@ -293,3 +295,29 @@ def test_links_on_a_mirror_keep_our_iris_and_the_ontology_on_the_host():
     assert links.href(BASE + "ontology") == "/app/ontology"
     assert links.href(BASE + "decision/x") == BASE + "decision/x"  # the canonical IRI of an instance is elsewhere
     assert links.href("http://www.w3.org/2004/02/skos/core#Concept") == "http://www.w3.org/2004/02/skos/core#Concept"
+
+
+# --- requests that must not lead elsewhere or leak the service's own queries -----------------------
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "/%2f%2fevil.example/", "///evil.example//"])
+def test_the_trailing_slash_redirect_stays_on_this_host(service_url, path):
+    """The request target exactly as sent (an HTTP client would resolve `//host` to another host)."""
+    parts = urlsplit(service_url)
+    connection = HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        location = response.getheader("location") or ""
+    finally:
+        connection.close()
+    assert response.status == 301
+    assert location.startswith("/") and not location.startswith("//"), location
+    assert urlsplit(location).netloc == ""
+
+
+def test_a_path_that_is_no_iri_is_not_found_and_shows_no_query(http):
+    for accept in ("text/html", "text/turtle"):
+        response = http.get("/decision/%FF", headers={"Accept": accept})
+        assert response.status_code == 404, accept
+        assert "CONSTRUCT" not in response.text and "SELECT" not in response.text

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
+import pyoxigraph as ox
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
@@ -46,8 +47,15 @@ templates = _template_env()  # read-only once built: templates are part of the p
 
 
 def is_iri(text: str) -> bool:
-    """Whether a string can be written as a SPARQL IRIREF (no spaces, quotes, angle brackets…)."""
-    return bool(text) and not _NOT_IRI.search(text)
+    """Whether a string is an IRI a SPARQL IRIREF can hold (no spaces, quotes, angle brackets…), as
+    the store's own parser reads it: a path decoded from bytes that are not UTF-8 (``%FF``) is not."""
+    if not text or _NOT_IRI.search(text):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def sparql_iri(iri: str) -> str:

@@ -122,8 +122,9 @@ def resource(request: Request, path: str) -> Response:
     """Any IRI under the base: its page, or its statements in the format asked for."""
     if not path:
         return not_found_page(request, None)
-    if path.endswith("/") and len(path) > 1:
-        return RedirectResponse(root_of(request) + "/" + path.rstrip("/"), status_code=301)
+    if path.endswith("/") and path.strip("/"):
+        # one leading slash only: "//host" in a Location header would send the client to another host
+        return RedirectResponse(root_of(request) + "/" + path.strip("/"), status_code=301)
     match = _EXTENSION.match(path)
     if match:
         return _resource_response(request, match.group("path"), key_for_extension(match.group("ext")))
