@@ -189,3 +189,20 @@ def test_executables_run_as_they_are_on_the_endpoint(http):
             "/sparql", data={"query": str(text)}, headers={"Accept": "application/sparql-results+json"}
         )
         assert response.status_code == 200, (node, response.text[:300])
+
+
+@pytest.mark.service
+def test_a_query_stopped_by_the_time_limit_is_503_not_400(built_dist, tmp_path):
+    """A store error keeps its own status on the query API, as on /sparql (time-out: 503)."""
+    import httpx
+    from conftest import _stop, start_service
+
+    service = start_service(built_dist, tmp_path / "service.log", timeout=0.001)
+    try:
+        for kind in ("json", "csv", "html"):
+            response = httpx.get(f"{service.url}/queries/themes", params={"format": kind}, timeout=30)
+            assert response.status_code == 503, (kind, response.text)
+            if kind != "html":  # the page shows the form again, with the reason
+                assert "time limit" in response.text
+    finally:
+        _stop(service.process)

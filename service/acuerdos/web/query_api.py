@@ -27,14 +27,13 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from ..errors import UserError
-from ..http import cache_headers, etag_for, matches_etag, not_modified
+from ..http import cache_headers, etag_for, matches_etag, not_modified, status_of
 from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri
 from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
 from ..rdf.formats import choose
 from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
-from ..sparql.errors import ApiError
 from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import lang_from_header
@@ -291,7 +290,7 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
             asked.query, get_backend(request), asked.params, asked.lang, asked.limit, asked.offset
         )
     except UserError as exc:
-        status = getattr(exc, "status", 400)
+        status = status_of(exc)  # a store error (time-out, busy, upstream) keeps its 5xx
         if asked.kind == "html":
             return query_page(
                 request,
@@ -305,8 +304,8 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
                 error=str(exc),
                 status=status,
             )
-        if isinstance(exc, ApiError) and status >= 500:
-            raise
+        if status >= 500:
+            raise  # answered by the app's error handler, with its headers (Retry-After)
         return error_answer(asked.kind, str(exc), status, {"query": asked.iri})
     answer = Answer(
         rows,

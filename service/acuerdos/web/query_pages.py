@@ -23,7 +23,6 @@ from rdflib.term import Node
 from ..errors import UserError
 from ..namespaces import CURIES
 from ..queries import NamedQuery, Registry
-from ..sparql.errors import ApiError
 from .deps import data_version, get_backend, root_of
 from .i18n import strings
 from .rendering import Links, links_of, page_context, render
@@ -102,7 +101,7 @@ def table_model(rows: Sequence[Mapping[str, Node]], variables: Sequence[str], li
 def _choices(registry: Registry, query: NamedQuery, name: str, request: Request, lang: str) -> list[tuple[str, str]]:
     try:
         return registry.options(query, name, get_backend(request), lang=lang)
-    except (UserError, ApiError) as exc:  # a form without choices still works: the value is typed
+    except UserError as exc:  # a form without choices still works: the value is typed
         log.warning("options of %s.%s: %s", query.name, name, exc)
         return []
 
