@@ -10,40 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
-from acuerdos.artefacts import read_text
+from acuerdos.graph import load_graph
 from acuerdos.namespaces import Base
+from acuerdos.rdf.terms import to_rdflib
 from acuerdos.validation import Result
 from acuerdos.validation.model import Shortener
 from acuerdos.validation.report import results_of
-
-
-def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"cannot convert {term!r}")
 
 
 def union_graph(store: ox.Store) -> Graph:
     """The union of the store's graphs as one rdflib Graph (blank nodes keep their ids)."""
     graph = Graph()
     for q in store:
-        graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
-    return graph
-
-
-def shapes_graph(folder: Path, base: Base) -> Graph:
-    graph = Graph()
-    for path in sorted(folder.glob("*.ttl")):
-        graph.parse(data=read_text(path, base), format="turtle")
+        graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return graph
 
 
@@ -52,7 +33,7 @@ class Reference:
 
     def __init__(self, folder: Path, base: Base | None = None) -> None:
         self.base = base or Base()
-        self.shapes = shapes_graph(folder, self.base)
+        self.shapes = load_graph(sorted(folder.glob("*.ttl")), self.base, folder)
 
     def results(self, store: ox.Store) -> list[Result]:
         """What pyshacl reports on the union of the store's graphs."""
