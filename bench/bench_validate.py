@@ -110,8 +110,8 @@ def end_to_end(code: str, runs: int) -> tuple[tuple[float, float], int]:
 def bench_turbo(project: Project, base: Base, copies: int, runs: int) -> None:
     print("-- pyshacl-turbo (acuerdos.validation)")
     t, store = timed(
-        lambda: load_store(project, base.iri), runs
-    )  # graph.load_store takes config.Paths; a Project has the same folders
+        lambda: load_store(project, base), runs
+    )
     row("loading: graph.load_store (Oxigraph)", t, runs, len(store))
     t, shapes = timed(lambda: load_shapes(project.shapes, base), runs)
     row("shapes: validation.load_shapes (read, compile)", t, runs)
@@ -130,7 +130,7 @@ def bench_pyshacl(project: Project, base: Base, runs: int) -> None:
 
     from shapes_reference import Reference
 
-    store = load_store(project, base.iri)  # graph.load_store takes config.Paths; a Project has the same folders
+    store = load_store(project, base)
     print(f"\n-- pyshacl {pyshacl.__version__} (the reference in the tests), advanced=True, over rdflib")
     reference = Reference(project.shapes, base)
     t, found = timed(lambda: reference.results(store), runs)
