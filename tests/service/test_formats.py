@@ -7,6 +7,7 @@ import pytest
 from acuerdos.errors import BadFormatError, NotAcceptableError
 from acuerdos.http import status_of
 from acuerdos.rdf.formats import GRAPH_BY_EXTENSION, GRAPH_FORMATS, choose, negotiate
+from acuerdos.rdf.formats import HTML_OFFER as HTML
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,7 @@ def test_a_range_with_q_0_refuses_what_a_wildcard_would_admit():
 
 # --- the generic negotiator that pages use -------------------------------------------------------------
 
-HTML = ("html", ("text/html", "application/xhtml+xml"))
+
 PAGE_OFFERS = [HTML] + [f.offer for f in GRAPH_FORMATS]
 
 

@@ -195,6 +195,7 @@ def test_executables_run_as_they_are_on_the_endpoint(http):
 def test_a_query_stopped_by_the_time_limit_is_503_not_400(built_dist, tmp_path):
     """A store error keeps its own status on the query API, as on /sparql (time-out: 503)."""
     import httpx
+
     from conftest import _stop, start_service
 
     service = start_service(built_dist, tmp_path / "service.log", timeout=0.001)

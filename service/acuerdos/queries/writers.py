@@ -15,26 +15,20 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ..namespaces import Base
-from ..rdf.formats import BY_KEY, Format
-from ..rdf.results import write_solutions
+from ..rdf.formats import BY_KEY
+from ..rdf.results import write_rows
 from ..rdf.rows import Rows
-from ..rdf.terms import to_oxigraph
-
-
-def _write(rows: Rows, fmt: Format) -> bytes:
-    table = [[None if row.get(v) is None else to_oxigraph(row[v]) for v in rows.variables] for row in rows]
-    return write_solutions(rows.variables, table, fmt, rows.truncated, len(rows))
 
 
 def to_sparql_json(rows: Rows) -> dict[str, Any]:
     """Rows in the SPARQL 1.1 Query Results JSON format (with `"truncated": true` when cut)."""
-    result: dict[str, Any] = json.loads(_write(rows, BY_KEY["json"]))
+    result: dict[str, Any] = json.loads(write_rows(rows, BY_KEY["json"]))
     return result
 
 
 def to_csv(rows: Rows) -> str:
     """Rows as SPARQL 1.1 CSV results: a header of variable names, then plain values."""
-    return _write(rows, BY_KEY["csv"]).decode("utf-8")
+    return write_rows(rows, BY_KEY["csv"]).decode("utf-8")
 
 
 def json_value(term: Node | None) -> Any:

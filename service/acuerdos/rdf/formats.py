@@ -73,6 +73,8 @@ GRAPH_FORMATS: tuple[Format, ...] = (
 BY_KEY: dict[str, Format] = {f.key: f for f in RESULT_FORMATS + GRAPH_FORMATS}
 # the graph formats of a page by file extension: ttl, nt, jsonld, rdf
 GRAPH_BY_EXTENSION: dict[str, Format] = {f.extension: f for f in GRAPH_FORMATS}
+# a browser's page, offered beside the protocol's and the graph formats
+HTML_OFFER: Offer = ("html", ("text/html", "application/xhtml+xml"))
 
 
 def formats_for(graph: bool) -> tuple[Format, ...]:

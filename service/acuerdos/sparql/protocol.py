@@ -19,7 +19,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-from ..rdf.formats import GRAPH_FORMATS, RESULT_FORMATS, Offer, choose
+from ..rdf.formats import GRAPH_FORMATS, HTML_OFFER, RESULT_FORMATS, Offer, choose
 from ..store.errors import QueryRefused
 from .errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 
@@ -30,7 +30,6 @@ SPARQL_UPDATE = "application/sparql-update"
 _READ_ONLY = "This endpoint is read-only: SPARQL Update requests are not accepted."
 
 # a browser opening /sparql: text/html preferred to every format a SPARQL client may ask for
-_HTML: Offer = ("html", ("text/html", "application/xhtml+xml"))
 _PROTOCOL: list[Offer] = [("sparql", f.offer[1]) for f in RESULT_FORMATS + GRAPH_FORMATS]
 _PAGE_PARAMS = {"lang"}  # the parameters a request for the form may carry (its language switch)
 
@@ -171,4 +170,4 @@ def is_form_request(method: str, query_string: bytes | str, accept: str | None) 
     text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
     if any(name not in _PAGE_PARAMS for name, _ in urllib.parse.parse_qsl(text, keep_blank_values=True)):
         return False
-    return choose(accept, [_HTML, *_PROTOCOL], default="sparql") == "html"
+    return choose(accept, [HTML_OFFER, *_PROTOCOL], default="sparql") == "html"

@@ -23,14 +23,13 @@ from rdflib.term import Node
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import CURIES, ONTOLOGY_IRI, ONTOLOGY_NS, PREFIXES
-from ..rdf.formats import choose
+from ..rdf.formats import GRAPH_BY_EXTENSION, choose
 from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .docs_schemes import schemes_list
 from .i18n import other_lang, pick_lang, strings
 from .labels import Labels, fetch_labels, pick, texts_of
 from .rdf_out import (
-    BY_EXTENSION,
     PAGE_FORMATS,
     alternates,
     document_routes,
@@ -291,9 +290,9 @@ def _past_version(request: Request, version: str, ext: str | None) -> Response:
     chosen = (
         ext if ext is not None else choose(request.headers.get("accept"), offers, kept[0].extension) if kept else None
     )
-    if chosen is None or chosen not in BY_EXTENSION or BY_EXTENSION[chosen] not in kept:
+    if chosen is None or chosen not in GRAPH_BY_EXTENSION or GRAPH_BY_EXTENSION[chosen] not in kept:
         return not_found_page(request, f"{ONTOLOGY_IRI}/{version}" + (f".{ext}" if ext else ""))
-    fmt = BY_EXTENSION[chosen]
+    fmt = GRAPH_BY_EXTENSION[chosen]
     headers = {"Vary": "Accept", "Cache-Control": "no-cache"}
     return FileResponse(folder / f"ontology.{fmt.extension}", media_type=fmt.content_type, headers=headers)
 

@@ -31,7 +31,7 @@ from ..http import cache_headers, etag_for, matches_etag, not_modified, status_o
 from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri
 from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
-from ..rdf.formats import choose
+from ..rdf.formats import GRAPH_BY_EXTENSION, choose
 from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
 from ..store import Backend
@@ -39,7 +39,7 @@ from .deps import data_version, get_backend, get_site, root_of
 from .i18n import lang_from_header
 from .query_openapi import add_query_operations
 from .query_pages import DEFAULT_LIMIT, Answer, canonical_items, list_model, list_page, query_page
-from .rdf_out import BY_EXTENSION, rdf_response
+from .rdf_out import rdf_response
 from .rendering import links_of
 from .search import not_found_page
 
@@ -400,7 +400,7 @@ def list_queries_file(request: Request, ext: str) -> Response:
     registry = registry_or_error(request)
     if isinstance(registry, Response):
         return registry
-    fmt = BY_EXTENSION.get(ext)
+    fmt = GRAPH_BY_EXTENSION.get(ext)
     if fmt is None:
         return not_found_page(request, get_site(request).base.path(f"queries.{ext}"))
     return _list_rdf(request, registry, fmt.key)

@@ -15,31 +15,26 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from rdflib import Graph
 
-from ..namespaces import EXTRA_PREFIXES, PREFIXES
-from ..rdf.formats import GRAPH_FORMATS, Format, choose
+from ..namespaces import CURIES
+from ..rdf.formats import BY_KEY, GRAPH_BY_EXTENSION, HTML_OFFER, Format, choose
 from .deps import get_site
 from .search import not_found_page
 
-BY_EXTENSION: dict[str, Format] = {f.extension: f for f in GRAPH_FORMATS}
-BY_KEY: dict[str, Format] = {f.key: f for f in GRAPH_FORMATS}
 # the order of the links on a page and of the offers when a client's preferences tie
-PAGE_FORMATS: tuple[Format, ...] = tuple(BY_EXTENSION[ext] for ext in ("ttl", "jsonld", "nt", "rdf"))
+PAGE_FORMATS: tuple[Format, ...] = tuple(GRAPH_BY_EXTENSION[ext] for ext in ("ttl", "jsonld", "nt", "rdf"))
 FORMAT_NAMES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "rdfxml": "RDF/XML"}
-_RDFLIB = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
 
-HTML_OFFER: tuple[str, tuple[str, ...]] = ("html", ("text/html", "application/xhtml+xml"))
 PAGE_OFFERS: list[tuple[str, Sequence[str]]] = [
     HTML_OFFER,
     *((f.key, (f.media_type, *f.also) if f.key == "turtle" else (f.media_type,)) for f in PAGE_FORMATS),
 ]
-NAMESPACES = {**PREFIXES, **EXTRA_PREFIXES}
 
 
 def key_for_extension(ext: str) -> str | None:
     """The representation a file extension asks for: "html", a graph format key, or None if unknown."""
     if ext == "html":
         return "html"
-    fmt = BY_EXTENSION.get(ext)
+    fmt = GRAPH_BY_EXTENSION.get(ext)
     return fmt.key if fmt else None
 
 
@@ -70,13 +65,15 @@ def alternates(local: str) -> list[dict[str, str]]:
 def serialize(graph: Graph, key: str) -> bytes:
     """The graph in a format, with our prefixes (and a JSON-LD context made of them)."""
     out = Graph(bind_namespaces="none")
-    for prefix, ns in NAMESPACES.items():
+    for prefix, ns in CURIES.prefixes.items():
         out.bind(prefix, ns, override=True)
     for triple in graph:
         out.add(triple)
     if key == "jsonld":
-        return out.serialize(format="json-ld", context=dict(NAMESPACES), auto_compact=True, indent=2).encode("utf-8")
-    data = out.serialize(format=_RDFLIB[key], encoding="utf-8")
+        return out.serialize(format="json-ld", context=dict(CURIES.prefixes), auto_compact=True, indent=2).encode(
+            "utf-8"
+        )
+    data = out.serialize(format=BY_KEY[key].rdflib, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
