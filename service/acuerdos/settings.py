@@ -27,7 +27,7 @@ This is the only module that reads the environment: everything else is handed a 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import UserError
@@ -114,34 +114,13 @@ class Settings:
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for f in fields(cls):
-            raw = env.get(_ENV[f.name]) if f.name in _ENV else None
-            if raw is None or raw == "":
-                continue
-            values[f.name] = _convert(f.name, raw, _ENV[f.name])
+            var = "ACUERDOS_" + f.name.upper()  # every setting has its variable
+            raw = env.get(var)
+            if raw:
+                values[f.name] = _convert(f.name, raw, var)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
-    def with_(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
-
-
-_ENV = {
-    "host": "ACUERDOS_HOST",
-    "port": "ACUERDOS_PORT",
-    "base": "ACUERDOS_BASE",
-    "home": "ACUERDOS_HOME",
-    "dist": "ACUERDOS_DIST",
-    "endpoint": "ACUERDOS_ENDPOINT",
-    "graph_store": "ACUERDOS_GRAPH_STORE",
-    "password": "ACUERDOS_PASSWORD",
-    "query_timeout": "ACUERDOS_QUERY_TIMEOUT",
-    "result_limit": "ACUERDOS_RESULT_LIMIT",
-    "max_body": "ACUERDOS_MAX_BODY",
-    "max_url": "ACUERDOS_MAX_URL",
-    "workers": "ACUERDOS_WORKERS",
-    "worker_memory_mb": "ACUERDOS_WORKER_MEMORY_MB",
-    "log_level": "ACUERDOS_LOG_LEVEL",
-}
 
 _INTS = {"port", "result_limit", "max_body", "max_url", "workers", "worker_memory_mb"}
 
@@ -154,6 +133,4 @@ def _convert(name: str, raw: str, var: str) -> object:
             return float(raw)
     except ValueError:
         raise UserError(f"not a number: {raw!r}", var) from None
-    if name in ("home", "dist"):
-        return Path(raw)
-    return raw
+    return raw  # folders become Paths in __post_init__

@@ -20,7 +20,7 @@ def _validate(args: argparse.Namespace) -> int:
     took = time.perf_counter() - started
     print(outcome.report())
     print(f"validated in {took:.2f} s")
-    return 0 if outcome.conforms else 1
+    return outcome.exit_code
 
 
 def _stats(args: argparse.Namespace) -> int:

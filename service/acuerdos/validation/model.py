@@ -95,9 +95,6 @@ class ValidationOutcome:
             grouped[r.focus].append(r)
         return dict(grouped)
 
-    def shapes_violated(self) -> set[str]:
-        return {r.shape for r in self.results}
-
     def _summary(self) -> str:
         counts = self.counts()
         return ", ".join(

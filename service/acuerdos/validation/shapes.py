@@ -7,19 +7,16 @@ is cached here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import pyshacl_turbo
 
 from ..artefacts import read_text
-from ..errors import DataError, UserError
+from ..errors import UserError
+from ..graph import turtle_quads
 from ..namespaces import Base
-
-_LINE = re.compile(r"line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -29,7 +26,6 @@ class CompiledShapes:
 
     program: Any  # pyshacl_turbo.CompiledShapes (untyped)
     base: Base
-    files: tuple[str, ...]
     triples: str
 
 
@@ -42,23 +38,11 @@ def load_shapes(folder: Path, base: Base) -> CompiledShapes:
     lines: list[str] = []
     for path in files:
         where = f"{folder.name}/{path.name}"
-        lines.extend(_ntriples(read_text(path, base, where), where))
+        quads = turtle_quads(read_text(path, base, where), where)  # fresh blank nodes per file
+        lines.extend(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
     triples = "".join(lines)
     try:
         program = pyshacl_turbo.compile_shapes(triples, shacl_graph_format="nt", advanced=True)
     except (pyshacl_turbo.ValidationFailure, pyshacl_turbo.ReportableRuntimeError, ValueError) as exc:
         raise UserError(f"the shapes cannot be compiled: {exc}", where=folder.name) from None
-    return CompiledShapes(program, base, tuple(p.name for p in files), triples)
-
-
-def _ntriples(text: str, where: str) -> list[str]:
-    """One Turtle file as N-Triples lines (fresh blank nodes per file, so files never share one)."""
-    try:
-        quads = ox.parse(input=text, format=ox.RdfFormat.TURTLE)
-        return [f"{q.subject} {q.predicate} {q.object} .\n" for q in quads]
-    except SyntaxError as exc:
-        message = str(exc.args[0]) if exc.args else str(exc)
-        found = _LINE.search(message)
-        line = exc.lineno or (int(found.group(1)) if found else None)
-        reason = message.splitlines()[0][:300] if message else "syntax error"
-        raise DataError(f"not valid Turtle: {reason}", f"{where}:{line}" if line else where) from None
+    return CompiledShapes(program, base, triples)
