@@ -3,7 +3,8 @@ and a release runs on its own (no built release: the store does not start)."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+import json
+
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
@@ -11,6 +12,7 @@ from rdflib.compare import isomorphic
 from acuerdos.project import Release
 from acuerdos.settings import Settings
 from acuerdos.store import Backend, LocalBackend, ResultGraph, StoreError, open_backend
+from acuerdos.store.embedded import EmbeddedEngine
 from acuerdos.store.errors import QueryRefused, WrongQueryForm
 
 BASE = "https://w3id.org/acuerdos/"
@@ -22,20 +24,19 @@ DESCRIBE = f"CONSTRUCT {{ <{CRM}> ?p ?o }} WHERE {{ <{CRM}> ?p ?o }}"
 
 def test_no_built_release_does_not_start(tmp_path):
     with pytest.raises(StoreError) as caught:
-        open_backend(Settings(dist=tmp_path), Release(tmp_path))
+        open_backend(Settings(dist=tmp_path), Release(tmp_path), "none")
     assert str(caught.value) == f"no built release in {tmp_path}: run `acuerdos build` (or give --dist DIR)"
 
 
 @pytest.fixture(scope="module")
 def local(built_dist) -> LocalBackend:
-    store = ox.Store()
-    store.bulk_load(path=str(Release(built_dist).nquads), format=ox.RdfFormat.N_QUADS)
-    return LocalBackend(store, version="local", limit=50)
+    return LocalBackend(EmbeddedEngine.from_dump(str(Release(built_dist).nquads)).store, version="local", limit=50)
 
 
 @pytest.fixture(scope="module")
 def pooled(built_dist):
-    backend = open_backend(Settings(dist=built_dist, workers=1, result_limit=50), Release(built_dist))
+    version = json.loads(Release(built_dist).manifest.read_text(encoding="utf-8"))["version"]
+    backend = open_backend(Settings(dist=built_dist, workers=1, result_limit=50), Release(built_dist), version)
     yield backend
     backend.close()
 
@@ -63,7 +64,9 @@ def test_local_backend_keeps_the_rules(local):
 
 @pytest.mark.service
 def test_pooled_backend_answers_as_the_local_one(local, pooled):
-    assert isinstance(pooled, Backend) and pooled.kind == "embedded" and len(pooled.version) == 16
+    assert (
+        isinstance(pooled, Backend) and pooled.kind == "embedded" and len(pooled.version) == 16
+    )  # the build id it was given
     assert pooled.health()["store"] == "embedded"
     # blank nodes are named afresh by each load: compare IRIs and literals
     iris = "SELECT * WHERE { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } ORDER BY ?s ?p ?o"

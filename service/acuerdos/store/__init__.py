@@ -1,6 +1,6 @@
 """Where the graph is queried: the embedded pyoxigraph store, a remote SPARQL 1.1 server, or a store in this process.
 
-``open_backend(settings, release)`` starts the one the settings ask for (``settings.endpoint``
+``open_backend(settings, release, version)`` starts the one the settings ask for (``settings.endpoint``
 set: remote) over a built release; every one is a ``Backend`` (see ``backend.py``). Failures are
 ``store.errors``, which carry no HTTP status (``acuerdos.http`` maps them).
 """
@@ -46,16 +46,16 @@ __all__ = [
 ]
 
 
-def open_backend(settings: Settings, release: Release) -> Backend:
-    """Start the query workers for the configured store over ``release``; a StoreError when it cannot start.
+def open_backend(settings: Settings, release: Release, version: str) -> Backend:
+    """Start the query workers for the configured store; a StoreError when it cannot start.
 
-    The embedded store loads the release's N-Quads; a remote one answers from its server. Either
-    takes the data version from the release's manifest.
+    The embedded store loads the release's N-Quads; a remote one answers from its server. ``version``
+    is the release's (read from its manifest once, by ``site.Site``): the ETags and the pages show it.
     """
     if settings.remote:
         from .remote import RemoteBackend
 
-        return RemoteBackend(settings, release)
+        return RemoteBackend(settings, version)
     from .embedded import EmbeddedBackend
 
-    return EmbeddedBackend(settings, release)
+    return EmbeddedBackend(settings, release, version)

@@ -19,7 +19,6 @@ HTTP status) and, from ``run``'s negotiation, the neutral format errors of ``acu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -28,7 +27,6 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from ..namespaces import PREFIXES
-from ..project import Release
 from ..rdf.formats import BY_KEY, Format, negotiate
 from ..rdf.rows import Rows
 from ..rdf.terms import Encoded, decode
@@ -63,15 +61,6 @@ class ResultGraph(Graph):
     truncated: bool = False
 
 
-def read_manifest(release: Release) -> dict[str, Any]:
-    """The release's manifest (version, base, graphs…); empty when it cannot be read."""
-    try:
-        data = json.loads(release.manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _node(data: Encoded | None) -> Node:
     return cast(Node, decode(data))
 
@@ -89,7 +78,6 @@ class Backend:
         self.version = version
         self.limit = limit
         self.description = description
-        self.prefixes = dict(PREFIXES)
 
     def _call(self, task: Task) -> Any:
         raise NotImplementedError
@@ -138,7 +126,7 @@ class Backend:
         check_query(query)
         answer = self._call(self._task("construct", query, default_graphs, named_graphs, self._limit(limit)))
         graph = ResultGraph()
-        for name, ns in self.prefixes.items():
+        for name, ns in PREFIXES.items():
             graph.bind(name, ns)
         for s, p, o in answer["triples"]:
             graph.add((_node(s), _node(p), _node(o)))
@@ -167,7 +155,6 @@ class Backend:
             "default_graphs": list(default_graphs) if default_graphs is not None else None,
             "named_graphs": list(named_graphs) if named_graphs is not None else None,
             "limit": limit,
-            "prefixes": self.prefixes,
         }
 
 

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from ..project import Release
 from ..settings import Settings
-from .backend import PooledBackend, read_manifest
+from .backend import PooledBackend
 from .engine import Outcome, Spec, dataset_options, query_store
 from .errors import QueryTimeout, StoreError
 from .pool import WorkerPool
@@ -60,17 +60,8 @@ def built_release(release: Release) -> Path:
 class EmbeddedBackend(PooledBackend):
     kind = "embedded"
 
-    def __init__(self, settings: Settings, release: Release) -> None:
+    def __init__(self, settings: Settings, release: Release, version: str) -> None:
         nquads = built_release(release)
-        manifest = read_manifest(release)
-        built_base = manifest.get("base")
-        if settings.base is not None and built_base and built_base != settings.base:
-            log.warning(
-                "the release was built for base %s but the service runs with base %s: run `acuerdos build --base %s`",
-                built_base,
-                settings.base,
-                settings.base,
-            )
         pool = WorkerPool(
             {"engine": __name__, "nquads": str(nquads)},
             settings.worker_count,
@@ -84,7 +75,7 @@ class EmbeddedBackend(PooledBackend):
         super().__init__(
             settings,
             pool,
-            str(manifest.get("version") or "unknown"),
+            version,
             description=f"embedded pyoxigraph store, {self.quads or '?'} quads",
         )
 

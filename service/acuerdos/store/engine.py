@@ -11,7 +11,7 @@ Tasks and answers cross a pipe as plain picklable values:
 
     task   = {"op": "format" | "select" | "ask" | "construct" | "ping", "query": str,
               "default_graphs": list[str] | None, "named_graphs": list[str] | None,
-              "format": str (op "format"), "limit": int, "prefixes": dict[str, str]}
+              "format": str (op "format"), "limit": int}
     answer = ("ok", payload) | ("error", QueryError.as_tuple())
 """
 
@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from ..namespaces import PREFIXES
 from ..rdf.formats import BY_KEY, formats_for
 from ..rdf.results import take, write_boolean, write_solutions, write_triples
 from ..rdf.sparql_text import analyse
@@ -142,7 +143,7 @@ def _format(outcome: Outcome, task: Task, limit: int) -> dict[str, Any]:
         body, truncated, count = write_boolean(bool(outcome.boolean), fmt), False, 1
     else:
         triples, truncated = take(outcome.triples, limit)
-        body, count = write_triples(triples, fmt, truncated, limit, task.get("prefixes")), len(triples)
+        body, count = write_triples(triples, fmt, truncated, limit, PREFIXES), len(triples)
     return {"body": body, "format": fmt.key, "truncated": truncated, "count": count, "kind": outcome.kind}
 
 

@@ -72,7 +72,6 @@ class WorkerPool:
         self.restarts = 0
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
-        self._live: set[int] = set()
         self._count = 0
         self._closed = False
 
@@ -115,8 +114,6 @@ class WorkerPool:
             )
         finally:
             theirs.close()
-        with self._lock:
-            self._live.add(number)
         return _Worker(process, Connection(ours.detach()), number)
 
     def _await_ready(self, worker: _Worker) -> dict[str, Any]:
@@ -132,8 +129,6 @@ class WorkerPool:
 
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker and start its replacement in the background."""
-        with self._lock:
-            self._live.discard(worker.number)
         threading.Thread(target=self._replace, args=(worker,), daemon=True, name="acuerdos-replace").start()
 
     def _replace(self, old: _Worker) -> None:

@@ -21,10 +21,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..project import Release
 from ..rdf.sparql_text import analyse
 from ..settings import Settings
-from .backend import PooledBackend, read_manifest
+from .backend import PooledBackend
 from .engine import Outcome, Spec, query_store
 from .errors import BadQuery, QueryError, StoreError, UpstreamError, UpstreamTimeout
 from .graph_store import host_of, reason_of
@@ -228,7 +227,7 @@ def engine_from_spec(spec: Spec) -> RemoteEngine:
 class RemoteBackend(PooledBackend):
     kind = "remote"
 
-    def __init__(self, settings: Settings, release: Release) -> None:
+    def __init__(self, settings: Settings, version: str) -> None:
         endpoint = settings.endpoint
         if not endpoint:
             raise StoreError("no SPARQL endpoint given")
@@ -243,7 +242,6 @@ class RemoteBackend(PooledBackend):
             ),
         )
         pool.start()
-        version = str(read_manifest(release).get("version") or "remote")
         super().__init__(settings, pool, version, description=f"remote SPARQL endpoint {endpoint}")
         self.endpoint = endpoint
 

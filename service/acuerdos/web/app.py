@@ -92,7 +92,9 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = backend is None
         app.state.backend = (
-            backend if backend is not None else await anyio.to_thread.run_sync(open_backend, settings, site.release)
+            backend
+            if backend is not None
+            else await anyio.to_thread.run_sync(open_backend, settings, site.release, site.version)
         )
         log.info("serving %s, data version %s", app.state.backend.description, app.state.backend.version)
         check = getattr(app.state.backend, "check", None)
@@ -164,7 +166,7 @@ def serve(site: Site) -> None:
         level=getattr(logging, settings.log_level.upper(), logging.INFO),
         format="%(levelname)s:     %(name)s: %(message)s",
     )
-    backend = open_backend(settings, site.release)
+    backend = open_backend(settings, site.release, site.version)
     try:
         check = getattr(backend, "check", None)
         warning = check() if check is not None else None
