@@ -109,9 +109,7 @@ def end_to_end(code: str, runs: int) -> tuple[tuple[float, float], int]:
 
 def bench_turbo(project: Project, base: Base, copies: int, runs: int) -> None:
     print("-- pyshacl-turbo (acuerdos.validation)")
-    t, store = timed(
-        lambda: load_store(project, base), runs
-    )
+    t, store = timed(lambda: load_store(project, base), runs)
     row("loading: graph.load_store (Oxigraph)", t, runs, len(store))
     t, shapes = timed(lambda: load_shapes(project.shapes, base), runs)
     row("shapes: validation.load_shapes (read, compile)", t, runs)
