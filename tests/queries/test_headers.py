@@ -187,6 +187,14 @@ def test_update_in_a_query_file_is_refused(tmp_path: Path) -> None:
         load_registry(_write(tmp_path, text), BASE)
 
 
+def test_a_federated_query_file_is_refused_when_loaded(tmp_path: Path) -> None:
+    """Refused with the file named when the registry is read, not on the first request that runs it."""
+    text = GOOD.replace("BIND(?year AS ?x)", "SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?x }")
+    with pytest.raises(UserError, match="SERVICE") as caught:
+        load_registry(_write(tmp_path, text), BASE)
+    assert caught.value.where is not None and caught.value.where.startswith("a-question.rq:")
+
+
 def test_header_is_only_at_the_top(tmp_path: Path) -> None:
     text = "# a comment first\n" + GOOD
     with pytest.raises(UserError, match="no header"):

@@ -27,7 +27,7 @@ from rdflib.term import Node
 from ..artefacts import read_text
 from ..errors import UserError
 from ..namespaces import CURIES, Base
-from ..rdf.sparql_text import UPDATE_KEYWORDS, bare_words
+from ..rdf.sparql_text import analyse
 from .header import header_example, header_params, read_header
 from .params import (
     DEFAULT_LANG,
@@ -135,9 +135,11 @@ def check_select(text: str, label: str, first_line: int, where: str | None = Non
     """The variables of a SPARQL SELECT query, parsed by Oxigraph (run on an empty store); a
     UserError at the file line of a syntax error, or for an update or another query form."""
     at = where or f"{label}:{first_line}"
-    words, _prefixes = bare_words(text)
-    if next((w for w in words if w not in ("PREFIX", "BASE")), None) in UPDATE_KEYWORDS:
+    info = analyse(text)  # the tokenizer the store's safety check reads
+    if info.updates:
         raise UserError("a SPARQL update, not a query: the graph is read-only", where=at)
+    if info.federated:
+        raise UserError("a federated query (SERVICE): the service never runs one", where=at)
     try:
         result = ox.Store().query(text)
     except SyntaxError as exc:

@@ -7,7 +7,6 @@ The shapes graph is the site's (read once at start-up, under the base).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any
 
@@ -179,12 +178,6 @@ class ShapesModel:
         }
 
 
-def shapes_digest(graph: Graph) -> str:
-    """A digest of the shapes (they are not part of the data version), computed once at start-up."""
-    lines = sorted(graph.serialize(format="nt").splitlines())
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
-
-
 def _shape_graph(request: Request, graph: Graph, name: str) -> Graph | None:
     """The statements of one shape (with its blank nodes), or None if there is no such shape."""
     iri = URIRef(get_site(request).base.path("shapes/" + name))
@@ -211,7 +204,7 @@ def _shapes(request: Request, forced: str | None, name: str | None = None) -> Re
     if name is not None and key == "html":
         return RedirectResponse(f"{root}/shapes?lang={lang}#{name}", status_code=303, headers={"Vary": "Accept"})
     version = data_version(get_backend(request))
-    etag = etag_for(version, "shapes", request.app.state.shapes_digest, name or "", key, lang if key == "html" else "")
+    etag = etag_for(version, "shapes", name or "", key, lang if key == "html" else "")
     headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
     if matches_etag(request, etag):
         return not_modified(headers)

@@ -68,6 +68,10 @@ def _named_graph_page(
 
 def _page(request: Request, iri: str, path: str, lang: str, version: str, headers: Mapping[str, str]) -> Response:
     """The resource's page (a concept scheme's own, a named graph's), or the 404 page."""
+    if path.startswith("scheme/"):  # a scheme has a page of its own: no generic page built to throw away
+        special = scheme_page(request, iri, lang, version, headers)
+        if special is not None:
+            return special
     backend, links = get_backend(request), links_of(request)
     page = build_resource_page(backend, iri, lang, links)
     if page is None:
@@ -75,10 +79,6 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         if size:
             return _named_graph_page(request, iri, size, lang, version, headers)
         return not_found_page(request, iri, lang)
-    if path.startswith("scheme/"):
-        special = scheme_page(request, iri, lang, version, headers)
-        if special is not None:
-            return special
     local = links.href(iri)
     context = page_context(
         request,
