@@ -15,72 +15,63 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
 from ..http import etag_for, matches_etag, not_modified
-from ..namespaces import ONTOLOGY_NS, PREFIXES, Base
+from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..queries import Registry
 from ..store import Backend
-from .dataset import statistics
 from .deps import get_backend, get_site, root_of
 from .i18n import strings
+from .query_pages import example_items
 from .rendering import STATIC_DIR, page_context, page_validators, render
 from .search import not_found_page
 
 router = APIRouter()
 
-# (question in English, in Spanish, query name, parameters; a value with a slash is a path under the base)
-EXAMPLES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
+# (question in English, in Spanish, query name): each opens the query with its own example parameters
+EXAMPLES: list[tuple[str, str, str]] = [
     (
         "Which decisions concern extra-regional migration?",
         "¿Qué decisiones se refieren a la migración extrarregional?",
         "decisions-by-theme",
-        [("theme", "theme/regional/extra-regional-migration")],
     ),
     (
         "What did the CRM–CSM working meeting in Panama City (8 June 2017) agree?",
         "¿Qué acordó la reunión de trabajo CRM–CSM en Ciudad de Panamá (8 de junio de 2017)?",
         "decisions",
-        [("meeting", "meeting/2017-06-08-panama")],
     ),
     (
         "What must Chile do, according to the decisions?",
         "¿Qué debe hacer Chile según las decisiones?",
         "actor-obligations",
-        [("actor", "state/CL")],
     ),
     (
         "Everything that touches GCM objective 10 (trafficking in persons)",
         "Todo lo que toca el objetivo 10 del PMM (trata de personas)",
         "theme-overview",
-        [("theme", "theme/gcm-objective/10")],
     ),
     (
         "Which GCM objectives do the decisions cover, per conference and year?",
         "¿Qué objetivos del PMM cubren las decisiones, por conferencia y año?",
         "gcm-coverage",
-        [],
     ),
     (
         "Which decisions were past due at the end of 2017 with no recorded follow-up?",
         "¿Qué decisiones estaban vencidas a fines de 2017 sin seguimiento registrado?",
         "overdue-decisions",
-        [("as_of", "2017-12-31")],
     ),
     (
         "How did cooperation between the CRM and the CSM unfold?",
         "¿Cómo se desarrolló la cooperación entre la CRM y la CSM?",
         "crm-csm-timeline",
-        [("joint_only", "true")],
     ),
     (
         "Who were the members and bodies of the CRM on 30 June 2017?",
         "¿Quiénes eran los miembros y órganos de la CRM el 30 de junio de 2017?",
         "conference-structure",
-        [("conference", "conference/crm"), ("as_of", "2017-06-30")],
     ),
     (
         "Where do the decisions mention “extrarregional”?",
         "¿Dónde mencionan las decisiones «extrarregional»?",
         "search-decisions",
-        [("q", "extrarregional")],
     ),
 ]
 
@@ -138,20 +129,18 @@ SPARQL_EXAMPLE = (
 def _figures(request: Request, backend: Backend) -> dict[str, int]:
     """How many decisions, meetings, documents, quotes, theme assignments and triples the graph holds."""
     out = {str(row["what"]): int(str(row["n"])) for row in backend.select(FIGURES_QUERY)}
-    out["triples"] = statistics(request)["triples"]
+    out["triples"] = int(get_site(request).manifest["triples"])  # counted by the build
     return out
 
 
-def _questions(registry: Registry | None, base: Base, root: str, lang: str) -> list[dict[str, Any]]:
-    """The example questions whose query exists (with the parameters they use)."""
+def _questions(registry: Registry | None, root: str, lang: str) -> list[dict[str, Any]]:
+    """The example questions whose query exists, each with the example its query's header declares."""
     out: list[dict[str, Any]] = []
-    for en, es, name, params in EXAMPLES:
+    for en, es, name in EXAMPLES:
         if registry is None or name not in registry:
             continue
         query = registry.get(name)
-        if any(p not in query.params for p, _ in params):
-            continue
-        values = [(p, base.path(v) if "/" in v and not v.startswith("http") else v) for p, v in params]
+        values = example_items(query)
         out.append(
             {
                 "text": es if lang == "es" else en,
@@ -180,7 +169,7 @@ def home(request: Request) -> Response:
         version,
         h=h,
         figures=figures,
-        questions=_questions(site.registry, site.base, root, lang),
+        questions=_questions(site.registry, root, lang),
         start=[
             {"href": f"{root}/{path}?lang={lang}", "text": es if lang == "es" else en} for path, en, es in START_HERE
         ],
