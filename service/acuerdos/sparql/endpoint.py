@@ -18,6 +18,7 @@ from fastapi.responses import Response
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..rdf.formats import Format, negotiate
+from ..rdf.sparql_text import QueryInfo
 from ..store import Backend
 from ..store.safety import check_query
 from .errors import PayloadTooLarge
@@ -55,9 +56,11 @@ async def read_body(request: Request, max_body: int) -> bytes:
     return b"".join(chunks)
 
 
-def answer_format(query: str, accept: str | None, format_param: Sequence[str] | None) -> Format:
-    """The format the answer will have (checking the query: what `backend.run` would refuse, refused here)."""
-    return negotiate(check_query(query).returns_graph, accept, format_param)
+def answer_format(query: str, accept: str | None, format_param: Sequence[str] | None) -> tuple[Format, QueryInfo]:
+    """The format the answer will have, and what the check found (what `backend.run` would refuse is
+    refused here; the backend is handed the finding rather than tokenising the query again)."""
+    info = check_query(query)
+    return negotiate(info.returns_graph, accept, format_param), info
 
 
 def answer_etag(backend: Backend, qr: QueryRequest, fmt: Format) -> str:
@@ -84,7 +87,7 @@ async def answer(request: Request) -> Response:
     backend: Backend = request.app.state.backend
     body = await read_body(request, settings.max_body) if method == "POST" else None
     qr = read_query_request(method, request.scope.get("query_string", b""), request.headers.get("content-type"), body)
-    fmt = await anyio.to_thread.run_sync(
+    fmt, info = await anyio.to_thread.run_sync(
         partial(answer_format, qr.query, request.headers.get("accept"), qr.formats or None)
     )
     headers = {**cache_headers(answer_etag(backend, qr, fmt), vary="Accept"), VERSION_HEADER: backend.version}
@@ -100,6 +103,7 @@ async def answer(request: Request) -> Response:
             fmt,
             default_graphs=qr.default_graphs,
             named_graphs=qr.named_graphs,
+            checked=info,
         )
     )
     if revalidate:

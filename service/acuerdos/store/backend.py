@@ -8,13 +8,13 @@ capped; pooled backends also run it in a worker process under the time limit.
     backend.select(query)     -> Rows: {variable: rdflib term} rows, with .variables and .truncated
     backend.ask(query)        -> bool
     backend.construct(query)  -> ResultGraph (CONSTRUCT or DESCRIBE), an rdflib Graph with .truncated
-    backend.run(query, ...)   -> Payload: the answer formatted for HTTP (what /sparql sends)
+    backend.run(query, fmt)   -> Payload: the answer formatted for HTTP (what /sparql sends)
     backend.version           -> the data version (content hash), for ETags and pages
     backend.limit, .kind, .description, .health(), .close()
 
 All methods block; call them from a sync route (FastAPI runs those in a thread) or wrap them
 with `anyio.to_thread.run_sync`. They raise ``store.errors`` (``acuerdos.http`` gives each its
-HTTP status) and, from ``run``'s negotiation, the neutral format errors of ``acuerdos.errors``.
+HTTP status).
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from ..namespaces import PREFIXES
-from ..rdf.formats import BY_KEY, Format, negotiate
+from ..rdf.formats import BY_KEY, Format
 from ..rdf.rows import Rows
+from ..rdf.sparql_text import QueryInfo
 from ..rdf.terms import Encoded, decode
 from ..settings import Settings
 from .engine import Task
@@ -87,44 +88,40 @@ class Backend:
     def run(
         self,
         query: str,
-        fmt: Format | str | None = None,
+        fmt: Format | str,
         *,
-        accept: str | None = None,
-        format_param: str | Sequence[str] | None = None,
         default_graphs: Graphs = None,
         named_graphs: Graphs = None,
-        limit: int | None = None,
+        checked: QueryInfo | None = None,
     ) -> Payload:
-        """Check, negotiate (unless `fmt` is given), run and format a query."""
-        info = check_query(query)
-        if isinstance(fmt, str):
-            fmt = BY_KEY[fmt]
-        if fmt is None:
-            fmt = negotiate(info.returns_graph, accept, format_param)
-        capped = self._limit(limit)
-        answer = self._call(self._task("format", query, default_graphs, named_graphs, capped) | {"format": fmt.key})
+        """Run a query and format its answer; ``checked`` is ``check_query``'s finding when the caller
+        (the endpoint, which negotiated on it) already has it, so the query is not tokenised again."""
+        info = checked or check_query(query)
+        fmt = BY_KEY[fmt] if isinstance(fmt, str) else fmt
+        task = self._task("format", query, default_graphs, named_graphs, self.limit, info) | {"format": fmt.key}
+        answer = self._call(task)
         return Payload(
-            answer["body"], BY_KEY[answer["format"]], answer["truncated"], capped, answer["count"], answer["kind"]
+            answer["body"], BY_KEY[answer["format"]], answer["truncated"], self.limit, answer["count"], answer["kind"]
         )
 
     def select(
         self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None, limit: int | None = None
     ) -> Rows:
-        check_query(query)
-        answer = self._call(self._task("select", query, default_graphs, named_graphs, self._limit(limit)))
+        info = check_query(query)
+        answer = self._call(self._task("select", query, default_graphs, named_graphs, self._limit(limit), info))
         variables = answer["variables"]
         rows = [{v: _node(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in answer["rows"]]
         return Rows(rows, variables, answer["truncated"])
 
     def ask(self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None) -> bool:
-        check_query(query)
-        return bool(self._call(self._task("ask", query, default_graphs, named_graphs, 1)))
+        info = check_query(query)
+        return bool(self._call(self._task("ask", query, default_graphs, named_graphs, 1, info)))
 
     def construct(
         self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None, limit: int | None = None
     ) -> ResultGraph:
-        check_query(query)
-        answer = self._call(self._task("construct", query, default_graphs, named_graphs, self._limit(limit)))
+        info = check_query(query)
+        answer = self._call(self._task("construct", query, default_graphs, named_graphs, self._limit(limit), info))
         graph = ResultGraph()
         for name, ns in PREFIXES.items():
             graph.bind(name, ns)
@@ -148,10 +145,13 @@ class Backend:
             raise BadQuery("The result limit must be a positive number.")
         return min(limit, self.limit)
 
-    def _task(self, op: str, query: str, default_graphs: Graphs, named_graphs: Graphs, limit: int) -> Task:
+    def _task(
+        self, op: str, query: str, default_graphs: Graphs, named_graphs: Graphs, limit: int, info: QueryInfo
+    ) -> Task:
         return {
             "op": op,
             "query": query,
+            "has_from": info.has_from,  # the engine needs to know; it does not tokenise the query again
             "default_graphs": list(default_graphs) if default_graphs is not None else None,
             "named_graphs": list(named_graphs) if named_graphs is not None else None,
             "limit": limit,

@@ -40,8 +40,10 @@ class EmbeddedEngine:
             raise StoreError(f"cannot load {nquads.name}: {exc}") from None
         return cls(store)
 
-    def evaluate(self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> Outcome:
-        options = dataset_options(query, default_graphs, named_graphs)
+    def evaluate(
+        self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool
+    ) -> Outcome:
+        options = dataset_options(default_graphs, named_graphs, has_from)
         return Outcome.from_pyoxigraph(query_store(self.store, query, **options))
 
 

@@ -10,6 +10,7 @@ engine's module (``make_engine``), so neither imports the other.
 Tasks and answers cross a pipe as plain picklable values:
 
     task   = {"op": "format" | "select" | "ask" | "construct" | "ping", "query": str,
+              "has_from": bool (the query states its dataset: found by the server's check),
               "default_graphs": list[str] | None, "named_graphs": list[str] | None,
               "format": str (op "format"), "limit": int}
     answer = ("ok", payload) | ("error", QueryError.as_tuple())
@@ -27,7 +28,6 @@ import pyoxigraph as ox
 from ..namespaces import PREFIXES
 from ..rdf.formats import BY_KEY, formats_for
 from ..rdf.results import take, write_boolean, write_solutions, write_triples
-from ..rdf.sparql_text import analyse
 from ..rdf.terms import encode
 from .errors import BadQuery, QuerySyntaxError, WrongQueryForm
 
@@ -71,7 +71,9 @@ class Outcome:
 class Engine(Protocol):
     info: dict[str, Any]
 
-    def evaluate(self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> Outcome: ...
+    def evaluate(
+        self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool
+    ) -> Outcome: ...
 
 
 def make_engine(spec: Spec) -> Engine:
@@ -102,7 +104,7 @@ def syntax_error(exc: SyntaxError, query: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"Syntax error at line {line}, column {column}: {reason[:500]}{shown}", line, column)
 
 
-def dataset_options(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict[str, Any]:
+def dataset_options(default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool) -> dict[str, Any]:
     """pyoxigraph options for a query: the protocol's dataset, else the query's FROM, else the union."""
     if default_graphs is not None or named_graphs is not None:
         try:
@@ -112,7 +114,7 @@ def dataset_options(query: str, default_graphs: list[str] | None, named_graphs: 
             }
         except ValueError as exc:
             raise BadQuery(f"Not a valid graph IRI: {exc}") from None
-    if analyse(query).has_from:  # the query states its dataset: pyoxigraph's union flag would hide it
+    if has_from:  # the query states its dataset: pyoxigraph's union flag would hide it
         return {}
     return {"use_default_graph_as_union": True}
 
@@ -184,5 +186,5 @@ def run_task(engine: Engine, task: Task) -> Any:
         return "pong"
     if op not in _OPS:
         raise ValueError(f"unknown task {op!r}")
-    outcome = engine.evaluate(task["query"], task.get("default_graphs"), task.get("named_graphs"))
+    outcome = engine.evaluate(task["query"], task.get("default_graphs"), task.get("named_graphs"), task["has_from"])
     return _OPS[op](outcome, task, int(task.get("limit") or 10000))

@@ -21,7 +21,6 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..rdf.sparql_text import analyse
 from ..settings import Settings
 from .backend import PooledBackend
 from .engine import Outcome, Spec, query_store
@@ -104,9 +103,11 @@ class RemoteEngine:
             return "triples"
         return "boolean"
 
-    def evaluate(self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> Outcome:
+    def evaluate(
+        self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool
+    ) -> Outcome:
         form = self.check_syntax(query)
-        if default_graphs is None and named_graphs is None and analyse(query).has_from:
+        if default_graphs is None and named_graphs is None and has_from:
             # repeat the query's FROM / FROM NAMED as protocol parameters: a server that makes the
             # default graph the union of all graphs (Oxigraph's --union-default-graph) ignores FROM
             dataset = dataset_clauses(query)
