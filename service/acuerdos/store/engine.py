@@ -187,4 +187,4 @@ def run_task(engine: Engine, task: Task) -> Any:
     if op not in _OPS:
         raise ValueError(f"unknown task {op!r}")
     outcome = engine.evaluate(task["query"], task.get("default_graphs"), task.get("named_graphs"), task["has_from"])
-    return _OPS[op](outcome, task, int(task.get("limit") or 10000))
+    return _OPS[op](outcome, task, task["limit"])
