@@ -1,0 +1,221 @@
+"""Who must act and who is addressed: names in a decision resolved to the reference data.
+
+Names are matched as the reference data spells them (labels, alternative labels, acronyms; accents
+and case folded, acronyms kept in capitals), then by fuzzy matching (rapidfuzz) of the capitalised
+phrases left over; a phrase that looks like an organisation's name and matches nothing becomes a
+proposal for a new reference entry. The bodies every conference has (the Pro Tempore Presidency, the
+Technical Secretariat, the troika) are resolved to the conference named next to them, to both when
+the text says so in the plural, else to the meeting's conference(s). "Los Países Miembros" are the
+member states of the conference(s) on the meeting's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .reference import Reference, fold
+
+_GENERIC = {
+    "ppt": re.compile(r"\b(?:las? )?(?:PPTs?|Presidencias? Pro[- ]?T[eé]mpore)\b"),
+    "technical-secretariat": re.compile(r"\b(?:las? )?(?:STs?|Secretar[ií]as? T[eé]cnicas?)\b"),
+    "troika": re.compile(r"\b(?:las? )?[Tt]roikas?\b"),
+}
+_CONF_AFTER = re.compile(
+    r"^\s*(?:\(\w+\)\s*)?(?:de|del)\s+(?:la\s+|las\s+)?(?:(?P<a>CRM|CSM)|Conferencia (?P<b>Regional|Su[rd]americana))"
+)
+_MEMBERS = re.compile(
+    r"\b(?:los |las |cada )?(?:Países|Estados|países|estados) [Mm]iembros?"
+    r"(?:\s+de\s+(?:la\s+)?(?P<conf>CRM|CSM)|\s+de\s+ambas [Cc]onferencias|\s+de ambos procesos)?"
+)
+_BOTH = re.compile(
+    r"\b(?:ambas [Cc]onferencias|las dos [Cc]onferencias|ambos procesos|"
+    r"CRM y (?:la )?CSM|CSM y (?:la )?CRM|CRM-CSM|CSM-CRM)\b"
+)
+_ADDRESSED = re.compile(
+    r"(?:\b(?:agradecer|felicitar|invitar|solicitar|instar|pedir|recomendar|informar|enviar|remitir|compartir|"
+    r"invitará|solicitará|enviará|compartirá|se solicita|se le solicita|se insta|a|al|con el|con la|ante)\s+"
+    r"(?:a\s+)?(?:la |el |los |las |al )?(?:delegaciones de |gobierno de |señor |embajador )?)$",
+    re.I,
+)
+_DO_WHAT = re.compile(r"^[^,.;]{0,60}?\ba (?!la |las |los |el )\w+(?:ar|er|ir)\b")
+_PHRASE = re.compile(
+    r"\b(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ-]+)(?:\s+(?:de|del|la|las|los|el|para|sobre|y|en)?\s*[A-ZÁÉÍÓÚÑ][\wáéíóúñ-]+)+"
+)
+_ORG_HEAD = re.compile(
+    r"^(?:Organizaci[oó]n|Comisi[oó]n|Comit[eé]|Red|Grupo|Oficina|Fondo|Programa|Secretar[ií]a|Consejo|"
+    r"Instituto|Agencia|Alto Comisionado|Banco|Foro)\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
+_NOT_AGENTS = {
+    "PMM",
+    "GCM",
+    "PMR",
+    "NNA",
+    "MICIC",
+    "INCOSAMI",
+    "FEMI",
+    "IDM",
+    "NNUU",
+    "DG",
+    "MIRPS",
+    "TRICAMEX",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "CRM",
+    "CSM",
+}
+
+
+@dataclass
+class Mention:
+    """A name found in a decision: what it resolves to, where, how, and how sure."""
+
+    iris: list[str]
+    start: int
+    end: int
+    words: str
+    method: str  # exact, acronym, generic, collective, fuzzy
+    confidence: float
+    role: str = "mustAct"
+
+
+@dataclass
+class Actors:
+    must_act: list[Mention] = field(default_factory=list)
+    addressee: list[Mention] = field(default_factory=list)
+    proposals: list[tuple[str, str]] = field(default_factory=list)  # (words, why)
+
+
+class Resolver:
+    """Finds and resolves names, with indexes built once per reference."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        entries: list[tuple[str, str, bool]] = []  # (name, iri, is_acronym)
+        for iri, names in reference.names.items():
+            entries += [(n, iri, False) for n in names if len(n) > 3 and not n.isupper()]
+            entries += [(n, iri, True) for n in names if n.isupper() or len(n) <= 3]
+        for iri, acronyms in reference.acronyms.items():
+            entries += [(a, iri, True) for a in acronyms]
+        entries = [e for e in entries if e[0] not in {"PPT", "ST", "SE"} and not e[0].startswith(("PPT ", "ST "))]
+        entries.sort(key=lambda e: -len(e[0]))
+        self.entries = entries
+        self.full_names = {fold(n): iri for n, iri, acr in entries if not acr and len(n) > 12}
+        self.generic = {
+            kind: {
+                conf.split("/")[-1]: f"body/{conf.split('/')[-1]}/{kind}"
+                for conf in ("conference/crm", "conference/csm")
+            }
+            for kind in _GENERIC
+        }
+
+    def find(self, text: str, conferences: list[str], day: dt.date) -> list[Mention]:
+        """Every name in ``text`` resolved, collectives and conference bodies first, longest names first."""
+        found: list[Mention] = []
+        self._members(text, conferences, day, found)
+        self._generic(text, conferences, found)
+        for m in _BOTH.finditer(text):
+            _add(
+                found, Mention(["conference/crm", "conference/csm"], m.start(), m.end(), m.group(0), "collective", 0.8)
+            )
+        self._names(text, found)
+        self._fuzzy(text, found)
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def _members(self, text: str, conferences: list[str], day: dt.date, found: list[Mention]) -> None:
+        for m in _MEMBERS.finditer(text):
+            confs = [f"conference/{m.group('conf').lower()}"] if m.group("conf") else conferences
+            states = sorted({s for c in confs for s in self.reference.members_on(c, day)})
+            _add(found, Mention(states, m.start(), m.end(), m.group(0), "collective", 0.8))
+
+    def _generic(self, text: str, conferences: list[str], found: list[Mention]) -> None:
+        meeting_confs = [c.split("/")[-1] for c in conferences]
+        for kind, pattern in _GENERIC.items():
+            for m in pattern.finditer(text):
+                after = _CONF_AFTER.match(text[m.end() :])
+                plural = m.group(0).rstrip().endswith("s") or "ambas" in text[max(0, m.start() - 8) : m.start()]
+                end = m.end() + after.end() if after else m.end()
+                if after:
+                    confs = [(after.group("a") or "").lower() or ("crm" if after.group("b") == "Regional" else "csm")]
+                else:
+                    confs = meeting_confs if plural or len(meeting_confs) != 1 else meeting_confs[:1]
+                iris = [self.generic[kind][c] for c in confs if c in self.generic[kind]]
+                _add(found, Mention(iris, m.start(), end, text[m.start() : end], "generic", 0.9 if after else 0.7))
+
+    def _names(self, text: str, found: list[Mention]) -> None:
+        folded = fold(text)
+        for name, iri, acronym in self.entries:
+            hay, needle = (text, name) if acronym else (folded, fold(name))
+            for m in re.finditer(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", hay):
+                method = "acronym" if acronym else "exact"
+                _add(found, Mention([iri], m.start(), m.end(), text[m.start() : m.end()], method, 0.95))
+
+    def _fuzzy(self, text: str, found: list[Mention]) -> None:
+        for m in _PHRASE.finditer(text):
+            if len(m.group(0)) < 12 or not _free(found, m.start(), m.end()):
+                continue
+            best = process.extractOne(
+                fold(m.group(0)), list(self.full_names), scorer=fuzz.token_sort_ratio, score_cutoff=88
+            )
+            if best is not None:
+                iri = self.full_names[best[0]]
+                _add(found, Mention([iri], m.start(), m.end(), m.group(0), "fuzzy", round(best[1] / 100, 2)))
+
+    def proposals(self, text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+        spans = [(x.start, x.end) for x in mentions]
+        out: list[tuple[str, str]] = []
+        for m in list(_PHRASE.finditer(text)) + list(_ACRONYM.finditer(text)):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            words = m.group(0)
+            if m.re is _ACRONYM and words.rstrip("s") not in _NOT_AGENTS and words not in self._known_acronyms():
+                out.append((words, "an acronym the reference data does not have"))
+            elif m.re is _PHRASE and _ORG_HEAD.match(words):
+                out.append((words, "a name of an organisation or body the reference data does not have"))
+        return out
+
+    def _known_acronyms(self) -> set[str]:
+        return {n for n, _, acr in self.entries if acr}
+
+
+def _free(found: list[Mention], start: int, end: int) -> bool:
+    return not any(x.start < end and start < x.end for x in found)
+
+
+def _add(found: list[Mention], mention: Mention) -> None:
+    """Add a mention unless a longer or earlier-found one covers its words."""
+    if _free(found, mention.start, mention.end):
+        found.append(mention)
+
+
+def roles(text: str, mentions: list[Mention]) -> None:
+    """Set each mention's role: addressed when the text turns to it ("agradecer a", "invitar a la")."""
+    for m in mentions:
+        before = text[max(0, m.start - 60) : m.start]
+        if _ADDRESSED.search(before):
+            m.role = "addressee"
+            if _DO_WHAT.match(text[m.end :]) and re.search(
+                r"\b(?:instar|invitar|solicitar|insta|solicita|pedir)\b", before, re.I
+            ):
+                m.role = "both"
+
+
+def resolve(resolver: Resolver, text: str, kind: str, conferences: list[str], day: dt.date) -> Actors:
+    """The must-act and addressee mentions of a decision's text, with proposals for unknown names."""
+    mentions = resolver.find(text, conferences, day)
+    roles(text, mentions)
+    actors = Actors()
+    for m in mentions:
+        if m.role in ("mustAct", "both"):
+            actors.must_act.append(m)
+        if m.role in ("addressee", "both"):
+            actors.addressee.append(m)
+    actors.proposals = resolver.proposals(text, mentions)
+    return actors
