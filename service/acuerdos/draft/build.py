@@ -94,7 +94,7 @@ def _decision(item: Item, iri: str, position: int, parent: str | None, ctx: _Con
     actors = resolve(ctx.resolver, text, item.kind, meta.conferences, meta.date)
     decision = DraftDecision(
         iri, item.kind, number, position, text, parent, item.heading, actors.must_act, actors.addressee,
-        find_dates(text, meta.date), ctx.themes.propose(text),
+        find_dates(text, meta.date), ctx.themes.propose(text, len(meta.conferences)),
         follow_ups=propose_follow_ups(text, meta.date, ctx.reference), proposals=actors.proposals,
     )  # fmt: skip
     named_addressee = item.kind == "Conclusion" and decision.addressee

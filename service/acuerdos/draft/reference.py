@@ -47,6 +47,8 @@ class CuratedDecision:
     themes: dict[str, str] = field(default_factory=dict)  # theme -> basis (local names)
     must_act: set[str] = field(default_factory=set)
     addressee: set[str] = field(default_factory=set)
+    conferences: int = 0  # how many conferences the meeting brings together
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (theme, reason) of "named in text" ones
 
 
 @dataclass
@@ -150,6 +152,11 @@ def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
             theme, basis = graph.value(assignment, ACU.theme), graph.value(assignment, ACU.basis)
             if theme is not None:
                 decision.themes[local(str(theme))] = local(str(basis)) if basis else ""
+                reason = graph.value(assignment, ACU.reason)
+                if reason is not None:
+                    decision.reasons.append((local(str(theme)), str(reason)))
+        if meeting is not None:
+            decision.conferences = len(set(graph.objects(meeting, ACU.conference)))
         decision.must_act = {local(str(o)) for o in graph.objects(d, ACU.mustAct)}
         decision.addressee = {local(str(o)) for o in graph.objects(d, ACU.addressee)}
         out.append(decision)

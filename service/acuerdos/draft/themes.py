@@ -1,14 +1,21 @@
-"""Proposed themes of a decision: a lexicon from the theme schemes' labels, and a small classifier
-(Bernoulli naive Bayes over Spanish stems, snowballstemmer) trained on the curated decisions.
+"""Proposed themes of a decision, from trigger words learned from the curated data and the schemes.
 
-Each proposal keeps the words that triggered it and a confidence. A label of the scheme found in the
-text gives a proposal on its own (confidence 0.9); the classifier adds the themes whose probability
-passes a threshold.
+Three sources of evidence, each with a confidence:
+
+* the theme schemes' labels (Spanish and English, alternative labels) found in the text;
+* trigger words learned from the curated decisions: the words curators quoted when a theme was
+  "named in text" (the quoted words of the assignment's reason), and the Spanish stems
+  (snowballstemmer) that, across the curated decisions, come with a theme most of the time (a small
+  classifier: each stem's precision for each theme, kept when it is high and seen often enough);
+* the meeting: a theme nearly every decision of a joint CRM-CSM meeting carries (inter-regional
+  cooperation) is proposed for each decision of such a meeting.
+
+A theme is proposed when its best evidence reaches the threshold; the words that triggered it are
+kept, for the quote the review shows.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,14 +25,17 @@ import snowballstemmer  # type: ignore[import-untyped]
 from .reference import CuratedDecision, fold
 
 _STEM = snowballstemmer.stemmer("spanish")
-_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]{3,}")
+_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}")
 _STOP_WORDS = (
     "las los del con por para una unos unas que como sus este esta estos estas ese esa ambos ambas dicho "
     "dicha entre sobre ser son sea sean han haber cada otro otra otros otras muy mas más también así mismo "
-    "marco relación caso cual cuales donde cuando hacia desde hasta según lograr tener hacer"
+    "marco relación caso cual cuales donde cuando hacia desde hasta según lograr tener hacer de la el en y a "
+    "al lo le se su o e u un"
 )
 _STOP = set(_STOP_WORDS.split(" "))
-THRESHOLD = 0.5
+_QUOTED = re.compile(r"[\"“«]([^\"”»]{2,80})[\"”»]")
+THRESHOLD = 0.6
+MIN_SUPPORT = 3
 
 
 def stems(text: str) -> list[tuple[str, str]]:
@@ -44,72 +54,83 @@ class ThemeProposal:
     theme: str
     confidence: float
     words: tuple[str, ...]
-    method: str  # "label" or "classifier"
+    method: str  # "label", "quoted", "stem" or "meeting"
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(s for s, _ in stems(text))
 
 
 class ThemeModel:
-    """Lexicon and classifier, built from labels and curated decisions."""
+    """Trigger phrases and stems with their confidence per theme, and meeting priors."""
 
     def __init__(self, labels: dict[str, set[str]], decisions: list[CuratedDecision]) -> None:
-        self.lexicon: list[tuple[tuple[str, ...], str]] = []
+        self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
         for theme, names in labels.items():
-            if not theme.startswith("theme/regional/"):
-                continue
             for name in names:
-                key = tuple(s for s, _ in stems(name))
-                if key and len(name) >= 5:
-                    self.lexicon.append((key, theme))
-        self.n = len(decisions)
-        self.theme_count: Counter[str] = Counter()
-        self.stem_theme: dict[str, Counter[str]] = {}
-        self.stem_count: Counter[str] = Counter()
+                key = _phrase_key(name)
+                if key and len(name) >= 4:
+                    self.phrases.setdefault(key, {})[theme] = (0.9, "label")
+        seen = [(d, {s for s, _ in stems(d.text)}) for d in decisions if d.themes]
         for d in decisions:
-            words = {s for s, _ in stems(d.text)}
-            self.stem_count.update(words)
-            for t in d.themes:
-                self.theme_count[t] += 1
-                self.stem_theme.setdefault(t, Counter()).update(words)
+            for theme, reason in d.reasons:
+                if d.themes.get(theme) != "kind/basis/named-in-text":
+                    continue
+                for quoted in _QUOTED.findall(reason):
+                    key = _phrase_key(quoted)
+                    if key and 0 < len(key) <= 6:
+                        self._learn_phrase(key, theme, seen)
+        self.stems: dict[str, dict[str, float]] = {}
+        support: Counter[str] = Counter()
+        together: dict[str, Counter[str]] = {}
+        for d, words in seen:
+            support.update(words)
+            for w in words:
+                together.setdefault(w, Counter()).update(list(d.themes))
+        for w, n in support.items():
+            if n < MIN_SUPPORT:
+                continue
+            for theme, k in together[w].items():
+                precision = (k + 0.1) / (n + 1)
+                if precision >= THRESHOLD:
+                    self.stems.setdefault(w, {})[theme] = round(precision, 2)
+        joint = [d for d, _ in seen if d.conferences > 1]
+        counts = Counter(t for d in joint for t in d.themes)
+        self.joint_priors = {t: round(k / len(joint), 2) for t, k in counts.items() if joint and k / len(joint) >= 0.75}
 
-    def _label_hits(self, seq: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
-        just = [s for s, _ in seq]
-        hits: dict[str, tuple[str, ...]] = {}
-        for key, theme in self.lexicon:
-            k = len(key)
-            for i in range(len(just) - k + 1):
-                if tuple(just[i : i + k]) == key:
-                    hits.setdefault(theme, tuple(w for _, w in seq[i : i + k]))
-                    break
-        return hits
+    def _learn_phrase(self, key: tuple[str, ...], theme: str, seen: list[tuple[CuratedDecision, set[str]]]) -> None:
+        having = [d for d, words in seen if set(key) <= words]
+        if not having:
+            return
+        precision = (sum(theme in d.themes for d in having) + 0.1) / (len(having) + 1)
+        if precision >= THRESHOLD:
+            best = self.phrases.setdefault(key, {}).get(theme, (0.0, ""))
+            if precision > best[0]:
+                self.phrases[key][theme] = (round(precision, 2), "quoted")
 
-    def _probability(self, theme: str, words: set[str]) -> tuple[float, list[str]]:
-        nt = self.theme_count[theme]
-        n = self.n
-        logit = math.log((nt + 0.5) / (n - nt + 0.5))
-        contributions: list[tuple[float, str]] = []
-        vocabulary = [w for w in words if self.stem_count[w] >= 2]
-        for w in vocabulary:
-            with_t = self.stem_theme[theme][w]
-            without_t = self.stem_count[w] - with_t
-            c = math.log((with_t + 0.3) / (nt + 0.6)) - math.log((without_t + 0.3) / (n - nt + 0.6))
-            logit += c
-            contributions.append((c, w))
-        logit = max(-30.0, min(30.0, logit))
-        contributions.sort(reverse=True)
-        return 1 / (1 + math.exp(-logit)), [w for c, w in contributions[:4] if c > 0.5]
-
-    def propose(self, text: str) -> list[ThemeProposal]:
+    def propose(self, text: str, conferences: int = 1) -> list[ThemeProposal]:
         seq = stems(text)
-        words = {s for s, _ in seq}
+        just = [s for s, _ in seq]
         surface: dict[str, str] = {}
         for s, w in seq:
             surface.setdefault(s, w)
-        out: dict[str, ThemeProposal] = {}
-        for theme, trigger in self._label_hits(seq).items():
-            out[theme] = ThemeProposal(theme, 0.9, trigger, "label")
-        for theme in self.theme_count:
-            if theme in out or self.n == 0:
-                continue
-            p, top = self._probability(theme, words)
-            if p >= THRESHOLD and top:
-                out[theme] = ThemeProposal(theme, round(p, 2), tuple(surface[w] for w in top), "classifier")
-        return sorted(out.values(), key=lambda t: -t.confidence)
+        best: dict[str, ThemeProposal] = {}
+
+        def offer(theme: str, confidence: float, words: tuple[str, ...], method: str) -> None:
+            if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
+                best[theme] = ThemeProposal(theme, confidence, words, method)
+
+        for key, themes in self.phrases.items():
+            k = len(key)
+            for i in range(len(just) - k + 1):
+                if tuple(just[i : i + k]) == key:
+                    for theme, (confidence, method) in themes.items():
+                        offer(theme, confidence, tuple(w for _, w in seq[i : i + k]), method)
+                    break
+        for s in dict.fromkeys(just):
+            for theme, confidence in self.stems.get(s, {}).items():
+                offer(theme, confidence, (surface[s],), "stem")
+        if conferences > 1:
+            for theme, prior in self.joint_priors.items():
+                offer(theme, prior, (), "meeting")
+        return sorted(best.values(), key=lambda t: -t.confidence)

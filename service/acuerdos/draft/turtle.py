@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .actors import Mention
 from .build import Draft, DraftDecision
+from .themes import ThemeProposal
 
 PREFIXES = """@base <https://w3id.org/acuerdos/> .
 @prefix acu: <https://w3id.org/acuerdos/ontology#> .
@@ -129,22 +130,36 @@ def decision_ttl(draft: Draft, d: DraftDecision) -> str:
     return "\n".join(lines)
 
 
+_METHOD = {
+    "label": "a label of the theme scheme",
+    "quoted": "words curators quoted for this theme",
+    "stem": "a word that comes with this theme in the curated decisions",
+    "meeting": "the meeting: decisions of joint CRM-CSM meetings nearly all carry this theme",
+}
+
+
+def _assignment(draft: Draft, theme: ThemeProposal) -> str:
+    why = _METHOD[theme.method] + (": " + ", ".join(theme.words) if theme.words else "")
+    lines = [
+        f"    [ a acu:ThemeAssignment ; acu:theme <{theme.theme}> ;",
+        "      acu:basis <kind/basis/proposed> ;",
+        f"      {DRAFT} ;",
+        f"      acu:confidence {theme.confidence:.2f} ;",
+        f"      acu:reason {lit('Proposed from ' + why + '.', 'en')}",
+    ]
+    quotes = [quote(draft.document, w, "      ") for w in dict.fromkeys(theme.words)]
+    if quotes:
+        lines[-1] += " ;"
+        lines.append("      acu:evidence " + " ,\n        ".join(quotes))
+    return "\n".join(lines) + " ]"
+
+
 def themes_ttl(draft: Draft) -> str:
     out = [header(draft, "proposed themes")]
     for d in draft.decisions:
-        if not d.themes:
-            continue
-        parts = []
-        for t in d.themes:
-            parts.append(
-                f"    [ a acu:ThemeAssignment ; acu:theme <{t.theme}> ;\n      acu:basis <kind/basis/proposed> ;\n"
-                f"      {DRAFT} ;\n      acu:confidence {t.confidence:.2f} ;\n"
-                f"      acu:reason {lit(f'Proposed by the {t.method} from the words: ' + ', '.join(t.words), 'en')} ;\n"
-                "      acu:evidence "
-                + " , ".join(quote(draft.document, w, "      ") for w in dict.fromkeys(t.words))
-                + " ]"
-            )
-        out.append(f"<{d.iri}> acu:themeAssignment\n" + " ,\n".join(parts) + " .\n")
+        if d.themes:
+            parts = [_assignment(draft, t) for t in d.themes]
+            out.append(f"<{d.iri}> acu:themeAssignment\n" + " ,\n".join(parts) + " .\n")
     return "\n".join(out)
 
 
