@@ -20,7 +20,9 @@ from rapidfuzz import fuzz, process
 from .reference import Reference, fold
 
 _GENERIC = {
-    "ppt": re.compile(r"\b(?:las? )?(?:PPTs?|Presidencias? Pro[- ]?T[eé]mpore)\b"),
+    "ppt": re.compile(
+        r"\b(?:las? )?(?:PPTs?|Presidencias? Pro[- ]?T[eé]mpore|(?<=ambas )presidencias|[Pp]residencias(?= en la reunión))\b"
+    ),
     "technical-secretariat": re.compile(r"\b(?:las? )?(?:STs?|Secretar[ií]as? T[eé]cnicas?)\b"),
     "troika": re.compile(r"\b(?:las? )?[Tt]roikas?\b"),
 }
@@ -35,13 +37,6 @@ _BOTH = re.compile(
     r"\b(?:ambas [Cc]onferencias|las dos [Cc]onferencias|ambos procesos|"
     r"CRM y (?:la )?CSM|CSM y (?:la )?CRM|CRM-CSM|CSM-CRM)\b"
 )
-_ADDRESSED = re.compile(
-    r"(?:\b(?:agradecer|felicitar|invitar|solicitar|instar|pedir|recomendar|informar|enviar|remitir|compartir|"
-    r"invitará|solicitará|enviará|compartirá|se solicita|se le solicita|se insta|a|al|con el|con la|ante)\s+"
-    r"(?:a\s+)?(?:la |el |los |las |al )?(?:delegaciones de |gobierno de |señor |embajador )?)$",
-    re.I,
-)
-_DO_WHAT = re.compile(r"^[^,.;]{0,60}?\ba (?!la |las |los |el )\w+(?:ar|er|ir)\b")
 _PHRASE = re.compile(
     r"\b(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ-]+)(?:\s+(?:de|del|la|las|los|el|para|sobre|y|en)?\s*[A-ZÁÉÍÓÚÑ][\wáéíóúñ-]+)+"
 )
@@ -82,7 +77,7 @@ class Mention:
     words: str
     method: str  # exact, acronym, generic, collective, fuzzy
     confidence: float
-    role: str = "mustAct"
+    role: str = ""  # mustAct, addressee, both, or "" (named only)
 
 
 @dataclass
@@ -195,16 +190,63 @@ def _add(found: list[Mention], mention: Mention) -> None:
         found.append(mention)
 
 
+_TURN_TO = re.compile(
+    r"(?:\b(?:envi|invit|solicit|agradec|felicit|inst|remit|compart|transmit|ped|pid|recomend|inform|dirig)\w*"
+    r"(?:(?!\.\s)[^;:]){0,80}?|(?<!relación )(?<!respecto )(?<!cara )(?<!conforme )(?<!frente ))"
+    r"\b(?:a|al)\s+(?:la |el |los |las )?(?:delegaciones de |gobierno de |señor |señora |embajador |embajadora )?$"
+    r"|\b(?:encuentro|reunión|diálogo) con (?:el |la )?(?:embajador |embajadora |señor |señora )?$",
+    re.I,
+)
+_OF_REPORT = re.compile(
+    r"\b(?:informes?|presentaci[oó]n(?:es)?|recomendaciones|plan estrat[eé]gico para|solicitud|propuesta)\s+"
+    r"(?:\w+\s+){0,4}?(?:de|del)\s+(?:la |el |los |las )?$",
+    re.I,
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.:;]\s*|\bpor\s+parte\s+de\s+|\b(?:se|ser[aá]n?)\s+\w+\s+por\s+|"
+    r"\b(?:reuni[oó]n|videoconferencia|encuentro|di[aá]logo|[Ii]ntercambiar)\b(?! sostenidas)(?:\s+[\w.]+){0,8}?\s+entre\s+|"
+    r"\b(?:reuni[oó]n|videoconferencia|encuentro)(?: anual)?\s+de\s+)(?:(?:la|el|los|las|ambas|ambos|cada|que)\s+)*$",
+    re.I,
+)
+_VERB_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:se\s+|les?\s+)?(?:\w+\s+)?"
+    r"\w+(?:rá|rán|aron|ó|arán|erán|irán)\b"
+)
+_DO_WHAT = re.compile(r"^[^,.;]{0,60}?\b(?:a (?!la |las |los |el )\w+(?:ar|er|ir)(?:se|le|les|lo)?\b|que \w+)")
+_LINK = re.compile(
+    r"^\s*(?:,\s*(?:y\s+)?|\s+y\s+|\s+e\s+)(?:a\s+|al\s+)?(?:la |el |los |las )?(?:gobierno de |delegaciones de )?$"
+)
+
+
 def roles(text: str, mentions: list[Mention]) -> None:
-    """Set each mention's role: addressed when the text turns to it ("agradecer a", "invitar a la")."""
+    """Set each mention's role: must act when it is the subject (it starts a sentence, a verb in the
+    future follows it, "por parte de", "reunión entre"), addressed when the text turns to it
+    ("agradecer a", "invitar a la", "el informe de"), both when it is asked to do something ("instar a
+    los Países Miembros a remitir"); nothing when it is only named. Coordinated names share a role."""
     for m in mentions:
-        before = text[max(0, m.start - 60) : m.start]
-        if _ADDRESSED.search(before):
+        before, after = text[max(0, m.start - 140) : m.start], text[m.end :]
+        if _TURN_TO.search(before) or _OF_REPORT.search(before):
+            asked = re.search(r"\b(?:instar|invitar|solicitar|insta|solicita|pedir)\b", before, re.I)
+            m.role = "both" if asked and _DO_WHAT.match(after) else "addressee"
+        elif _SUBJECT_BEFORE.search(before) or _VERB_AFTER.match(after):
+            m.role = "mustAct"
+        elif m.method == "collective" and m.iris and m.iris[0].startswith("state/"):
             m.role = "addressee"
-            if _DO_WHAT.match(text[m.end :]) and re.search(
-                r"\b(?:instar|invitar|solicitar|insta|solicita|pedir)\b", before, re.I
-            ):
-                m.role = "both"
+        else:
+            m.role = ""
+    _share(text, mentions)
+
+
+def _share(text: str, mentions: list[Mention]) -> None:
+    """Names joined by commas or "y" take the role of the list they are in (both ways)."""
+    for _ in range(2):
+        for a, b in zip(mentions, mentions[1:]):
+            if not _LINK.match(text[a.end : b.start]):
+                continue
+            if a.role and not b.role:
+                b.role = a.role
+            elif b.role and not a.role:
+                a.role = b.role
 
 
 def resolve(resolver: Resolver, text: str, kind: str, conferences: list[str], day: dt.date) -> Actors:

@@ -97,6 +97,8 @@ def _decision(item: Item, iri: str, position: int, parent: str | None, ctx: _Con
         find_dates(text, meta.date), ctx.themes.propose(text, len(meta.conferences)),
         follow_ups=propose_follow_ups(text, meta.date, ctx.reference), proposals=actors.proposals,
     )  # fmt: skip
+    if not decision.must_act and parent is not None:  # "El grupo ad hoc estará encargado de: - Elaborar…"
+        decision.must_act = [m for d in ctx.done if d.iri == parent for m in d.must_act]
     named_addressee = item.kind == "Conclusion" and decision.addressee
     if not decision.must_act and item.kind != "Recommendation" and not named_addressee:
         decision.must_act = _defaults(item.kind, meta, ctx.reference)
@@ -113,6 +115,7 @@ class _Context:
     reference: Reference
     resolver: Resolver
     themes: ThemeModel
+    done: list[DraftDecision] = field(default_factory=list)
 
 
 def build_draft(
@@ -141,6 +144,7 @@ def build_draft(
         iri = f"{parent_iri}-{item.number or position}" if parent_iri else f"decision/{slug}/{kind}-{position}"
         iris[id(item)] = iri
         decisions.append(_decision(item, iri, position, parent_iri, ctx))
+        ctx.done.append(decisions[-1])
     participants: list[Mention] = []
     if meta.participants_quote:
         found = resolver.find(meta.participants_quote, meta.conferences, meta.date)

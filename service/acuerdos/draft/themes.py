@@ -36,6 +36,7 @@ _STOP = set(_STOP_WORDS.split(" "))
 _QUOTED = re.compile(r"[\"“«]([^\"”»]{2,80})[\"”»]")
 THRESHOLD = 0.6
 MIN_SUPPORT = 3
+STEM_THRESHOLD = 0.7
 
 
 def stems(text: str) -> list[tuple[str, str]]:
@@ -43,10 +44,15 @@ def stems(text: str) -> list[tuple[str, str]]:
     out = []
     for w in _WORD.findall(text):
         lw = w.lower()
-        if lw in _STOP:
-            continue
-        out.append((_STEM.stemWord(fold(lw)), w))
+        if lw not in _STOP:
+            out.append((_STEM.stemWord(fold(lw)), w))
     return out
+
+
+def common_stems(text: str) -> set[str]:
+    """The stems of the words that are not names: lower-case words, and the first word."""
+    seq = stems(text)
+    return {s for i, (s, w) in enumerate(seq) if w.islower() or (i == 0 and not w.isupper())}
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,26 @@ class ThemeProposal:
     method: str  # "label", "quoted", "stem" or "meeting"
 
 
+def _stem_triggers(seen: list[tuple[CuratedDecision, set[str]]], context: set[str]) -> dict[str, dict[str, float]]:
+    """Common words (not names) that come with a theme in most curated decisions that have them; the
+    themes nearly every decision of a kind of meeting carries are left to the meeting's evidence."""
+    support: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = {}
+    for d, words in seen:
+        support.update(words)
+        for w in words:
+            together.setdefault(w, Counter()).update(t for t in d.themes if t not in context)
+    triggers: dict[str, dict[str, float]] = {}
+    for w, n in support.items():
+        if n < MIN_SUPPORT:
+            continue
+        for theme, k in together[w].items():
+            precision = (k + 0.1) / (n + 1)
+            if precision >= STEM_THRESHOLD:
+                triggers.setdefault(w, {})[theme] = round(precision, 2)
+    return triggers
+
+
 def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(s for s, _ in stems(text))
 
@@ -65,48 +91,45 @@ class ThemeModel:
     """Trigger phrases and stems with their confidence per theme, and meeting priors."""
 
     def __init__(self, labels: dict[str, set[str]], decisions: list[CuratedDecision]) -> None:
+        seen = [(d, {s for s, _ in stems(d.text)}) for d in decisions if d.themes]
         self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
         for theme, names in labels.items():
-            for name in names:
-                key = _phrase_key(name)
-                if key and len(name) >= 4:
-                    self.phrases.setdefault(key, {})[theme] = (0.9, "label")
-        seen = [(d, {s for s, _ in stems(d.text)}) for d in decisions if d.themes]
+            for key in {_phrase_key(name) for name in names if len(name) >= 4}:
+                if key:
+                    prior = 0.9 if len(key) > 1 else 0.7
+                    self._learn_phrase(key, theme, seen, "label", prior)
         for d in decisions:
             for theme, reason in d.reasons:
-                if d.themes.get(theme) != "kind/basis/named-in-text":
-                    continue
-                for quoted in _QUOTED.findall(reason):
-                    key = _phrase_key(quoted)
-                    if key and 0 < len(key) <= 6:
-                        self._learn_phrase(key, theme, seen)
-        self.stems: dict[str, dict[str, float]] = {}
-        support: Counter[str] = Counter()
-        together: dict[str, Counter[str]] = {}
-        for d, words in seen:
-            support.update(words)
-            for w in words:
-                together.setdefault(w, Counter()).update(list(d.themes))
-        for w, n in support.items():
-            if n < MIN_SUPPORT:
-                continue
-            for theme, k in together[w].items():
-                precision = (k + 0.1) / (n + 1)
-                if precision >= THRESHOLD:
-                    self.stems.setdefault(w, {})[theme] = round(precision, 2)
+                if d.themes.get(theme) == "kind/basis/named-in-text":
+                    for key in {_phrase_key(q) for q in _QUOTED.findall(reason)}:
+                        if 0 < len(key) <= 6:
+                            self._learn_phrase(key, theme, seen, "quoted", None)
+        frequent = Counter(t for d, _ in seen for t in d.themes)
+        self.context_themes = {t for t, k in frequent.items() if k > 0.3 * len(seen)}
+        self.stems = _stem_triggers([(d, common_stems(d.text)) for d, _ in seen], self.context_themes)
         joint = [d for d, _ in seen if d.conferences > 1]
         counts = Counter(t for d in joint for t in d.themes)
-        self.joint_priors = {t: round(k / len(joint), 2) for t, k in counts.items() if joint and k / len(joint) >= 0.75}
+        self.joint_priors = {t: round(k / len(joint), 2) for t, k in counts.items() if k >= 0.75 * len(joint)}
 
-    def _learn_phrase(self, key: tuple[str, ...], theme: str, seen: list[tuple[CuratedDecision, set[str]]]) -> None:
+    def _learn_phrase(
+        self,
+        key: tuple[str, ...],
+        theme: str,
+        seen: list[tuple[CuratedDecision, set[str]]],
+        method: str,
+        prior: float | None,
+    ) -> None:
+        """Keep a phrase as a trigger of a theme, with its precision on the curated decisions that have
+        it (or ``prior`` when fewer than two do)."""
         having = [d for d, words in seen if set(key) <= words]
-        if not having:
-            return
-        precision = (sum(theme in d.themes for d in having) + 0.1) / (len(having) + 1)
-        if precision >= THRESHOLD:
-            best = self.phrases.setdefault(key, {}).get(theme, (0.0, ""))
-            if precision > best[0]:
-                self.phrases[key][theme] = (round(precision, 2), "quoted")
+        if len(having) >= 2 or prior is None:
+            if not having:
+                return
+            confidence = round((sum(theme in d.themes for d in having) + 0.1) / (len(having) + 1), 2)
+        else:
+            confidence = prior
+        if confidence >= THRESHOLD and confidence > self.phrases.setdefault(key, {}).get(theme, (0.0, ""))[0]:
+            self.phrases[key][theme] = (confidence, method)
 
     def propose(self, text: str, conferences: int = 1) -> list[ThemeProposal]:
         seq = stems(text)
@@ -127,7 +150,10 @@ class ThemeModel:
                     for theme, (confidence, method) in themes.items():
                         offer(theme, confidence, tuple(w for _, w in seq[i : i + k]), method)
                     break
+        common = common_stems(text)
         for s in dict.fromkeys(just):
+            if s not in common:
+                continue
             for theme, confidence in self.stems.get(s, {}).items():
                 offer(theme, confidence, (surface[s],), "stem")
         if conferences > 1:
