@@ -12,6 +12,7 @@ member states of the conference(s) on the meeting's date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -21,7 +22,8 @@ from .reference import Reference, fold
 
 _GENERIC = {
     "ppt": re.compile(
-        r"\b(?:las? )?(?:PPTs?|Presidencias? Pro[- ]?T[eé]mpore|(?<=ambas )presidencias|[Pp]residencias(?= en la reunión))\b"
+        r"\b(?:las? )?(?:PPTs?|Presidencias? Pro[- ]?T[eé]mpore|(?<=ambas )presidencias|"
+        r"[Pp]residencias(?= en la reunión))\b"
     ),
     "technical-secretariat": re.compile(r"\b(?:las? )?(?:STs?|Secretar[ií]as? T[eé]cnicas?)\b"),
     "troika": re.compile(r"\b(?:las? )?[Tt]roikas?\b"),
@@ -101,6 +103,10 @@ class Resolver:
         entries = [e for e in entries if e[0] not in {"PPT", "ST", "SE"} and not e[0].startswith(("PPT ", "ST "))]
         entries.sort(key=lambda e: -len(e[0]))
         self.entries = entries
+        self._name_iri = {fold(n): iri for n, iri, acr in reversed(entries) if not acr}
+        self._acronym_iri = {n: iri for n, iri, acr in reversed(entries) if acr}
+        self._name_pattern = _alternation(self._name_iri)
+        self._acronym_pattern = _alternation(self._acronym_iri)
         self.full_names = {fold(n): iri for n, iri, acr in entries if not acr and len(n) > 12}
         self.generic = {
             kind: {
@@ -145,12 +151,14 @@ class Resolver:
                 _add(found, Mention(iris, m.start(), end, text[m.start() : end], "generic", 0.9 if after else 0.7))
 
     def _names(self, text: str, found: list[Mention]) -> None:
-        folded = fold(text)
-        for name, iri, acronym in self.entries:
-            hay, needle = (text, name) if acronym else (folded, fold(name))
-            for m in re.finditer(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", hay):
-                method = "acronym" if acronym else "exact"
-                _add(found, Mention([iri], m.start(), m.end(), text[m.start() : m.end()], method, 0.95))
+        """Names as the reference spells them, longest first (one pattern for names, one for acronyms)."""
+        hits = [(m, False) for m in self._name_pattern.finditer(fold(text))]
+        hits += [(m, True) for m in self._acronym_pattern.finditer(text)]
+        hits.sort(key=lambda h: (-(h[0].end() - h[0].start()), h[0].start()))
+        for m, acronym in hits:
+            iri = (self._acronym_iri if acronym else self._name_iri)[m.group(0)]
+            method = "acronym" if acronym else "exact"
+            _add(found, Mention([iri], m.start(), m.end(), text[m.start() : m.end()], method, 0.95))
 
     def _fuzzy(self, text: str, found: list[Mention]) -> None:
         for m in _PHRASE.finditer(text):
@@ -180,6 +188,11 @@ class Resolver:
         return {n for n, _, acr in self.entries if acr}
 
 
+def _alternation(names: dict[str, str]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+
+
 def _free(found: list[Mention], start: int, end: int) -> bool:
     return not any(x.start < end and start < x.end for x in found)
 
@@ -204,7 +217,8 @@ _OF_REPORT = re.compile(
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.:;]\s*|\bpor\s+parte\s+de\s+|\b(?:se|ser[aá]n?)\s+\w+\s+por\s+|"
-    r"\b(?:reuni[oó]n|videoconferencia|encuentro|di[aá]logo|[Ii]ntercambiar)\b(?! sostenidas)(?:\s+[\w.]+){0,8}?\s+entre\s+|"
+    r"\b(?:reuni[oó]n|videoconferencia|encuentro|di[aá]logo|[Ii]ntercambiar)\b(?! sostenidas)"
+    r"(?:\s+[\w.]+){0,8}?\s+entre\s+|"
     r"\b(?:reuni[oó]n|videoconferencia|encuentro)(?: anual)?\s+de\s+)(?:(?:la|el|los|las|ambas|ambos|cada|que)\s+)*$",
     re.I,
 )
@@ -240,7 +254,7 @@ def roles(text: str, mentions: list[Mention]) -> None:
 def _share(text: str, mentions: list[Mention]) -> None:
     """Names joined by commas or "y" take the role of the list they are in (both ways)."""
     for _ in range(2):
-        for a, b in zip(mentions, mentions[1:]):
+        for a, b in itertools.pairwise(mentions):
             if not _LINK.match(text[a.end : b.start]):
                 continue
             if a.role and not b.role:

@@ -101,16 +101,21 @@ def _resolve(kind: str, m: re.Match[str], meeting: dt.date) -> tuple[dt.date, dt
         return None
 
 
+_PAST = re.compile(r"\b(?:realizad|celebrad|llevad[oa]s? a cabo|convocad|sostenid|efectuad)\w*\b[^.;]{0,40}$", re.I)
+
+
 def find_dates(text: str, meeting: dt.date) -> list[DateFound]:
-    """Every date or time limit in ``text``, first-found first, none overlapping another."""
+    """Every date or time limit in ``text`` still to come at the meeting (a date of an event already
+    held, "realizada en Miami del 15 al 16 de junio", is not the decision's), in the order printed."""
     found: list[DateFound] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            resolved = _resolve(kind, m, meeting)
-            if resolved is None:
+            past = bool(_PAST.search(text[max(0, m.start() - 60) : m.start()]))
+            resolved = _resolve(kind, m, meeting.replace(year=meeting.year - 1) if past else meeting)
+            if resolved is None or resolved[1] < meeting or (past and resolved[0] < meeting):
                 continue
             start, end, precision = resolved
             deadline = kind == "limit" or bool(m.groupdict().get("deadline"))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .reference import Reference
-from .themes import stems
+from .themes import stem_set
 
 _CUE = re.compile(r"\b(?:dar seguimiento|seguimiento|reitera|reiterar|reafirmar|continuar|acta final|enmendar|"
                   r"en cumplimiento|conforme a lo acordado|como se acordó|retomando)\b", re.I)  # fmt: skip
@@ -32,13 +32,13 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def propose_follow_ups(text: str, day: dt.date, reference: Reference, limit: int = 2) -> list[FollowUpProposal]:
-    mine = {s for s, _ in stems(text)}
+    mine = set(stem_set(text))
     cue = bool(_CUE.search(text))
     scored = []
     for d in reference.decisions:
         if d.date is None or d.date >= day:
             continue
-        score = _overlap(mine, {s for s, _ in stems(d.text)}) + (0.1 if cue else 0.0)
+        score = _overlap(mine, set(stem_set(d.text))) + (0.1 if cue else 0.0)
         if score >= THRESHOLD + 0.2:
             scored.append((score, d.iri))
     scored.sort(reverse=True)

@@ -16,6 +16,7 @@ kept, for the quote the review shows.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -47,6 +48,12 @@ def stems(text: str) -> list[tuple[str, str]]:
         if lw not in _STOP:
             out.append((_STEM.stemWord(fold(lw)), w))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def stem_set(text: str) -> frozenset[str]:
+    """The stems of ``text``, once per text."""
+    return frozenset(s for s, _ in stems(text))
 
 
 def common_stems(text: str) -> set[str]:
@@ -131,32 +138,29 @@ class ThemeModel:
         if confidence >= THRESHOLD and confidence > self.phrases.setdefault(key, {}).get(theme, (0.0, ""))[0]:
             self.phrases[key][theme] = (confidence, method)
 
-    def propose(self, text: str, conferences: int = 1) -> list[ThemeProposal]:
-        seq = stems(text)
+    def _phrase_hits(self, seq: list[tuple[str, str]]) -> list[tuple[str, float, tuple[str, ...], str]]:
         just = [s for s, _ in seq]
-        surface: dict[str, str] = {}
-        for s, w in seq:
-            surface.setdefault(s, w)
-        best: dict[str, ThemeProposal] = {}
-
-        def offer(theme: str, confidence: float, words: tuple[str, ...], method: str) -> None:
-            if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
-                best[theme] = ThemeProposal(theme, confidence, words, method)
-
+        hits = []
         for key, themes in self.phrases.items():
             k = len(key)
-            for i in range(len(just) - k + 1):
-                if tuple(just[i : i + k]) == key:
-                    for theme, (confidence, method) in themes.items():
-                        offer(theme, confidence, tuple(w for _, w in seq[i : i + k]), method)
-                    break
+            at = next((i for i in range(len(just) - k + 1) if tuple(just[i : i + k]) == key), None)
+            if at is not None:
+                words = tuple(w for _, w in seq[at : at + k])
+                hits += [(theme, confidence, words, method) for theme, (confidence, method) in themes.items()]
+        return hits
+
+    def propose(self, text: str, conferences: int = 1) -> list[ThemeProposal]:
+        """The themes whose best evidence in ``text`` (and its meeting) reaches the threshold."""
+        seq = stems(text)
+        hits = self._phrase_hits(seq)
         common = common_stems(text)
-        for s in dict.fromkeys(just):
-            if s not in common:
-                continue
-            for theme, confidence in self.stems.get(s, {}).items():
-                offer(theme, confidence, (surface[s],), "stem")
+        surface = {s: w for s, w in reversed(seq)}
+        for s in dict.fromkeys(s for s, _ in seq if s in common):
+            hits += [(theme, confidence, (surface[s],), "stem") for theme, confidence in self.stems.get(s, {}).items()]
         if conferences > 1:
-            for theme, prior in self.joint_priors.items():
-                offer(theme, prior, (), "meeting")
+            hits += [(theme, prior, (), "meeting") for theme, prior in self.joint_priors.items()]
+        best: dict[str, ThemeProposal] = {}
+        for theme, confidence, words, method in hits:
+            if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
+                best[theme] = ThemeProposal(theme, confidence, words, method)
         return sorted(best.values(), key=lambda t: -t.confidence)
