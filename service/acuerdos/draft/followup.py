@@ -16,7 +16,7 @@ from .themes import stem_set
 
 _CUE = re.compile(r"\b(?:dar seguimiento|seguimiento|reitera|reiterar|reafirmar|continuar|acta final|enmendar|"
                   r"en cumplimiento|conforme a lo acordado|como se acordó|retomando)\b", re.I)  # fmt: skip
-THRESHOLD = 0.34
+THRESHOLD = 0.7
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def propose_follow_ups(text: str, day: dt.date, reference: Reference, limit: int
         if d.date is None or d.date >= day:
             continue
         score = _overlap(mine, set(stem_set(d.text))) + (0.1 if cue else 0.0)
-        if score >= THRESHOLD + 0.2:
+        if score >= THRESHOLD:
             scored.append((score, d.iri))
     scored.sort(reverse=True)
     kind = "reiterates" if re.search(r"\breiter|\breafirm", text, re.I) else "acts-on"
