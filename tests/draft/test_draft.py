@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from draft_gold import ROOT, load_gold, quotes_found, sources
 
 from acuerdos.cli import main
 from acuerdos.draft import Drafter, write_draft
 from acuerdos.errors import UserError
+from draft_gold import ROOT, load_gold, quotes_found, sources
 
 SOURCES = sources()
 
@@ -60,7 +60,7 @@ def test_a_draft_is_never_written_into_data(drafter: Drafter) -> None:
         (b"%PDF-1.4\x00\x01binary", "binary"),
         ("Acta de la reunión, 8 de junio de 2017. Acuerdos: 1. Enviar.".encode("latin-1"), "not UTF-8"),
         ("Minuta, 11 de mayo de 2017\n\nSe conversó de muchos temas sin decidir nada.\n".encode(), "no decisions"),
-        ("Acuerdos:\n\no Enviar el documento.\n".encode(), "no date"),
+        (b"Acuerdos:\n\no Enviar el documento.\n", "no date"),
     ],
 )
 def test_unusable_input_is_refused_with_a_clear_message(
