@@ -1,26 +1,23 @@
 """The charts: drawn on the server, their bars measured in a real browser against counts made here
 by walking the graph in Python (rdflib), with no SPARQL; their data as CSV; their texts in Spanish.
 
-Screenshots (desktop and phone width) go to $ACUERDOS_SCREENSHOTS, else to `screenshots/` in
-pytest's temporary folder; the test run prints where."""
+Screenshots at desktop and phone width: see screens.py."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Namespace, URIRef
+
+from screens import shoot
 
 BASE = "https://w3id.org/acuerdos/"
 ACU = Namespace(BASE + "ontology#")
 SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 # --- the counts, by walking the graph -----------------------------------------------------------
@@ -74,22 +71,6 @@ def walk(graph: Graph, scheme: str) -> dict[tuple[URIRef, str], set[URIRef]]:
 def objectives(union_graph) -> dict[str, URIRef]:
     scheme = URIRef(BASE + "scheme/gcm-objectives")
     return {str(union_graph.value(t, SKOS.notation)): t for t in union_graph.subjects(SKOS.inScheme, scheme)}
-
-
-@pytest.fixture(scope="session")
-def screenshots(tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("ACUERDOS_SCREENSHOTS") or tmp_path_factory.getbasetemp() / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"screenshots in {folder}")
-    return folder
-
-
-def shoot(page, folder: Path, name: str) -> None:
-    """A full-page screenshot at desktop width, then at phone width."""
-    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        page.screenshot(path=str(folder / f"{name}-{size}.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
 
 
 # --- the browser: bars measured --------------------------------------------------------------------

@@ -42,6 +42,7 @@ from . import (
     search,
     source_text,
     sparql_form,
+    tracker,
 )
 from .deps import PerVersion
 from .query_api import build_router
@@ -71,6 +72,7 @@ def routers(site: Site) -> list[APIRouter]:
         dataset.router,
         search.router,
         charts.router,
+        tracker.router,
         source_text.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]

@@ -25,6 +25,7 @@ from ..http import matches_etag, not_modified
 from . import chart_data, vega
 from .deps import get_backend, get_site, root_of
 from .i18n import pick_lang, strings
+from .labels import short
 from .rendering import Links, links_of, page_context, page_validators, render
 from .search import not_found_page
 
@@ -167,13 +168,6 @@ def coverage_chart(cov: chart_data.Coverage, scheme: str, by: str, basis: str, l
     suffix = "" if by == "all" else f"-by-{by}"
     suffix += "" if basis == "all" else f"-{basis}"
     return Chart(f"coverage-{scheme}", title, description, vl, header, rows, f"coverage-{scheme}{suffix}-{lang}")
-
-
-def short(text: str, most: int = 52) -> str:
-    """A label cut at a word to fit an axis (vega measures a long label many times to cut it: slow)."""
-    if len(text) <= most:
-        return text
-    return text[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _href(links: Links, iri: str, lang: str) -> str:
