@@ -1,7 +1,8 @@
 """Screenshots written by the page tests (never committed), for a person to look at.
 
 They go to $ACUERDOS_SCREENSHOTS, else to `test-results/screenshots/` in the checkout (ignored by
-git; the one thing a test run writes there, so that the pictures outlive pytest's temporary folders). `shoot` takes a full page at desktop width, then at phone width."""
+git; the one thing a test run writes there, so that the pictures outlive pytest's temporary folders).
+`shoot` takes a full page at desktop width, then at phone width."""
 
 from __future__ import annotations
 
