@@ -1,0 +1,242 @@
+"""The figures behind the charts, read from the graph with SPARQL and counted here.
+
+Coverage: for every theme of a scheme (all of them, so that a theme nothing touches shows as a
+zero), the decisions that touch it, in all, per conference and per year of the meeting that
+adopted them. A decision touches a theme as the first named query says (``decisions-by-theme``):
+it is tagged with the theme, with a narrower one, or with one mapped to it (exactMatch, closeMatch,
+broadMatch, narrowMatch; not relatedMatch). A decision of a joint meeting counts once for each
+conference; the total counts each decision once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Literal
+
+from ..namespaces import ONTOLOGY_NS, PREFIXES
+from ..store import Backend
+from .labels import natural_key
+
+# the schemes a coverage chart is drawn for (slug under scheme/)
+COVERAGE_SCHEMES = ("gcm-objectives", "gcm-principles", "regional-themes")
+BASES = ("named-in-text", "assigned-by-judgement")  # kind/basis/…
+_P = (
+    f"PREFIX acu: <{ONTOLOGY_NS}>\nPREFIX skos: <{PREFIXES['skos']}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
+    f"PREFIX schema: <{PREFIXES['schema']}>\nPREFIX dcterms: <{PREFIXES['dcterms']}>\n"
+)
+_MAPPED = "(skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?"
+
+
+def _themes_query(scheme: str) -> str:
+    return (
+        _P + "SELECT ?theme ?notation ?label_en ?label_es WHERE { ?theme skos:inScheme <" + scheme + "> . "
+        "OPTIONAL { ?theme skos:notation ?notation } "
+        'OPTIONAL { ?theme skos:prefLabel ?label_en FILTER(LANG(?label_en) = "en") } '
+        'OPTIONAL { ?theme skos:prefLabel ?label_es FILTER(LANG(?label_es) = "es") } }'
+    )
+
+
+def _touches_query(scheme: str) -> str:
+    return (
+        _P + "SELECT DISTINCT ?theme ?decision ?basis ?conference ?year WHERE { "
+        "?theme skos:inScheme <" + scheme + "> . "
+        "?assigned " + _MAPPED + "/skos:broader* ?theme . "
+        "?decision acu:themeAssignment ?assignment . ?assignment acu:theme ?assigned . "
+        "?decision a ?kind . ?kind rdfs:subClassOf* acu:Decision . "
+        "OPTIONAL { ?assignment acu:basis ?basis } "
+        "OPTIONAL { ?decision acu:adoptedAt ?meeting . "
+        "  OPTIONAL { ?meeting acu:conference ?conference } "
+        "  OPTIONAL { ?meeting schema:startDate ?start } OPTIONAL { ?meeting acu:notBefore ?not_before } } "
+        "OPTIONAL { ?decision acu:recordedIn/dcterms:date ?document_date } "
+        "BIND(YEAR(COALESCE(?start, ?not_before, ?document_date)) AS ?year) }"
+    )
+
+
+def _conferences_query() -> str:
+    return (
+        _P + "SELECT ?conference ?en ?es WHERE { ?conference a acu:Conference . "
+        'OPTIONAL { ?conference acu:acronym ?en FILTER(LANG(?en) = "en") } '
+        'OPTIONAL { ?conference acu:acronym ?es FILTER(LANG(?es) = "es") } }'
+    )
+
+
+def _text(term: object) -> str:
+    return str(term) if term is not None else ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    iri: str
+    notation: str
+    labels: dict[str, str]
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.labels.get("es") or self.iri
+
+
+@dataclass
+class Coverage:
+    """Which decisions touch each theme of a scheme: the themes in order, and (theme, decision, basis,
+    conference, year) rows to count from."""
+
+    scheme: str
+    themes: list[Theme]
+    conferences: dict[str, dict[str, str]]  # IRI → acronym by language
+    touches: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+    def _rows(self, basis: str | None) -> list[tuple[str, str, str, str, str]]:
+        return [row for row in self.touches if basis is None or row[2] == basis]
+
+    def totals(self, basis: str | None = None) -> dict[str, int]:
+        """Decisions per theme (each decision once), every theme present."""
+        seen: dict[str, set[str]] = {t.iri: set() for t in self.themes}
+        for theme, decision, *_ in self._rows(basis):
+            seen[theme].add(decision)
+        return {theme: len(decisions) for theme, decisions in seen.items()}
+
+    def by(self, dimension: str, basis: str | None = None) -> tuple[list[str], dict[tuple[str, str], int]]:
+        """The values of `conference` or `year` (sorted) and the decisions per (theme, value), zeros included."""
+        column = 3 if dimension == "conference" else 4
+        seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+        values: set[str] = set()
+        for row in self._rows(basis):
+            if row[column]:
+                seen[(row[0], row[column])].add(row[1])
+                values.add(row[column])
+        if dimension == "conference":
+            values |= set(self.conferences)
+        ordered = sorted(values, key=lambda v: self.conference_label(v, "en") if dimension == "conference" else v)
+        return ordered, {(t.iri, v): len(seen.get((t.iri, v), ())) for t in self.themes for v in ordered}
+
+    def conference_label(self, iri: str, lang: str) -> str:
+        found = self.conferences.get(iri, {})
+        return found.get(lang) or found.get("en") or found.get("es") or iri
+
+
+def coverage(backend: Backend, scheme: str) -> Coverage:
+    """The themes of a scheme (by notation, then label) and the decisions touching each."""
+    themes = []
+    for row in backend.select(_themes_query(scheme)):
+        labels = {lang: str(row[f"label_{lang}"]) for lang in ("en", "es") if row.get(f"label_{lang}") is not None}
+        themes.append(Theme(str(row["theme"]), _text(row.get("notation")), labels))
+    unique = {t.iri: t for t in themes}  # a theme with two notations or labels in one language comes once
+    ordered = sorted(
+        unique.values(), key=lambda t: (natural_key(t.notation) if t.notation else [], natural_key(t.label("en")))
+    )
+    conferences: dict[str, dict[str, str]] = {}
+    for row in backend.select(_conferences_query()):
+        conferences[str(row["conference"])] = {
+            lang: str(row[lang]) for lang in ("en", "es") if isinstance(row.get(lang), Literal)
+        }
+    touches = [
+        (
+            str(row["theme"]),
+            str(row["decision"]),
+            _text(row.get("basis")).rsplit("/", 1)[-1],
+            _text(row.get("conference")),
+            _text(row.get("year")),
+        )
+        for row in backend.select(_touches_query(scheme))
+    ]
+    return Coverage(scheme, ordered, conferences, touches)
+
+
+# --- the timeline of meetings ---------------------------------------------------------------------
+
+
+def _meetings_query() -> str:
+    return (
+        _P + "SELECT ?meeting ?start ?end ?not_before ?not_after ?date_text ?status ?recorded "
+        "(GROUP_CONCAT(DISTINCT STR(?conference); separator=' ') AS ?conferences) WHERE { "
+        "?meeting a acu:Meeting . "
+        "OPTIONAL { ?meeting schema:startDate ?start } OPTIONAL { ?meeting schema:endDate ?end } "
+        "OPTIONAL { ?meeting acu:notBefore ?not_before } OPTIONAL { ?meeting acu:notAfter ?not_after } "
+        "OPTIONAL { ?meeting acu:dateText ?date_text } OPTIONAL { ?meeting acu:status ?status } "
+        "OPTIONAL { ?meeting acu:conference ?conference } "
+        "BIND(EXISTS { ?document acu:records ?meeting } AS ?recorded) } "
+        "GROUP BY ?meeting ?start ?end ?not_before ?not_after ?date_text ?status ?recorded"
+    )
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting on the timeline: from and to (inclusive) as the graph gives them, and how precise that is."""
+
+    iri: str
+    first: dt.date | None
+    last: dt.date | None
+    precision: str  # day, days, month, year, window, by (only a latest date), from (only an earliest), none
+    date_text: str
+    status: str  # the IRI of held, planned, proposed
+    recorded: bool
+    conferences: tuple[str, ...]
+
+    def shown(self) -> str:
+        """The date as precisely as it is known: 2017-06-08, 2017-06, 2017, 2017-04-24 – 2017-04-30, ≤ 2017-06-22."""
+        f, t = self.first, self.last
+        if f is None and t is None:
+            return ""
+        if self.precision == "year" and f:
+            return f"{f.year}"
+        if self.precision == "month" and f:
+            return f"{f.year}-{f.month:02d}"
+        if self.precision == "by" and t:
+            return f"≤ {t.isoformat()}"
+        if self.precision == "from" and f:
+            return f"≥ {f.isoformat()}"
+        return " – ".join(dict.fromkeys(d.isoformat() for d in (f, t) if d))
+
+
+def precision_of(start: dt.date | None, end: dt.date | None, nb: dt.date | None, na: dt.date | None) -> str:
+    if start is not None:
+        return "days" if end is not None and end > start else "day"
+    if nb is None and na is None:
+        return "none"
+    if nb is None:
+        return "by"
+    if na is None:
+        return "from"
+    if nb.year == na.year and (nb.month, nb.day, na.month, na.day) == (1, 1, 12, 31):
+        return "year"
+    month_end = (
+        (dt.date(nb.year + nb.month // 12, nb.month % 12 + 1, 1) - dt.timedelta(days=1)) if nb.day == 1 else None
+    )
+    if month_end == na:
+        return "month"
+    return "window"
+
+
+def meetings(backend: Backend) -> list[Meeting]:
+    """Every meeting, recorded by a source or only mentioned, in date order (undated last)."""
+    out = []
+    for row in backend.select(_meetings_query()):
+        start, end = _day(row.get("start")), _day(row.get("end"))
+        nb, na = _day(row.get("not_before")), _day(row.get("not_after"))
+        precision = precision_of(start, end, nb, na)
+        first = start if start is not None else nb
+        last = (end or start) if start is not None else na
+        out.append(
+            Meeting(
+                str(row["meeting"]),
+                first,
+                last,
+                precision,
+                _text(row.get("date_text")),
+                _text(row.get("status")),
+                _text(row.get("recorded")) == "true",
+                tuple(sorted(_text(row.get("conferences")).split())),
+            )
+        )
+    out.sort(key=lambda m: (m.first or m.last or dt.date.max, m.last or dt.date.max, m.iri))
+    return out
+
+
+def _day(term: object) -> dt.date | None:
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, dt.date):
+            return value
+    return None

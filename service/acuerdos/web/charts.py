@@ -1,0 +1,454 @@
+"""Charts: pages that show a figure drawn on the server, with its data as a table and as CSV.
+
+``/charts`` lists them. ``/charts/coverage/{scheme}`` is the coverage of a theme scheme (the GCM
+objectives, the guiding principles, the regional themes): decisions per theme, every theme shown
+(zeros too), in all (``by=all``), per conference or per year; ``basis`` keeps only the
+assignments the text names or those made by judgement. Each chart is also ``.svg``, ``.png``,
+``.csv`` (UTF-8 with a byte-order mark, so that a spreadsheet reads the accents) and ``.vl.json``
+(its Vega-Lite specification, to redraw it elsewhere). Titles, axes, legends, the CSV's headers:
+in the language asked for. Everything is rendered once per data version and language.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..http import matches_etag, not_modified
+from . import chart_data, vega
+from .deps import get_backend, get_site, root_of
+from .i18n import pick_lang, strings
+from .labels import Labels, fetch_labels, short
+from .rendering import Links, links_of, page_context, page_validators, render
+from .search import not_found_page
+
+router = APIRouter()
+
+BY = ("all", "conference", "year")
+BASIS = ("all", *chart_data.BASES)
+FORMATS = {
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "csv": "text/csv; charset=utf-8",
+    "vl.json": "application/json",
+}
+
+
+@dataclass
+class Chart:
+    """One chart as shown: the texts, the Vega-Lite specification and its data as a table."""
+
+    ident: str
+    title: str
+    description: str
+    spec: dict[str, Any]
+    header: list[str]
+    rows: list[list[Any]]  # the table: cells are text or {"text", "href"}
+    filename: str
+    lang: str = "en"  # of the dates and numbers the renderer writes (month names on a time axis)
+    hidden: frozenset[int] = frozenset({1})  # columns of the CSV the page's table leaves out (the IRI: its link)
+
+    def csv(self) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(self.header)
+        for row in self.rows:
+            writer.writerow([cell["text"] if isinstance(cell, dict) else cell for cell in row])
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _charts(request: Request) -> vega.ChartCache:
+    cache: vega.ChartCache = request.app.state.charts
+    return cache
+
+
+# --- coverage ---------------------------------------------------------------------------------------
+
+
+def coverage_chart(cov: chart_data.Coverage, scheme: str, by: str, basis: str, lang: str, links: Links) -> Chart:
+    """The coverage of a scheme as a bar chart (grouped per conference or year) and as a table."""
+    c = strings(lang, "charts")
+    chosen = None if basis == "all" else basis
+    totals = cov.totals(chosen)
+    themes = cov.themes
+    zeros = sum(1 for t in themes if not totals[t.iri])
+    label = {
+        t.iri: (f"{t.notation}. " if t.notation and scheme == "gcm-objectives" else "") + short(t.label(lang))
+        for t in themes
+    }
+    axis_theme = c[f"axis_{scheme}"]
+    title = c[f"coverage_{scheme}"] + ("" if by == "all" else " " + c[f"by_{by}"])
+    subtitle = c["zeros"].format(zeros=zeros, total=len(themes)) + (
+        "" if basis == "all" else " · " + c[f"basis_{basis}"]
+    )
+    description = c["coverage_desc"].format(what=c[f"each_{scheme}"], n=len(themes)) + " " + subtitle + "."
+    order = {t.iri: i for i, t in enumerate(themes)}
+    y = {
+        "field": "theme",
+        "type": "nominal",
+        "sort": {"field": "order", "op": "min"},
+        "title": None,  # the chart's title names the themes; a title here would sit on the labels
+        "axis": {"labelLimit": 0},
+    }
+    x = {
+        "field": "decisions",
+        "type": "quantitative",
+        "title": c["axis_decisions"],
+        "axis": {"tickMinStep": 1, "format": "d"},
+    }
+    answers = [f"{links.root}/queries/decisions-by-theme?" + urlencode({"theme": t.iri, "lang": lang}) for t in themes]
+    if by == "all":
+        values = [{"order": order[t.iri], "theme": label[t.iri], "decisions": totals[t.iri]} for t in themes]
+        encoding: dict[str, Any] = {"y": y, "x": x}
+        step: int = 18
+        header = [c["col_notation"], c["col_theme_iri"], axis_theme, c["axis_decisions"]]
+        rows: list[list[Any]] = [
+            [
+                t.notation,
+                t.iri,
+                {"text": t.label(lang), "href": _href(links, t.iri, lang)},
+                {"text": totals[t.iri], "href": answers[i]},
+            ]
+            for i, t in enumerate(themes)
+        ]
+        bar_mark: dict[str, Any] = {"type": "bar", "color": vega.ACCENT}
+    else:
+        groups, counts = cov.by(by, chosen)
+        shown = {g: cov.conference_label(g, lang) if by == "conference" else g for g in groups}
+        values = [
+            {"order": order[t.iri], "theme": label[t.iri], "group": shown[g], "decisions": counts[(t.iri, g)]}
+            for t in themes
+            for g in groups
+        ]
+        legend = c[f"legend_{by}"]
+        group_sort = [shown[g] for g in groups]
+        encoding = {
+            "y": y,
+            "x": x,
+            "yOffset": {"field": "group", "sort": group_sort},
+            "color": {"field": "group", "type": "nominal", "sort": group_sort, "title": legend},
+        }
+        step = 11  # each bar of a group
+        header = [c["col_notation"], c["col_theme_iri"], axis_theme, *(shown[g] for g in groups)]
+        rows = [
+            [
+                t.notation,
+                t.iri,
+                {"text": t.label(lang), "href": _href(links, t.iri, lang)},
+                *(counts[(t.iri, g)] for g in groups),
+            ]
+            for t in themes
+        ]
+        bar_mark = {"type": "bar"}
+    text_encoding = {
+        **encoding,
+        "text": {"field": "decisions", "type": "quantitative"},
+        "color": {"condition": {"test": "datum.decisions === 0", "value": "#8a94a3"}, "value": "#1d2330"},
+    }
+    vl = vega.spec(
+        title={"text": title, "subtitle": subtitle},
+        description=description,
+        width=420,
+        height={"step": step, "for": "position" if by == "all" else "offset"},
+        data={"values": values},
+        layer=[
+            {"mark": bar_mark, "encoding": encoding},
+            {
+                "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10},
+                "encoding": text_encoding,
+            },
+        ],
+    )
+    suffix = "" if by == "all" else f"-by-{by}"
+    suffix += "" if basis == "all" else f"-{basis}"
+    return Chart(f"coverage-{scheme}", title, description, vl, header, rows, f"coverage-{scheme}{suffix}-{lang}", lang)
+
+
+def _href(links: Links, iri: str, lang: str) -> str:
+    return links.href(iri) + (f"?lang={lang}" if links.is_local(iri) else "")
+
+
+# --- the timeline of meetings -----------------------------------------------------------------------
+
+PRECISIONS = ("day", "days", "window", "month", "year", "from", "by")
+PRECISION_COLOURS = ["#1f5f99", "#3a8a4a", "#c76b00", "#8e3b8e", "#b03a3a", "#5b6b7d", "#8a6d3b"]
+
+
+def timeline_chart(found: list[chart_data.Meeting], labels: Labels, year: str, lang: str, links: Links) -> Chart:
+    """Meetings on a time axis, one row each: a bar over the days, window, month or year the date is
+    known to, a mark at its start (at its latest date when only that is known); recorded or only mentioned."""
+    c = strings(lang, "charts")
+    shown = [m for m in found if m.first or m.last]
+    if year != "all":
+        shown = [m for m in shown if str((m.first or m.last).year) == year]  # type: ignore[union-attr]
+    values, rows, seen = [], [], set()
+    for i, m in enumerate(shown):
+        row = f"{m.shown()} · {short(labels.text(m.iri, lang), 44)}"
+        while row in seen:
+            row += "\u200b"  # two meetings of one date and label keep a row each
+        seen.add(row)
+        start, end = m.first or m.last, m.last or m.first
+        assert start is not None and end is not None
+        values.append(
+            {
+                "order": i,
+                "row": row,
+                "from": start.isoformat(),
+                "to": (end + dt.timedelta(days=1)).isoformat(),  # the whole last day
+                "at": (m.last if m.precision == "by" else start).isoformat(),  # type: ignore[union-attr]
+                "precision": c[f"precision_{m.precision}"],
+                "source": c["recorded" if m.recorded else "mentioned"],
+            }
+        )
+        rows.append(
+            [
+                {"text": labels.text(m.iri, lang), "href": _href(links, m.iri, lang)},
+                m.iri,
+                m.shown(),
+                c[f"precision_{m.precision}"],
+                m.date_text,
+                labels.text(m.status, lang) if m.status else "",
+                c["recorded" if m.recorded else "mentioned"],
+            ]
+        )
+    title = c["timeline_title"] + ("" if year == "all" else f", {year}")
+    undated = sum(1 for m in found if not (m.first or m.last))
+    description = c["timeline_desc"].format(n=len(shown), recorded=sum(1 for m in shown if m.recorded))
+    if undated:
+        description += " " + c["timeline_undated"].format(n=undated)
+    domain = [c[f"precision_{p}"] for p in PRECISIONS]
+    colour = {
+        "field": "precision",
+        "type": "nominal",
+        "title": c["legend_precision"],
+        "scale": {"domain": domain, "range": PRECISION_COLOURS},
+    }
+    y = {
+        "field": "row",
+        "type": "nominal",
+        "sort": {"field": "order", "op": "min"},
+        "title": None,
+        "axis": {"labelLimit": 0},
+    }
+    x_title = c["axis_date"]
+    vl = vega.spec(
+        title={"text": title, "subtitle": c["timeline_subtitle"]},
+        description=description,
+        width=520,
+        height={"step": 16},
+        data={"values": values},
+        layer=[
+            {
+                "mark": {"type": "bar", "opacity": 0.45, "cornerRadius": 2, "height": 9},
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "from", "type": "temporal", "title": x_title},
+                    "x2": {"field": "to"},
+                    "color": colour,
+                },
+            },
+            {
+                "mark": {
+                    "type": "point",
+                    "size": 60,
+                    "filled": True,
+                    "opacity": 1,
+                    "stroke": "#1d2330",
+                    "strokeWidth": 0.6,
+                },
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "at", "type": "temporal"},
+                    "color": {**colour, "legend": None},
+                    "shape": {
+                        "field": "source",
+                        "type": "nominal",
+                        "title": c["legend_source"],
+                        "scale": {"domain": [c["recorded"], c["mentioned"]], "range": ["circle", "triangle-up"]},
+                        "legend": {"symbolFillColor": "#556072"},
+                    },
+                },
+            },
+        ],
+        resolve={"scale": {"color": "independent"}},
+        config={**vega.CONFIG, "legend": {**vega.CONFIG["legend"], "columns": 4}},
+    )
+    header = [
+        c["col_meeting"],
+        c["col_meeting_iri"],
+        c["col_date"],
+        c["legend_precision"],
+        c["col_date_text"],
+        c["col_status"],
+        c["legend_source"],
+    ]
+    return Chart("timeline", title, description, vl, header, rows, f"timeline-{year}-{lang}", lang)
+
+
+@router.api_route("/charts/timeline{ext:path}", methods=["GET", "HEAD"], include_in_schema=False)
+def timeline_page(request: Request, ext: str) -> Response:
+    ext = ext.lstrip(".") or "html"
+    years = ("all", *(str(y) for y in range(2000, 2100)))
+    year = _choice(request, "year", years)
+    if (ext != "html" and ext not in FORMATS) or year is None:
+        return not_found_page(request, None)
+    root, links, lang = root_of(request), links_of(request), pick_lang(request)
+    backend = get_backend(request)
+
+    def found() -> list[chart_data.Meeting]:
+        return chart_data.meetings(backend)
+
+    def make() -> Chart:
+        meetings = found()
+        labels = fetch_labels(backend, {m.iri for m in meetings} | {m.status for m in meetings if m.status})
+        return timeline_chart(meetings, labels, year, lang, links)
+
+    def page(chart: Chart, version: str) -> dict[str, Any]:
+        c = strings(lang, "charts")
+        path = f"{root}/charts/timeline"
+        present = sorted({str((m.first or m.last).year) for m in found() if m.first or m.last})  # type: ignore[union-attr]
+        options = [
+            {
+                "label": c["split_all"] if y == "all" else y,
+                "href": f"{path}?" + urlencode({"year": y, "lang": lang}),
+                "current": y == year,
+            }
+            for y in ("all", *present)
+        ]
+        return page_context(
+            request,
+            lang,
+            chart.title,
+            version,
+            c=c,
+            chart=chart,
+            switches=[(c["switch_year"], options)],
+            downloads=_downloads(path, {"year": year, "lang": lang}),
+            note=c["timeline_note"],
+        )
+
+    return _serve(request, ("timeline", year), ext, make, page)
+
+
+# --- serving ------------------------------------------------------------------------------------------
+
+
+def _split(name: str) -> tuple[str, str]:
+    """'gcm-objectives.svg' → ('gcm-objectives', 'svg'); no extension → 'html'."""
+    for ext in FORMATS:
+        if name.endswith("." + ext):
+            return name[: -len(ext) - 1], ext
+    return name, "html"
+
+
+def _choice(request: Request, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = request.query_params.get(name) or allowed[0]
+    return value if value in allowed else None
+
+
+def _serve(
+    request: Request, key: tuple, ext: str, make: Callable[[], Chart], page: Callable[[Chart, str], dict]
+) -> Response:
+    """A chart in the format asked for, from the cache of rendered charts (per data version)."""
+    lang, version, headers = page_validators(request, "chart", *key, ext)
+    if matches_etag(request, headers["ETag"]):
+        return not_modified(headers)
+    cache = _charts(request)
+    chart: Chart = cache.get(version, (*key, lang, "chart"), make)
+    if ext == "html":
+        svg = cache.get(version, (*key, lang, "svg"), lambda: vega.svg_of(chart.spec, chart.lang))
+        context = page(chart, version)
+        context["svg"] = vega.accessible_svg(svg, chart.ident, chart.title, chart.description)
+        return render("chart.html", context, headers=headers)
+    if ext == "svg":
+        svg = cache.get(version, (*key, lang, "svg"), lambda: vega.svg_of(chart.spec, chart.lang))
+        body: bytes = vega.accessible_svg(svg, chart.ident, chart.title, chart.description).encode("utf-8")
+    elif ext == "png":
+        body = cache.get(version, (*key, lang, "png"), lambda: vega.png_of(chart.spec, chart.lang))
+    elif ext == "csv":
+        body = chart.csv()
+    else:
+        return JSONResponse(chart.spec, headers=headers)
+    headers["Content-Disposition"] = f'inline; filename="{chart.filename}.{ext}"'
+    return Response(body, media_type=FORMATS[ext], headers=headers)
+
+
+def _downloads(path: str, query: dict[str, str]) -> list[dict[str, str]]:
+    qs = urlencode(query)
+    return [
+        {"label": label, "href": f"{path}.{ext}?{qs}"}
+        for ext, label in (("svg", "SVG"), ("png", "PNG"), ("csv", "CSV"), ("vl.json", "Vega-Lite"))
+    ]
+
+
+@router.api_route("/charts/coverage/{name}", methods=["GET", "HEAD"], include_in_schema=False)
+def coverage_page(request: Request, name: str) -> Response:
+    scheme, ext = _split(name)
+    by, basis = _choice(request, "by", BY), _choice(request, "basis", BASIS)
+    if scheme not in chart_data.COVERAGE_SCHEMES or by is None or basis is None:
+        return not_found_page(request, None)
+    root, links, base = root_of(request), links_of(request), get_site(request).base
+    lang = pick_lang(request)
+
+    def make() -> Chart:
+        cov = chart_data.coverage(get_backend(request), base.path(f"scheme/{scheme}"))
+        return coverage_chart(cov, scheme, by, basis, lang, links)
+
+    def page(chart: Chart, version: str) -> dict[str, Any]:
+        c = strings(lang, "charts")
+        path = f"{root}/charts/coverage/{scheme}"
+        query = {"by": by, "basis": basis, "lang": lang}
+        views = [
+            {
+                "label": c[f"view_{s}"],
+                "href": f"{root}/charts/coverage/{s}?" + urlencode({**query, "lang": lang}),
+                "current": s == scheme,
+            }
+            for s in chart_data.COVERAGE_SCHEMES
+        ]
+        splits = [
+            {"label": c[f"split_{b}"], "href": f"{path}?" + urlencode({**query, "by": b}), "current": b == by}
+            for b in BY
+        ]
+        bases = [
+            {"label": c[f"basis_{b}"], "href": f"{path}?" + urlencode({**query, "basis": b}), "current": b == basis}
+            for b in BASIS
+        ]
+        return page_context(
+            request,
+            lang,
+            chart.title,
+            version,
+            c=c,
+            chart=chart,
+            switches=[(c["switch_scheme"], views), (c["switch_by"], splits), (c["switch_basis"], bases)],
+            downloads=_downloads(path, query),
+            note=c["coverage_note"],
+        )
+
+    return _serve(request, ("coverage", scheme, by, basis), ext, make, page)
+
+
+@router.api_route("/charts", methods=["GET", "HEAD"], include_in_schema=False)
+def charts_index(request: Request) -> Response:
+    lang, version, headers = page_validators(request, "charts")
+    if matches_etag(request, headers["ETag"]):
+        return not_modified(headers)
+    root, c = root_of(request), strings(lang, "charts")
+    items = [
+        {"href": f"{root}/charts/coverage/{s}?lang={lang}", "title": c[f"coverage_{s}"], "help": c[f"help_{s}"]}
+        for s in chart_data.COVERAGE_SCHEMES
+    ]
+    items.append(
+        {"href": f"{root}/charts/timeline?lang={lang}", "title": c["timeline_title"], "help": c["help_timeline"]}
+    )
+    context = page_context(request, lang, c["title"], version, c=c, items=items)
+    return render("charts.html", context, headers=headers)

@@ -1,0 +1,277 @@
+"""The charts: drawn on the server, their bars measured in a real browser against counts made here
+by walking the graph in Python (rdflib), with no SPARQL; their data as CSV; their texts in Spanish.
+
+Screenshots at desktop and phone width: see screens.py."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+
+import pytest
+from rdflib import RDF, RDFS, SKOS, Graph, Namespace, URIRef
+
+from screens import shoot
+
+BASE = "https://w3id.org/acuerdos/"
+ACU = Namespace(BASE + "ontology#")
+SCHEMA = Namespace("https://schema.org/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+
+# --- the counts, by walking the graph -----------------------------------------------------------
+
+
+def decisions_of(graph: Graph) -> set[URIRef]:
+    kinds = set(graph.transitive_subjects(RDFS.subClassOf, ACU.Decision))
+    return {s for kind in kinds for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef)}
+
+
+def reached(graph: Graph, theme: URIRef) -> set[URIRef]:
+    """The themes a decision tagged with `theme` touches: itself or what it is mapped to, then all broader."""
+    mapped = {theme}
+    for p in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch):
+        mapped |= set(graph.objects(theme, p))
+    for p in (SKOS.exactMatch, SKOS.closeMatch, SKOS.narrowMatch):
+        mapped |= set(graph.subjects(p, theme))
+    out: set[URIRef] = set()
+    for m in mapped:
+        out |= set(graph.transitive_objects(m, SKOS.broader))
+    return out
+
+
+def year_of(graph: Graph, decision: URIRef) -> str:
+    for meeting in graph.objects(decision, ACU.adoptedAt):
+        for p in (SCHEMA.startDate, ACU.notBefore):
+            for date in graph.objects(meeting, p):
+                return str(date)[:4]
+    for document in graph.objects(decision, ACU.recordedIn):
+        for date in graph.objects(document, DCTERMS.date):
+            return str(date)[:4]
+    return ""
+
+
+def walk(graph: Graph, scheme: str) -> dict[tuple[URIRef, str], set[URIRef]]:
+    """Decisions per (theme of the scheme, '' | conference IRI | year)."""
+    themes = set(graph.subjects(SKOS.inScheme, URIRef(BASE + "scheme/" + scheme)))
+    out: dict[tuple[URIRef, str], set[URIRef]] = defaultdict(set)
+    for decision in decisions_of(graph):
+        conferences = {str(c) for m in graph.objects(decision, ACU.adoptedAt) for c in graph.objects(m, ACU.conference)}
+        year = year_of(graph, decision)
+        for assignment in graph.objects(decision, ACU.themeAssignment):
+            for tagged in graph.objects(assignment, ACU.theme):
+                for theme in reached(graph, tagged) & themes:
+                    for key in ("", year, *conferences):
+                        out[(theme, key)].add(decision)
+    return out
+
+
+@pytest.fixture(scope="session")
+def objectives(union_graph) -> dict[str, URIRef]:
+    scheme = URIRef(BASE + "scheme/gcm-objectives")
+    return {str(union_graph.value(t, SKOS.notation)): t for t in union_graph.subjects(SKOS.inScheme, scheme)}
+
+
+# --- the browser: bars measured --------------------------------------------------------------------
+
+MEASURE = """svg => {
+  const box = e => e.getBoundingClientRect();
+  const x = 'g.role-axis[aria-label^="X-axis"] ';
+  const tickX = [...svg.querySelectorAll(x + '.role-axis-tick line')].map(l => box(l).left);
+  const axis = [...svg.querySelectorAll(x + '.role-axis-label text')]
+    .map((t, i) => ({value: Number(t.textContent), x: tickX[i]}));
+  const bars = [...svg.querySelectorAll('g.mark-rect.layer_0_marks path')]
+    .map(p => ({label: p.getAttribute('aria-label'), left: box(p).left, width: box(p).width,
+                y: box(p).top + box(p).height / 2}));
+  const ticks = [...svg.querySelectorAll('g.role-axis[aria-label^="Y-axis"] .role-axis-label text')]
+    .map(t => ({text: t.textContent, y: box(t).top + box(t).height / 2}));
+  return {axis, bars, ticks};
+}"""
+
+
+def test_coverage_chart_has_23_bars_as_long_as_the_counts(page, service_url, union_graph, objectives, screenshots):
+    response = page.goto(service_url + "/charts/coverage/gcm-objectives")
+    assert response.status == 200
+    assert page.locator("script").count() == 0, "the chart needs no script: it reads with JavaScript off"
+    svg = page.locator("figure.chart svg")
+    assert svg.get_attribute("role") == "img"
+    assert svg.locator("title").text_content() == page.locator("h1").inner_text() == "Decisions per GCM objective"
+    found = svg.evaluate(MEASURE)
+    counts = walk(union_graph, "gcm-objectives")
+    expected = {n: len(counts.get((theme, ""), ())) for n, theme in objectives.items()}
+    assert len(expected) == 23 and len(found["bars"]) == 23
+    zero = next(a for a in found["axis"] if a["value"] == 0)
+    top = max(found["axis"], key=lambda a: a["value"])
+    per_decision = (top["x"] - zero["x"]) / top["value"]
+    for bar in found["bars"]:
+        notation = bar["label"].split("; ")[1].split(": ", 1)[1].split(".")[0]
+        assert abs(bar["left"] - zero["x"]) < 1.5, bar
+        assert abs(bar["width"] / per_decision - expected[notation]) < 0.05, (notation, bar, expected[notation])
+        row = next(t for t in found["ticks"] if t["text"].startswith(notation + ". "))
+        assert abs(row["y"] - bar["y"]) < 2, f"the bar of objective {notation} is on its own row"
+    assert sum(1 for v in expected.values() if v == 0) >= 1, "the data has objectives no decision touches"
+    # the table beside it says the same
+    cells = page.locator("table.chart-data tbody tr").all()
+    assert len(cells) == 23
+    for row in cells:
+        notation, *_, count = row.locator("td").all_inner_texts()
+        assert int(count) == expected[notation]
+    local_only_page(page, service_url)
+    shoot(page, screenshots, "chart-coverage-gcm-objectives")
+
+
+def local_only_page(page, service_url) -> None:
+    outside = [url for url in page.requests if not url.startswith((service_url, "data:", "about:"))]
+    assert not outside, outside
+
+
+@pytest.mark.parametrize("dimension", ["conference", "year"])
+def test_coverage_split_by_conference_and_year(page, service_url, union_graph, objectives, dimension, screenshots):
+    page.goto(service_url + f"/charts/coverage/gcm-objectives?by={dimension}&lang=es")
+    assert page.locator("html").get_attribute("lang") == "es"
+    svg = page.locator("figure.chart svg")
+    assert (
+        svg.locator("title").text_content()
+        == f"Decisiones por objetivo del PMM por {'conferencia' if dimension == 'conference' else 'año'}"
+    )
+    assert "Decisiones" in svg.locator('g.role-axis[aria-label^="X-axis"]').inner_html()
+    counts = walk(union_graph, "gcm-objectives")
+    header = page.locator("table.chart-data thead th").all_inner_texts()
+    groups = header[2:]
+    if dimension == "conference":
+        keys = {"CRM": BASE + "conference/crm", "CSM": BASE + "conference/csm"}
+        assert sorted(groups) == sorted(keys)
+    else:
+        keys = {g: g for g in groups}
+        assert set(groups) == {k for (_, k) in counts if len(k) == 4}
+    bars = svg.evaluate(MEASURE)["bars"]
+    assert len(bars) == 23 * len(groups)
+    for row in page.locator("table.chart-data tbody tr").all():
+        notation, _, *values = row.locator("td").all_inner_texts()
+        for group, value in zip(groups, values, strict=True):
+            assert int(value) == len(counts.get((objectives[notation], keys[group]), ())), (notation, group)
+    shoot(page, screenshots, f"chart-coverage-by-{dimension}-es")
+
+
+@pytest.mark.parametrize("scheme", ["gcm-principles", "regional-themes"])
+def test_coverage_of_the_other_schemes(page, service_url, union_graph, scheme, screenshots):
+    page.goto(service_url + f"/charts/coverage/{scheme}")
+    counts = walk(union_graph, scheme)
+    themes = set(union_graph.subjects(SKOS.inScheme, URIRef(BASE + "scheme/" + scheme)))
+    rows = page.locator("table.chart-data tbody tr").all()
+    assert len(rows) == len(themes) == len(page.locator("figure.chart svg g.mark-rect.layer_0_marks path").all())
+    for row in rows:
+        path, count = row.locator("td a").first.get_attribute("href"), row.locator("td").last.inner_text()
+        iri = URIRef(BASE + path.split("?")[0].lstrip("/"))
+        assert int(count) == len(counts.get((iri, ""), ())), iri
+    shoot(page, screenshots, f"chart-coverage-{scheme}")
+
+
+# --- the files beside each chart -------------------------------------------------------------------
+
+
+def test_coverage_csv_svg_png(http, union_graph, objectives):
+    counts = walk(union_graph, "gcm-objectives")
+    response = http.get("/charts/coverage/gcm-objectives.csv", params={"lang": "es"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf"), "a byte-order mark, so that a spreadsheet reads the accents"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Número", "Tema (IRI)", "Objetivo del PMM", "Decisiones"]
+    assert {r[0]: int(r[3]) for r in rows[1:]} == {n: len(counts.get((t, ""), ())) for n, t in objectives.items()}
+    svg = http.get("/charts/coverage/gcm-objectives.svg", params={"by": "conference"})
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    assert "<title" in svg.text and "<desc" in svg.text and "http://" not in svg.text.replace("http://www.w3.org/", "")
+    png = http.get("/charts/coverage/gcm-objectives.png")
+    assert png.content.startswith(b"\x89PNG") and len(png.content) > 10_000
+    again = http.get("/charts/coverage/gcm-objectives.png", headers={"If-None-Match": png.headers["etag"]})
+    assert again.status_code == 304
+    spec = http.get("/charts/coverage/gcm-objectives.vl.json").json()
+    assert spec["$schema"].endswith("vega-lite/v5.json") and len(spec["data"]["values"]) == 23
+
+
+def test_unknown_chart_is_404(http):
+    assert http.get("/charts/coverage/no-such-scheme").status_code == 404
+    assert http.get("/charts/coverage/gcm-objectives", params={"by": "nothing"}).status_code == 404
+
+
+def test_charts_index_links_each_chart(page, service_url, screenshots):
+    page.goto(service_url + "/charts?lang=es")
+    assert page.locator("h1").inner_text() == "Gráficos"
+    hrefs = [a.get_attribute("href") for a in page.locator("main ul.cards a").all()]
+    assert "/charts/coverage/gcm-objectives?lang=es" in hrefs
+    shoot(page, screenshots, "charts-index")
+
+
+# --- the timeline of meetings ------------------------------------------------------------------------
+
+
+def precision_by_walk(graph: Graph, meeting) -> str:
+    """How precisely the graph dates a meeting, read from its own statements."""
+    start, end = graph.value(meeting, SCHEMA.startDate), graph.value(meeting, SCHEMA.endDate)
+    if start is not None:
+        return "days" if end is not None and end.toPython() > start.toPython() else "day"
+    nb, na = graph.value(meeting, ACU.notBefore), graph.value(meeting, ACU.notAfter)
+    if nb is None and na is None:
+        return "none"
+    if nb is None or na is None:
+        return "by" if nb is None else "from"
+    nb, na = nb.toPython(), na.toPython()
+    if nb.year == na.year and (nb.month, nb.day, na.month, na.day) == (1, 1, 12, 31):
+        return "year"
+    after = na.replace(day=28) + dt.timedelta(days=4)
+    if nb.day == 1 and nb.month == na.month and nb.year == na.year and (after - dt.timedelta(days=after.day)) == na:
+        return "month"
+    return "window"
+
+
+TIMELINE = """svg => {
+  const box = e => e.getBoundingClientRect();
+  const x = 'g.role-axis[aria-label^="X-axis"] ';
+  const tickX = [...svg.querySelectorAll(x + '.role-axis-tick line')].map(l => box(l).left);
+  const ticks = [...svg.querySelectorAll(x + '.role-axis-label text')]
+    .map((t, i) => ({text: t.textContent, x: tickX[i]}));
+  const bars = [...svg.querySelectorAll('g.mark-rect.layer_0_marks path')]
+    .map(p => ({label: p.getAttribute('aria-label'), left: box(p).left, right: box(p).right}));
+  const points = svg.querySelectorAll('g.mark-symbol.role-mark path').length;
+  return {ticks, bars, points};
+}"""
+
+PRECISION_EN = {
+    "day": "a day", "days": "days", "window": "a window", "month": "a month",
+    "year": "a year", "from": "after a date", "by": "by a date",
+}  # fmt: skip
+
+
+def test_timeline_shows_every_meeting_with_its_precision(page, service_url, union_graph, screenshots):
+    page.goto(service_url + "/charts/timeline")
+    assert page.locator("script").count() == 0
+    meetings = {m: precision_by_walk(union_graph, m) for m in union_graph.subjects(RDF.type, ACU.Meeting)}
+    dated = {m: p for m, p in meetings.items() if p != "none"}
+    found = page.locator("figure.chart svg").evaluate(TIMELINE)
+    assert found["points"] == len(dated) == len(found["bars"])
+    recorded = {m for m in dated if (None, ACU.records, m) in union_graph}
+    rows = page.locator("table.chart-data tbody tr").all()
+    assert len(rows) == len(dated)
+    shown = {}
+    for row in rows:
+        href = row.locator("td a").first.get_attribute("href")
+        cells = row.locator("td").all_inner_texts()
+        shown[URIRef(BASE + href.split("?")[0].lstrip("/"))] = cells
+    assert set(shown) == set(dated)
+    for meeting, precision in dated.items():
+        assert shown[meeting][2] == PRECISION_EN[precision], meeting
+        assert shown[meeting][5] == ("recorded" if meeting in recorded else "only mentioned"), meeting
+    # a meeting known to the year spans the year, from its tick to the next
+    year_meeting = next(m for m, p in dated.items() if p == "year")
+    year = str(union_graph.value(year_meeting, ACU.notBefore))[:4]
+    tick = {t["text"]: t["x"] for t in found["ticks"]}
+    bar = next(b for b in found["bars"] if f": {year} · " in b["label"])
+    assert year in tick and str(int(year) + 1) in tick, tick
+    assert abs(bar["left"] - tick[year]) < 1.5 and abs(bar["right"] - tick[str(int(year) + 1)]) < 1.5
+    shoot(page, screenshots, "chart-timeline")
+    page.goto(service_url + "/charts/timeline?year=2017&lang=es")
+    assert page.locator("figure.chart svg title").text_content() == "Cronología de las reuniones, 2017"
+    assert "Fecha" in page.locator("figure.chart svg").inner_html()
+    shoot(page, screenshots, "chart-timeline-2017-es")
