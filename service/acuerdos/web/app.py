@@ -33,6 +33,7 @@ from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER, ma
 from ..store import Backend, open_backend
 from . import dataset, docs_ontology, docs_schemes, docs_shapes, home, resources, search, source_text, sparql_form
 from .deps import PerVersion
+from .explorer import router as explorer_router
 from .query_api import build_router
 
 log = logging.getLogger("acuerdos.web")
@@ -58,6 +59,7 @@ def routers(site: Site) -> list[APIRouter]:
         docs_shapes.router,
         dataset.router,
         search.router,
+        explorer_router,
         source_text.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]
@@ -121,6 +123,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
     app.state.search = PerVersion()  # the search index, read once per data version
     app.state.statistics = PerVersion()  # the dataset's figures, likewise
+    app.state.explorer = PerVersion()  # the decisions and their facets (web.facets), likewise
     if backend is not None:
         app.state.backend = backend
     # both: with only the catch-all, every 4xx would pass Starlette's error middleware (and log a traceback)
