@@ -84,3 +84,4 @@ def page(browser_context, service_url):
     tab.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
     yield tab
     tab.close()
+    browser_context.clear_cookies()  # a language chosen in one test does not carry into the next

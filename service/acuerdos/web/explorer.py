@@ -54,7 +54,7 @@ from .facets import (
 )
 from .i18n import pick_lang, strings
 from .labels import natural_key
-from .rendering import page_context, render
+from .rendering import PAGE_VARY, page_context, render
 from .spreadsheets import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -221,7 +221,7 @@ def facet_panel(
 def _headers(request: Request, selection_key: str, fmt: str, lang: str) -> dict[str, str]:
     version = data_version(get_backend(request))
     etag = etag_for(version, "explore-decisions", selection_key, fmt, lang, dt.date.today().isoformat())
-    return cache_headers(etag, version=version)
+    return cache_headers(etag, vary=PAGE_VARY, version=version)
 
 
 def _sort_links(root: str, items: list[tuple[str, str]], selection: Selection, lang: str) -> dict[str, str]:

@@ -3,7 +3,8 @@
 Every string a page shows lives in ``strings/{en,es}.json``, grouped by the part of the site that
 shows it (site, queries, docs, dataset, home, form); the labels of other vocabularies' terms (ours
 come from the ontology) in ``strings/terms.json``. The language is the ``lang`` parameter, else
-the best of Accept-Language, else English.
+the language cookie (``lang``, set by every page asked for with a ``lang`` parameter, so that a
+choice made once holds on the next click), else the best of Accept-Language, else English.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from ..queries import DEFAULT_LANG, LANGS
 
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
 
-__all__ = ["DEFAULT_LANG", "LANGS", "lang_from_header", "other_lang", "pick_lang", "strings", "term_label"]
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "LANG_COOKIE",
+    "asked_lang",
+    "lang_from_header",
+    "other_lang",
+    "pick_lang",
+    "strings",
+    "term_label",
+]
 
 
 def _read(name: str) -> dict:
@@ -50,11 +61,23 @@ def other_lang(lang: str) -> str:
     return "es" if lang == "en" else "en"
 
 
-def pick_lang(request: Request) -> str:
-    """The language asked for: the `lang` parameter, else the best of Accept-Language, else English."""
+LANG_COOKIE = "lang"
+
+
+def asked_lang(request: Request) -> str | None:
+    """The language the `lang` parameter names, if it names one of ours."""
     asked = (request.query_params.get("lang") or "").strip().lower()
-    if asked in LANGS:
+    return asked if asked in LANGS else None
+
+
+def pick_lang(request: Request) -> str:
+    """The language asked for: the `lang` parameter, else the cookie, else the best of Accept-Language, else English."""
+    asked = asked_lang(request)
+    if asked:
         return asked
+    kept = (request.cookies.get(LANG_COOKIE) or "").strip().lower()
+    if kept in LANGS:
+        return kept
     return lang_from_header(request.headers.get("accept-language"))
 
 

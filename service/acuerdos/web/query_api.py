@@ -36,11 +36,11 @@ from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
 from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
-from .i18n import lang_from_header
+from .i18n import pick_lang
 from .query_openapi import add_query_operations
 from .query_pages import DEFAULT_LIMIT, Answer, canonical_items, list_model, list_page, query_page
 from .rdf_out import rdf_response
-from .rendering import links_of
+from .rendering import PAGE_VARY, links_of
 from .search import not_found_page
 
 RESERVED = ("lang", "limit", "offset", "format")
@@ -96,7 +96,7 @@ def given_params(request: Request) -> dict[str, list[str]]:
 
 def asked_lang(request: Request) -> str:
     asked = request.query_params.get("lang")
-    return asked.strip().lower() if asked is not None else lang_from_header(request.headers.get("accept-language"))
+    return asked.strip().lower() if asked is not None else pick_lang(request)
 
 
 def _number(request: Request, name: str, default: int) -> int:
@@ -198,7 +198,7 @@ ANSWER_OFFERS = [
 
 
 def error_answer(kind: str, message: str, status: int, extra: Mapping[str, Any] | None = None) -> Response:
-    headers = {"Vary": "Accept, Accept-Language", "Cache-Control": "no-cache"}
+    headers = {"Vary": PAGE_VARY, "Cache-Control": "no-cache"}
     if kind == "json":
         return JSONResponse({"error": message, **(extra or {})}, status_code=status, headers=headers)
     return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers)
@@ -279,7 +279,7 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
     """Run the query for one page and answer in the representation asked for."""
     items = canonical_items(asked.query, asked.params, asked.lang, asked.limit, asked.offset)
     headers = cache_headers(
-        etag_for(version, "answer", asked.query.name, urlencode(items), asked.kind), version=version
+        etag_for(version, "answer", asked.query.name, urlencode(items), asked.kind), vary=PAGE_VARY, version=version
     )
     canonical = asked.link()
     headers["Link"] = f'<{asked.iri}>; rel="describedby", <{canonical}>; rel="canonical"'
@@ -382,7 +382,9 @@ def list_queries(request: Request) -> Response:
     lang = asked_lang(request)
     lang = lang if lang in LANGS else DEFAULT_LANG
     version = data_version(get_backend(request))
-    headers = cache_headers(etag_for(version, "queries", kind, lang, ",".join(registry.names())), version=version)
+    headers = cache_headers(
+        etag_for(version, "queries", kind, lang, ",".join(registry.names())), vary=PAGE_VARY, version=version
+    )
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     root = root_of(request)

@@ -25,7 +25,7 @@ from ..namespaces import CURIES
 from ..queries import NamedQuery, Registry
 from .deps import data_version, get_backend, root_of
 from .i18n import strings
-from .rendering import Links, links_of, page_context, render
+from .rendering import PAGE_VARY, Links, links_of, page_context, render
 
 log = logging.getLogger("acuerdos.web.queries")
 
@@ -194,7 +194,7 @@ def query_page(
             {"type": "text/turtle", "href": f"{root}/queries/{name}.ttl"},
         ],
     )
-    out_headers = dict(headers or {"Vary": "Accept, Accept-Language", "Cache-Control": "no-cache"})
+    out_headers = dict(headers or {"Vary": PAGE_VARY, "Cache-Control": "no-cache"})
     return render("query.html", context, status=status, headers=out_headers)
 
 

@@ -24,7 +24,7 @@ from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page
 from .i18n import pick_lang, strings
 from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
-from .rendering import is_iri, links_of, page_context, render, sparql_iri
+from .rendering import PAGE_VARY, is_iri, links_of, page_context, render, sparql_iri
 from .search import not_found_page
 
 _EXTENSION = re.compile(r"^(?P<path>.+?)\.(?P<ext>ttl|jsonld|nt|rdf|html)$")
@@ -104,7 +104,7 @@ def _resource_response(request: Request, path: str, forced: str | None) -> Respo
     backend = get_backend(request)
     version = data_version(backend)
     etag = etag_for(version, "resource", iri, key, lang if key == "html" else "")
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     headers["Content-Location"] = links_of(request).href(iri) + "." + extension_of(key)
     headers["Link"] = f'<{iri}>; rel="canonical"'
     if matches_etag(request, etag):

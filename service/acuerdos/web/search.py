@@ -24,7 +24,7 @@ from ..store import Backend
 from .deps import PerVersion, data_version, get_backend
 from .i18n import pick_lang, strings
 from .labels import LABEL_PROPS, Labels, fetch_labels, natural_key
-from .rendering import Links, links_of, page_context, page_validators, render, sparql_iri
+from .rendering import PAGE_VARY, Links, links_of, page_context, page_validators, render, sparql_iri
 
 SEARCHED = (
     *LABEL_PROPS,
@@ -202,5 +202,5 @@ def not_found_page(
         guess=guess,
         search_q=guess,
     )
-    headers = {"Vary": "Accept, Accept-Language", "Cache-Control": "no-cache"}
+    headers = {"Vary": PAGE_VARY, "Cache-Control": "no-cache"}
     return render("not_found.html", context, status=status, headers=headers)
