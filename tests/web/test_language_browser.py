@@ -39,7 +39,8 @@ def test_the_cookie_does_not_override_an_explicit_language(service_url):
         response = client.get("/explore/decisions", params={"lang": "es"})
         assert response.cookies.get("lang") == "es"
         assert "Cookie" in response.headers["vary"]
-        assert '<html lang="es">' in client.get("/queries", headers={"Accept": "text/html"}).text, "the cookie holds on the next page"
+        following = client.get("/queries", headers={"Accept": "text/html"})
+        assert '<html lang="es">' in following.text, "the cookie holds on the next page"
         english = client.get("/explore/decisions", params={"lang": "en"})
         assert '<html lang="en">' in english.text
         assert '<html lang="en">' in client.get("/").text, "and the new choice replaces it"
