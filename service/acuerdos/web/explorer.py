@@ -305,6 +305,31 @@ def decisions_page(request: Request) -> Response:
     return render("explore.html", context, headers=headers)
 
 
+ABOUT_FACETS = ("meeting", "theme", "actor")
+ABOUT_ROWS = 30
+
+
+def decisions_about(request: Request, iri: str, lang: str) -> dict[str, Any] | None:
+    """For a meeting, a theme or an actor's page: its decisions with their follow-up (the first
+    ``ABOUT_ROWS``), and the explorer narrowed to them; None for any other resource."""
+    collection = collection_of(request)
+    facet = next((f for f in ABOUT_FACETS if iri in collection.values[f]), None)
+    if facet is None:
+        return None
+    selection = Selection(chosen={facet: frozenset({iri})})
+    found = narrow(collection.records, selection)
+    root, e = root_of(request), strings(lang, "explore")
+    key = url_key(collection, facet, iri)
+    return {
+        "title": e[f"about_{facet}"],
+        "rows": [table_row(collection, r, selection, lang, root) for r in found[:ABOUT_ROWS]],
+        "count": len(found),
+        "href": f"{root}/explore/decisions?" + urlencode([(facet, key), ("lang", lang)]),
+        "more": e["about_all"].format(n=len(found)),
+        "e": e,
+    }
+
+
 def _chosen_label(collection: Collection, param: str, value: str, lang: str) -> str:
     if param in IRI_FACETS:
         return collection.labels.text(collection.iri(value), lang)

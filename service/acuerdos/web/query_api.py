@@ -36,7 +36,7 @@ from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
 from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
-from .i18n import pick_lang
+from .i18n import error_text, pick_lang
 from .query_openapi import add_query_operations
 from .query_pages import (
     DEFAULT_LIMIT,
@@ -141,6 +141,8 @@ def effective_params(query: NamedQuery, given: Mapping[str, list[str]]) -> dict[
     out: dict[str, list[str]] = {}
     for name, param in query.params.items():
         values = [v for v in given.get(name, []) if v.strip()] or list(param.default)
+        if param.type == "boolean" and values == ["false", "true"]:
+            values = ["true"]  # the page's check box, ticked, sent after the hidden "false" that stands for unticked
         if param.type == "iri":
             values = [expand_iri(v, query.base) for v in values]
         if values:
@@ -320,17 +322,17 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
                 request,
                 registry,
                 asked.query,
-                asked.params,
+                {**asked.params, **given_params(request)},  # the values as typed: the form keeps them
                 asked.lang,
                 asked.limit,
                 asked.offset,
                 None,
-                error=str(exc),
+                error=error_text(exc, asked.lang),
                 status=status,
             )
         if status >= 500:
             raise  # answered by the app's error handler, with its headers (Retry-After)
-        return error_answer(asked.kind, str(exc), status, {"query": asked.iri})
+        return error_answer(asked.kind, error_text(exc, asked.lang), status, {"query": asked.iri})
     answer = Answer(
         rows,
         variables,
@@ -364,7 +366,7 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
         try:  # the query's text needs no parameter, but a wrong one is still wrong
             checked_params(request, query, lang)
         except UserError as exc:
-            return error_answer("text", str(exc), 400)
+            return error_answer("text", error_text(exc, lang), 400)
         return _description(request, query, kind, version)
     try:
         params, limit, offset = checked_params(request, query, lang, strict=kind != "html")
@@ -379,10 +381,10 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
                 DEFAULT_LIMIT,
                 0,
                 None,
-                error=str(exc),
+                error=error_text(exc, lang),
                 status=400,
             )
-        return error_answer(kind, str(exc), 400, {"query": query_iri(request, name)})
+        return error_answer(kind, error_text(exc, lang), 400, {"query": query_iri(request, name)})
     asked = Asked(
         query, params, lang, limit, offset, kind, query_iri(request, name), f"{root_of(request)}/queries/{name}"
     )

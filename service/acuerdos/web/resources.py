@@ -22,6 +22,7 @@ from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page
+from .explorer import decisions_about
 from .i18n import pick_lang, strings
 from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
 from .rendering import PAGE_VARY, is_iri, links_of, page_context, render, sparql_iri
@@ -91,6 +92,7 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         formats=format_links(local),
         canonical=None,
         about=actor_links(request, iri, page["title"], lang),
+        decisions=decisions_about(request, iri, lang),
     )
     return render("resource.html", context, headers=headers)
 
