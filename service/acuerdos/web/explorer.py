@@ -2,7 +2,7 @@
 
 The page is a GET form: the URL holds the whole selection (``conference``, ``year``, ``meeting``,
 ``kind``, ``theme``, ``basis``, ``actor``, ``role``, ``due``, ``status``, each repeatable, with
-IRIs written as their path under the base or their CURIE; ``due_from``, ``due_to`` and ``as_of``
+IRIs written as their CURIE (``acu:Agreement``) or their path under the base (``state/MX``); ``due_from``, ``due_to`` and ``as_of``
 dates; ``q`` text; ``sort``, a column, ``-`` first for descending; ``page``), so a view is shared,
 cited and bookmarked by its address. It works without JavaScript (a small script only submits the
 form when a box is ticked and filters long lists as one types). The same address with ``.csv``
@@ -118,18 +118,18 @@ COLUMNS: tuple[Column, ...] = (
 
 def table_row(collection: Collection, record: Record, selection: Selection, lang: str, root: str) -> dict[str, Any]:
     """One decision as the page's table shows it."""
-    links = collection.labels
+    labels = collection.labels
     href = collection.base.local(record.iri)
     e = strings(lang, "explore")
 
     def link(iri: str) -> dict[str, str]:
         local = collection.base.local(iri)
-        return {"href": f"{root}/{local}?lang={lang}" if local is not None else iri, "label": links.text(iri, lang)}
+        return {"href": f"{root}/{local}?lang={lang}" if local is not None else iri, "label": labels.text(iri, lang)}
 
     return {
         "href": f"{root}/{href}?lang={lang}" if href is not None else record.iri,
         "short": short_label(collection, record, lang),
-        "label": links.text(record.iri, lang),
+        "label": labels.text(record.iri, lang),
         "meeting": link(record.meeting) if record.meeting else None,
         "date": record.date,
         "kind": ", ".join(_labels(collection, sorted(record.values("kind")), lang)),

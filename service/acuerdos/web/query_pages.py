@@ -227,6 +227,7 @@ def query_page(
         query_iri=links_of(request).base.path(f"queries/{name}"),
         query_title=query.title_in(lang),
         description=query.description_in(lang),
+        main_class="wide",
         fields=fields,
         suggestion_links=_suggestion_links(root, query, params, fields, lang),
         limit=limit,
