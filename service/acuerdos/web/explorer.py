@@ -4,10 +4,11 @@ The page is a GET form: the URL holds the whole selection (``conference``, ``yea
 ``kind``, ``theme``, ``basis``, ``actor``, ``role``, ``due``, ``status``, each repeatable, with
 IRIs written as their CURIE, ``acu:Agreement``, or their path under the base, ``state/MX``;
 ``due_from``, ``due_to`` and ``as_of`` dates; ``q`` text; ``sort``, a column, ``-`` first for
-descending; ``page``), so a view is shared, cited and bookmarked by its address. It works without JavaScript (a small script only submits the
-form when a box is ticked and filters long lists as one types). The same address with ``.csv``
-(UTF-8 with a byte-order mark, so that Excel reads the accents), ``.xlsx`` or ``.json`` downloads
-every decision of the view, with the selection and the data version in the file.
+descending; ``page``), so a view is shared, cited and bookmarked by its address. It works without
+JavaScript (a small script only submits the form when a box is ticked and filters long lists as
+one types). The same address with ``.csv`` (UTF-8 with a byte-order mark, so that Excel reads the
+accents), ``.xlsx`` or ``.json`` downloads every decision of the view, with the selection and the
+data version in the file.
 
 A value that is not one of a facet's is not applied: the page says so and suggests the closest
 values ("did you mean"); the downloads answer 400 with the same message, in the language asked for.
