@@ -1,6 +1,6 @@
 """The decisions explorer in a real headless Chromium: ticking facets changes the list and every
-count to what an independent walk of the data says (tests/facet_walk.py); screenshots at desktop
-and phone widths go to pytest's temporary folder (never into the checkout)."""
+count to what an independent walk of the data says (tests/facet_walk.py). Screenshots at desktop
+and phone width: see screens.py."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from facet_walk import BASE, expected, walk
-
-SCREENSHOTS = "explorer-screenshots"
+from screens import shoot
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +49,10 @@ def tick(page, facet: str, value: str) -> None:
         page.locator(f'fieldset[data-facet="{facet}"] input[value="{value}"]').check()
 
 
-def test_ticking_facets_narrows_the_list_and_the_counts(page, service_url, http, walked, tmp_path_factory):
-    folder = tmp_path_factory.mktemp(SCREENSHOTS)
-    page.set_viewport_size({"width": 1280, "height": 900})
+def test_ticking_facets_narrows_the_list_and_the_counts(page, service_url, http, walked, screenshots):
     page.goto(service_url + "/explore/decisions?lang=en")
     check_against_walk(page, walked, {})
-    page.screenshot(path=str(folder / "explorer-desktop.png"), full_page=True)
+    shoot(page, screenshots, "explorer")
 
     chosen: dict[str, set[str]] = {}
     steps = [
@@ -72,7 +69,7 @@ def test_ticking_facets_narrows_the_list_and_the_counts(page, service_url, http,
         # the URL holds the selection
         query = parse_qsl(urlsplit(page.url).query)
         assert {(f, v) for f, vs in chosen.items() for v in vs} <= set(query)
-    page.screenshot(path=str(folder / "explorer-desktop-3-facets.png"), full_page=True)
+    shoot(page, screenshots, "explorer-5-facets")
 
     # a second value of the same facet widens (values of one facet are alternatives)
     tick(page, "year", "2022")
@@ -115,8 +112,7 @@ def test_text_search_and_sorting(page, service_url, walked):
     assert dues == sorted(dues, reverse=True)
 
 
-def test_phone_shows_the_answer_first(page, service_url, tmp_path_factory):
-    folder = tmp_path_factory.mktemp(SCREENSHOTS)
+def test_phone_shows_the_answer_first(page, service_url):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(service_url + "/explore/decisions?lang=es&actor=state/MX")
     results = page.locator("section.results").bounding_box()
@@ -124,5 +120,4 @@ def test_phone_shows_the_answer_first(page, service_url, tmp_path_factory):
     assert results and facets and results["y"] < facets["y"], "on a phone the results come before the facets"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
-    page.screenshot(path=str(folder / "explorer-phone.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})

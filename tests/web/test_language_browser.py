@@ -6,8 +6,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from screens import shoot
 
-def test_spanish_survives_five_clicks(page, service_url):
+
+def test_spanish_survives_five_clicks(page, service_url, screenshots):
     page.goto(service_url + "/")
     assert page.locator("html").get_attribute("lang") == "en"  # the browser asks for en-GB
     with page.expect_navigation():
@@ -27,6 +29,8 @@ def test_spanish_survives_five_clicks(page, service_url):
         path = urlsplit(page.url).path
         assert page.locator("html").get_attribute("lang") == "es", f"English again at {path}"
         assert page.locator(".langs a[aria-current]").get_attribute("hreflang") == "es"
+        if path.startswith("/meeting/"):
+            shoot(page, screenshots, "meeting-decisions")
     # a link that says lang=en switches back, and that choice holds too
     with page.expect_navigation():
         page.locator(".langs a[hreflang=en]").click()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
+from screens import shoot
+
 
 def test_columns_and_parameters_by_their_names(page, service_url):
     page.goto(service_url + "/queries/decisions-by-theme?lang=es")
@@ -49,14 +51,16 @@ def test_a_long_list_is_grouped_and_filters_as_one_types(page, service_url):
     assert "México" in shown and len(shown) <= 3, shown
 
 
-def test_a_wrong_value_is_kept_and_what_was_meant_is_offered(page, service_url):
+def test_a_wrong_value_is_kept_and_what_was_meant_is_offered(page, service_url, screenshots):
     response = page.goto(service_url + "/queries/actor-obligations?actor=Mexco&lang=es")
     assert response.status == 400
+    shoot(page, screenshots, "question-wrong-value")
     assert "no es un" in page.locator(".notice").inner_text()
     assert page.locator("#p-actor option:checked").inner_text() == "Mexco"
     with page.expect_navigation():
         page.locator(".did-you-mean a", has_text="México").click()
     assert page.locator("main table tbody tr").count() > 0
+    shoot(page, screenshots, "question-answer")
 
 
 def test_the_api_answers_errors_in_the_language_asked(http):

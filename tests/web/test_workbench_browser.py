@@ -10,6 +10,7 @@ import pytest
 
 from acuerdos.web.rendering import STATIC_DIR
 from acuerdos.web.sparql_form import WORKBENCH_FILES
+from screens import shoot
 
 pytestmark = pytest.mark.skipif(
     not all((STATIC_DIR / name).is_file() for name in WORKBENCH_FILES),
@@ -31,7 +32,7 @@ def run(page) -> None:
         page.locator(".yasqe_queryButton:visible").click()
 
 
-def test_a_named_query_runs_from_its_tab_and_its_iris_open_here(page, service_url, tmp_path_factory):
+def test_a_named_query_runs_from_its_tab_and_its_iris_open_here(page, service_url, screenshots):
     page.goto(service_url + "/sparql")
     page.wait_for_selector(".yasgui .tabsList .tab")
     titles = page.locator(".yasgui .tabsList .tab a span:first-child").all_inner_texts()
@@ -50,7 +51,7 @@ def test_a_named_query_runs_from_its_tab_and_its_iris_open_here(page, service_ur
     # the address keeps the query: opened again, the page runs it
     kept = unquote(urlsplit(page.url).fragment.removeprefix("query="))
     assert kept == editor_text(page)
-    page.screenshot(path=str(tmp_path_factory.mktemp("workbench-screenshots") / "workbench-desktop.png"))
+    shoot(page, screenshots, "workbench-results")
     local_only(page, service_url)
     page.goto("about:blank")
     page.goto(f"{service_url}/sparql#query={quote(kept)}")
