@@ -37,8 +37,14 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b2 .
     <decision/2017-06-08-mexico/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
     <decision/2017-06-08-mexico/agreement-2-a> acu:consolidates <decision/2017-06-08-mexico/agreement-1> .
+    <decision/2017-06-08-mexico/agreement-1> acu:numberEvidence ?n ; acu:evidence ?n .
+    ?n a oa:SpecificResource ; oa:hasSource <document/2017-06-08-final-act> ; oa:hasSelector ?nsel .
 }
 INSERT {
+    <decision/agreement-1> acu:numberEvidence <decision/agreement-1/evidence/2017-06-08-final-act-2> ;
+        acu:evidence <decision/agreement-1/evidence/2017-06-08-final-act-2> .
+    <decision/agreement-1/evidence/2017-06-08-final-act-2> a oa:SpecificResource ;
+        oa:hasSource <document/2017-06-08-final-act> ; oa:hasSelector ?nsel .
     <decision/agreement-1/theme/gcm-objective-23> a acu:ThemeAssignment .
     <decision/agreement-1/theme/gcm-objective-23> acu:basis <kind/basis/assigned-by-judgement> .
     <decision/agreement-1/theme/gcm-objective-23> acu:reason "Sending inputs to the other conference is international cooperation."@en .
@@ -69,6 +75,8 @@ INSERT {
     <decision/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
 }
 WHERE {
+    <decision/2017-06-08-mexico/agreement-1> acu:numberEvidence ?n .
+    ?n oa:hasSelector ?nsel .
     ?b4 a oa:TextQuoteSelector .
     ?b4 oa:exact "Enviar los insumos a más tardar el 12 de junio." .
     ?b1 a acu:ThemeAssignment .
