@@ -37,6 +37,7 @@ from . import (
     docs_ontology,
     docs_schemes,
     docs_shapes,
+    drafts,
     home,
     resources,
     search,
@@ -71,6 +72,7 @@ def routers(site: Site) -> list[APIRouter]:
         charts.router,
         tracker.router,
         source_text.router,
+        drafts.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]
 
