@@ -275,3 +275,52 @@ def test_timeline_shows_every_meeting_with_its_precision(page, service_url, unio
     assert page.locator("figure.chart svg title").text_content() == "Cronología de las reuniones, 2017"
     assert "Fecha" in page.locator("figure.chart svg").inner_html()
     shoot(page, screenshots, "chart-timeline-2017-es")
+
+
+# --- the follow-up graph of a decision ---------------------------------------------------------------
+
+
+def lineage_by_walk(graph: Graph, root: URIRef) -> tuple[set, set]:
+    """The nodes and edges reached from a decision: later by follow-up and scheduling, earlier by follow-up."""
+    edges, nodes = set(), {root}
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        later = [(b, "f") for f in graph.objects(node, ACU.followUp) for b in graph.objects(f, ACU.followedUpBy)]
+        later += [(m, "s") for m in graph.objects(node, ACU.schedules)]
+        for target, _ in later:
+            edges.add((node, target))
+            if target not in nodes:
+                nodes.add(target)
+                todo.append(target)
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        for f in graph.subjects(ACU.followedUpBy, node):
+            for source in graph.subjects(ACU.followUp, f):
+                edges.add((source, node))
+                if source not in nodes:
+                    nodes.add(source)
+                    todo.append(source)
+    return nodes, {e for e in edges if e[0] in nodes and e[1] in nodes}
+
+
+def test_decision_page_shows_its_follow_up_graph(page, service_url, union_graph, http, screenshots):
+    root = URIRef(BASE + "decision/2017-03-30-washington/agreement-1")
+    nodes, edges = lineage_by_walk(union_graph, root)
+    assert len(nodes) > 3
+    page.goto(service_url + "/decision/2017-03-30-washington/agreement-1")
+    svg = page.locator("#h-followup-graph ~ figure svg")
+    assert svg.get_attribute("role") == "img" and svg.locator("title").text_content().startswith("What became of")
+    assert svg.locator("rect[rx]").count() == len(nodes)
+    assert svg.locator("path[marker-end]").count() == len(edges)
+    rows = page.locator("#h-followup-graph ~ details tbody tr")
+    assert rows.count() == len(edges)
+    shoot(page, screenshots, "decision-follow-up-graph")
+    # a decision that follows up an earlier one shows that one on its left
+    page.goto(service_url + "/decision/2017-06-08-panama/agreement-13")
+    earlier = BASE + "decision/2017-03-30-washington/agreement-4"
+    assert page.locator(f"#h-followup-graph ~ details a[href='/{earlier[len(BASE) :]}?lang=en']").count() >= 1
+    png = http.get("/charts/follow-up/decision/2017-03-30-washington/agreement-1.png")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    assert http.get("/charts/follow-up/meeting/2017-06-08-panama.svg").status_code == 404

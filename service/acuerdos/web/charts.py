@@ -23,11 +23,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..http import matches_etag, not_modified
-from . import chart_data, vega
+from . import chart_data, followup_graph, vega
 from .deps import get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import Labels, fetch_labels, short
-from .rendering import Links, links_of, page_context, page_validators, render
+from .rendering import Links, is_iri, links_of, page_context, page_validators, render
 from .search import not_found_page
 
 router = APIRouter()
@@ -452,3 +452,70 @@ def charts_index(request: Request) -> Response:
     )
     context = page_context(request, lang, c["title"], version, c=c, items=items)
     return render("charts.html", context, headers=headers)
+
+
+# --- the follow-up graph of a decision ----------------------------------------------------------------
+
+
+def followup_view(request: Request, iri: str, lang: str, version: str) -> dict[str, Any] | None:
+    """What a decision's page shows of its follow-up graph (None when nothing follows it up and it follows nothing)."""
+    links, root = links_of(request), root_of(request)
+    local = links.local_path(iri)
+    if local is None:
+        return None
+    c = strings(lang, "charts")
+
+    def make() -> tuple[followup_graph.Lineage, str]:
+        graph = followup_graph.lineage(get_backend(request), iri)
+        return graph, followup_graph.svg(graph, lang, _followup_texts(graph, c, lang), "follow-up")
+
+    graph, svg = _charts(request).get(version, ("follow-up", iri, lang, "svg"), make)
+    if not graph.edges:
+        return None
+    path = f"{root}/charts/follow-up{local}"
+    return {
+        "svg": svg,
+        "rows": followup_graph.table(graph, lang, c["schedules"], lambda i: _href(links, i, lang)),
+        "downloads": [
+            {"label": "SVG", "href": f"{path}.svg?lang={lang}"},
+            {"label": "PNG", "href": f"{path}.png?lang={lang}"},
+        ],
+        "c": c,
+    }
+
+
+def _followup_texts(graph: followup_graph.Lineage, c: dict[str, str], lang: str) -> dict[str, str]:
+    name = graph.labels.text(graph.root, lang)
+    later = sum(1 for v in graph.columns.values() if v > 0)
+    earlier = sum(1 for v in graph.columns.values() if v < 0)
+    return {
+        "title": c["followup_title"].format(decision=name),
+        "desc": c["followup_desc"].format(later=later, earlier=earlier, edges=len(graph.edges)),
+        "schedules": c["schedules"],
+    }
+
+
+@router.api_route("/charts/follow-up/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+def followup_file(request: Request, path: str) -> Response:
+    """The follow-up graph of a decision as SVG or PNG (the decision's page shows it inline)."""
+    stem, ext = _split(path)
+    iri = get_site(request).base.path(stem)
+    if ext not in ("svg", "png") or not stem.startswith("decision/") or not is_iri(iri):
+        return not_found_page(request, None)
+    lang, version, headers = page_validators(request, "follow-up", iri, ext)
+    if matches_etag(request, headers["ETag"]):
+        return not_modified(headers)
+    cache, c = _charts(request), strings(lang, "charts")
+
+    def make() -> tuple[followup_graph.Lineage, str]:
+        graph = followup_graph.lineage(get_backend(request), iri)
+        return graph, followup_graph.svg(graph, lang, _followup_texts(graph, c, lang), "follow-up", lambda i: i)
+
+    graph, svg = cache.get(version, ("follow-up-file", iri, lang, "svg"), make)
+    if len(graph.columns) == 1 and not graph.labels.by_iri:
+        return not_found_page(request, iri, lang)
+    headers["Content-Disposition"] = f'inline; filename="follow-up-{stem.replace("/", "-")}-{lang}.{ext}"'
+    if ext == "svg":
+        return Response(svg, media_type=FORMATS["svg"], headers=headers)
+    png = cache.get(version, ("follow-up-file", iri, lang, "png"), lambda: vega.png_of_svg(svg))
+    return Response(png, media_type=FORMATS["png"], headers=headers)
