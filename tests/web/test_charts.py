@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Namespace, URIRef
@@ -324,3 +325,14 @@ def test_decision_page_shows_its_follow_up_graph(page, service_url, union_graph,
     png = http.get("/charts/follow-up/decision/2017-03-30-washington/agreement-1.png")
     assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
     assert http.get("/charts/follow-up/meeting/2017-06-08-panama.svg").status_code == 404
+
+
+def test_theme_page_shows_its_chart_and_decisions(page, service_url, union_graph, screenshots):
+    theme = URIRef(BASE + "theme/gcm-objective/10")
+    expected = {str(d) for d in walk(union_graph, "gcm-objectives").get((theme, ""), ())}
+    page.goto(service_url + "/theme/gcm-objective/10")
+    section = page.locator("section[aria-labelledby=h-theme-decisions]")
+    assert section.locator("figure svg[role=img] title").count() == 1
+    links = {BASE + urlsplit(a.get_attribute("href")).path.lstrip("/") for a in section.locator("tbody a").all()}
+    assert expected and links == expected
+    shoot(page, screenshots, "theme-gcm-objective-10")

@@ -23,10 +23,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..http import matches_etag, not_modified
+from ..namespaces import PREFIXES
 from . import chart_data, followup_graph, vega
 from .deps import get_backend, get_site, root_of
 from .i18n import pick_lang, strings
-from .labels import Labels, fetch_labels, short
+from .labels import Labels, fetch_labels, natural_key, short
 from .rendering import Links, is_iri, links_of, page_context, page_validators, render
 from .search import not_found_page
 
@@ -519,3 +520,84 @@ def followup_file(request: Request, path: str) -> Response:
         return Response(svg, media_type=FORMATS["svg"], headers=headers)
     png = cache.get(version, ("follow-up-file", iri, lang, "png"), lambda: vega.png_of_svg(svg))
     return Response(png, media_type=FORMATS["png"], headers=headers)
+
+
+# --- a theme's page: its chart and its decisions -------------------------------------------------------
+
+
+def theme_view(request: Request, iri: str, lang: str, version: str) -> dict[str, Any] | None:
+    """For a theme's page: the decisions that touch it (as the coverage counts them), and a chart of
+    how many per year and conference. None for a theme of no scheme the coverage charts draw."""
+    backend, links, root = get_backend(request), links_of(request), root_of(request)
+    base = get_site(request).base
+    scheme = next(
+        (
+            s
+            for s in chart_data.COVERAGE_SCHEMES
+            if backend.ask(f"ASK {{ <{iri}> <{PREFIXES['skos']}inScheme> <{base.path('scheme/' + s)}> }}")
+        ),
+        None,
+    )
+    if scheme is None:
+        return None
+    cache, c = _charts(request), strings(lang, "charts")
+    cov = cache.get(
+        version, ("coverage-data", scheme), lambda: chart_data.coverage(backend, base.path(f"scheme/{scheme}"))
+    )
+    touches = [t for t in cov.touches if t[0] == iri]
+    decisions: dict[str, tuple[str, set[str]]] = {t[1]: (t[4], set()) for t in touches}
+    for t in touches:
+        if t[3]:
+            decisions[t[1]][1].add(t[3])
+
+    def make() -> str:
+        counts: dict[tuple[str, str], set[str]] = {}
+        for _, decision, _, conference, year in touches:
+            if conference and year:
+                counts.setdefault((year, cov.conference_label(conference, lang)), set()).add(decision)
+        values = [{"year": y, "conference": k, "decisions": len(v)} for (y, k), v in sorted(counts.items())]
+        name = next((t.label(lang) for t in cov.themes if t.iri == iri), iri)
+        title = c["theme_chart"].format(theme=short(name, 60))
+        vl = vega.spec(
+            title=title,
+            description=c["theme_chart_desc"],
+            width={"step": 26},
+            height=160,
+            data={"values": values},
+            mark={"type": "bar", "tooltip": True},
+            encoding={
+                "x": {"field": "year", "type": "ordinal", "title": c["legend_year"], "axis": {"labelAngle": 0}},
+                "xOffset": {"field": "conference"},
+                "y": {
+                    "field": "decisions",
+                    "type": "quantitative",
+                    "title": c["axis_decisions"],
+                    "axis": {"tickMinStep": 1, "format": "d"},
+                },
+                "color": {"field": "conference", "type": "nominal", "title": c["legend_conference"]},
+            },
+        )
+        return vega.accessible_svg(vega.svg_of(vl, lang), "theme-chart", title, c["theme_chart_desc"])
+
+    svg = cache.get(version, ("theme", iri, lang, "svg"), make) if touches else ""
+    labels = fetch_labels(backend, set(decisions) | {k for _, ks in decisions.values() for k in ks})
+    rows = sorted(
+        (
+            {
+                "href": _href(links, d, lang),
+                "text": labels.text(d, lang),
+                "year": year,
+                "conferences": ", ".join(sorted(cov.conference_label(k, lang) for k in ks)),
+            }
+            for d, (year, ks) in decisions.items()
+        ),
+        key=lambda r: (r["year"], natural_key(r["text"])),
+    )
+    return {
+        "svg": svg,
+        "rows": rows,
+        "c": c,
+        "coverage_href": f"{root}/charts/coverage/{scheme}?lang={lang}",
+        "coverage_title": c[f"coverage_{scheme}"],
+        "query_href": f"{root}/queries/decisions-by-theme?" + urlencode({"theme": iri, "lang": lang}),
+    }

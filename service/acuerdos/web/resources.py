@@ -19,7 +19,7 @@ from rdflib import Graph
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..store import Backend
-from .charts import followup_view
+from .charts import followup_view, theme_view
 from .deps import data_version, get_backend, get_site, root_of
 from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page
@@ -27,7 +27,7 @@ from .i18n import pick_lang, strings
 from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
 from .rendering import is_iri, links_of, page_context, render, sparql_iri
 from .search import not_found_page
-from .tracker import actor_links
+from .tracker import actor_links, meeting_view
 
 _EXTENSION = re.compile(r"^(?P<path>.+?)\.(?P<ext>ttl|jsonld|nt|rdf|html)$")
 
@@ -93,6 +93,8 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         canonical=None,
         about=actor_links(request, iri, page["title"], lang),
         followup_graph=followup_view(request, iri, lang, version) if path.startswith("decision/") else None,
+        meeting=meeting_view(request, iri, lang) if path.startswith("meeting/") else None,
+        theme=theme_view(request, iri, lang, version) if path.startswith("theme/") else None,
     )
     return render("resource.html", context, headers=headers)
 

@@ -65,19 +65,37 @@ _DATE_OF = (
 )
 
 
+_DETAILS = (
+    "OPTIONAL { ?decision acu:deadline ?deadline } "
+    "OPTIONAL { ?decision acu:scheduledStart ?start } OPTIONAL { ?decision acu:scheduledEnd ?end } "
+    "OPTIONAL { ?decision acu:dateText ?date_text } OPTIONAL { ?decision acu:schedules ?schedules } "
+    "OPTIONAL { ?decision acu:text ?text_es } OPTIONAL { ?decision acu:unofficialTranslation ?text_en } "
+    "OPTIONAL { ?decision acu:adoptedAt ?meeting . " + _DATE_OF.format(x="?meeting", v="date") + "} "
+)
+_DETAIL_VARS = "?deadline ?start ?end ?date_text ?meeting ?date ?schedules ?text_es ?text_en "
+
+
 def _obligations_query(actor: str, base: str) -> str:
     return (
-        _P + "SELECT DISTINCT ?decision ?property ?target ?deadline ?start ?end ?date_text ?meeting ?date ?schedules "
-        "?text_es ?text_en "
-        "WHERE { VALUES ?actor { <"
+        _P
+        + "SELECT DISTINCT ?decision ?property ?target "
+        + _DETAIL_VARS
+        + "WHERE { VALUES ?actor { <"
         + actor
         + "> } "
         + _CONCERNS.format(base=base)
-        + "OPTIONAL { ?decision acu:deadline ?deadline } "
-        "OPTIONAL { ?decision acu:scheduledStart ?start } OPTIONAL { ?decision acu:scheduledEnd ?end } "
-        "OPTIONAL { ?decision acu:dateText ?date_text } OPTIONAL { ?decision acu:schedules ?schedules } "
-        "OPTIONAL { ?decision acu:text ?text_es } OPTIONAL { ?decision acu:unofficialTranslation ?text_en } "
-        "OPTIONAL { ?decision acu:adoptedAt ?meeting . " + _DATE_OF.format(x="?meeting", v="date") + "} }"
+        + _DETAILS
+        + "}"
+    )
+
+
+def _meeting_query(meeting: str) -> str:
+    return (
+        _P + "SELECT ?decision ?must ?position ?parent_position " + _DETAIL_VARS + "WHERE { "
+        "?decision acu:adoptedAt <" + meeting + "> . OPTIONAL { ?decision acu:mustAct ?must } "
+        "OPTIONAL { ?decision acu:position ?position } OPTIONAL { ?decision acu:partOf/acu:position ?parent_position } "
+        + _DETAILS
+        + "}"
     )
 
 
@@ -135,6 +153,33 @@ class Item:
             self.status = "past-due" if self.due < as_of else "due"
 
 
+def _fill(item: Item, row: dict) -> None:
+    """What one row of an answer says of a decision: its dates, texts, meeting."""
+    item.deadline = item.deadline or _date(row.get("deadline"))
+    item.start = item.start or _date(row.get("start"))
+    item.end = item.end or _date(row.get("end"))
+    item.date_text = item.date_text or str(row.get("date_text") or "")
+    item.meeting = item.meeting or str(row.get("meeting") or "")
+    item.adopted = item.adopted or _date(row.get("date"))
+    item.schedules = item.schedules or str(row.get("schedules") or "")
+    for lang in ("es", "en"):
+        if row.get(f"text_{lang}") is not None:
+            item.texts.setdefault(lang, str(row[f"text_{lang}"]))
+
+
+def _judged(backend: Backend, items: dict[str, Item], as_of: dt.date) -> None:
+    """The follow-ups of each decision, then its status as of a date."""
+    if items:
+        seen: set[tuple[str, str]] = set()
+        for row in backend.select(_followups_query(sorted(items))):
+            decision, by = str(row["decision"]), str(row["by"])
+            if (decision, by) not in seen:
+                seen.add((decision, by))
+                items[decision].followups.append((by, str(row.get("kind") or ""), _date(row.get("by_date"))))
+    for item in items.values():
+        item.judge(as_of)
+
+
 def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list[Item]:
     """Every decision that concerns the actor, with its dates, follow-ups and status as of a date."""
     items: dict[str, Item] = {}
@@ -146,28 +191,29 @@ def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list
             item.direct = True
         else:
             item.via.add(str(row["target"]))
-        item.deadline = item.deadline or _date(row.get("deadline"))
-        item.start = item.start or _date(row.get("start"))
-        item.end = item.end or _date(row.get("end"))
-        item.date_text = item.date_text or str(row.get("date_text") or "")
-        item.meeting = item.meeting or str(row.get("meeting") or "")
-        item.adopted = item.adopted or _date(row.get("date"))
-        item.schedules = item.schedules or str(row.get("schedules") or "")
-        for lang in ("es", "en"):
-            if row.get(f"text_{lang}") is not None:
-                item.texts.setdefault(lang, str(row[f"text_{lang}"]))
-    if items:
-        seen: set[tuple[str, str]] = set()
-        for row in backend.select(_followups_query(sorted(items))):
-            decision, by = str(row["decision"]), str(row["by"])
-            if (decision, by) not in seen:
-                seen.add((decision, by))
-                items[decision].followups.append((by, str(row.get("kind") or ""), _date(row.get("by_date"))))
-    for item in items.values():
-        item.judge(as_of)
+        _fill(item, row)
+    _judged(backend, items, as_of)
     return sorted(
         items.values(), key=lambda i: (i.due or dt.date.max, i.adopted or dt.date.max, natural_key(i.decision))
     )
+
+
+def meeting_decisions(backend: Backend, meeting: str, as_of: dt.date) -> list[Item]:
+    """The decisions a meeting adopted, in their printed order, each with who must act (in `via`), its
+    dates and its status as of a date."""
+    items: dict[str, Item] = {}
+    order: dict[str, tuple[int, int]] = {}
+    for row in backend.select(_meeting_query(meeting)):
+        decision = str(row["decision"])
+        item = items.setdefault(decision, Item(decision, direct=True))
+        if row.get("must") is not None:
+            item.via.add(str(row["must"]))
+        _fill(item, row)
+        parent, own = row.get("parent_position"), int(str(row.get("position") or 0))
+        order[decision] = (int(str(parent)), own) if parent is not None else (own, 0)
+    _judged(backend, items, as_of)
+    kind = {d: d.rsplit("/", 1)[-1].split("-")[0] for d in items}  # agreement, conclusion, report…
+    return sorted(items.values(), key=lambda i: (kind[i.decision], order[i.decision], i.decision))
 
 
 def actors(backend: Backend, base: str) -> dict[str, dict[str, set[str]]]:
@@ -425,3 +471,20 @@ def actor_links(request: Request, iri: str, name: str, lang: str) -> dict[str, A
         "heading": k["actor_questions"].format(actor=name),
         "questions": questions,
     }
+
+
+def meeting_view(request: Request, iri: str, lang: str) -> dict[str, Any] | None:
+    """For a meeting's page: the decisions it adopted with who must act, their dates and status (today)."""
+    backend, links = get_backend(request), links_of(request)
+    items = meeting_decisions(backend, iri, dt.date.today())
+    if not items:
+        return None
+    labels = _labels_for(backend, iri, items)
+    k = strings(lang, "tracker")
+    rows = []
+    for item in items:
+        row = _row(item, labels, links, lang, k)
+        row.update(role="", actors=row["via"], via=[])
+        rows.append(row)
+    counts = [(s, k[f"status_{s}"], sum(1 for r in rows if r["status"] == s)) for s in STATUSES]
+    return {"rows": rows, "counts": counts, "k": k, "as_of": dt.date.today().isoformat()}
