@@ -336,3 +336,28 @@ def test_theme_page_shows_its_chart_and_decisions(page, service_url, union_graph
     links = {BASE + urlsplit(a.get_attribute("href")).path.lstrip("/") for a in section.locator("tbody a").all()}
     assert expected and links == expected
     shoot(page, screenshots, "theme-gcm-objective-10")
+
+
+def test_cooccurrence_matrix_cells_are_the_pairs_of_the_graph(page, service_url, union_graph, screenshots):
+    scheme = URIRef(BASE + "scheme/regional-themes")
+    in_scheme = set(union_graph.subjects(SKOS.inScheme, scheme))
+    pairs: dict[frozenset, int] = defaultdict(int)
+    for decision in decisions_of(union_graph):
+        tagged = {
+            t for a in union_graph.objects(decision, ACU.themeAssignment) for t in union_graph.objects(a, ACU.theme)
+        }
+        tagged &= in_scheme
+        for a in tagged:
+            for b in tagged:
+                if str(a) < str(b):
+                    pairs[frozenset((a, b))] += 1
+    page.goto(service_url + "/charts/co-occurrence/regional-themes")
+    cells = page.locator("figure.chart svg g.mark-rect.layer_0_marks path").all()
+    assert len(cells) == 2 * len(pairs)
+    shown = {}
+    for row in page.locator("table.chart-data tbody tr").all():
+        hrefs = [a.get_attribute("href") for a in row.locator("a").all()]
+        a, b = (URIRef(BASE + h.split("?")[0].lstrip("/")) for h in hrefs)
+        shown[frozenset((a, b))] = int(row.locator("td").last.inner_text())
+    assert shown == dict(pairs)
+    shoot(page, screenshots, "chart-co-occurrence-regional-themes")

@@ -339,6 +339,89 @@ def timeline_page(request: Request, ext: str) -> Response:
     return _serve(request, ("timeline", year), ext, make, page)
 
 
+# --- theme co-occurrence ------------------------------------------------------------------------------
+
+
+def cooccurrence_chart(co: chart_data.CoOccurrence, scheme: str, lang: str, links: Links) -> Chart:
+    """A matrix of the themes of a scheme: each cell the number of decisions tagged with both themes."""
+    c = strings(lang, "charts")
+    name = {t.iri: short(t.label(lang), 34) + f" ({co.carried[t.iri]})" for t in co.themes}
+    order = {t.iri: i for i, t in enumerate(co.themes)}
+    values = []
+    for (a, b), n in co.pairs.items():
+        for column, row in ((a, b), (b, a)):  # both halves: a row reads across to every theme it meets
+            values.append({"x": name[column], "y": name[row], "decisions": n})
+    most = max(co.pairs.values(), default=1)
+    title = c[f"cooccurrence_{scheme}"]
+    description = c["cooccurrence_desc"].format(n=len(co.themes), pairs=len(co.pairs))
+    domain = [name[t.iri] for t in co.themes]  # every theme a row and a column, in scheme order
+    x: dict[str, Any] = {"field": "x", "type": "nominal", "title": None, "scale": {"domain": domain},
+         "axis": {"labelAngle": -50, "labelLimit": 0, "orient": "top"}}  # fmt: skip
+    y: dict[str, Any] = {
+        "field": "y",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": domain},
+        "axis": {"labelLimit": 0},
+    }
+    colour = {"field": "decisions", "type": "quantitative", "title": c["axis_decisions"], "scale": {"scheme": "blues"}}
+    ink = {"condition": {"test": f"datum.decisions > {most / 2}", "value": "white"}, "value": "#1d2330"}
+    vl = vega.spec(
+        title={"text": title, "subtitle": c["cooccurrence_subtitle"]},
+        description=description,
+        width={"step": 20},
+        height={"step": 20},
+        data={"values": values},
+        layer=[
+            {"mark": {"type": "rect", "stroke": "white"}, "encoding": {"x": x, "y": y, "color": colour}},
+            {"mark": {"type": "text", "fontSize": 9},
+             "encoding": {"x": x, "y": y, "text": {"field": "decisions", "type": "quantitative"}, "color": ink}},
+        ],
+    )  # fmt: skip
+    header = [c["col_theme_a"], c["col_theme_a_iri"], c["col_theme_b"], c["col_theme_b_iri"], c["axis_decisions"]]
+    label = {t.iri: t.label(lang) for t in co.themes}
+    rows: list[list[Any]] = [
+        [{"text": label[a], "href": _href(links, a, lang)}, a, {"text": label[b], "href": _href(links, b, lang)}, b, n]
+        for (a, b), n in sorted(co.pairs.items(), key=lambda p: (-p[1], order[p[0][0]], order[p[0][1]]))
+    ]
+    filename = f"co-occurrence-{scheme}-{lang}"
+    return Chart(f"cooccurrence-{scheme}", title, description, vl, header, rows, filename, lang, frozenset({1, 3}))
+
+
+@router.api_route("/charts/co-occurrence/{name}", methods=["GET", "HEAD"], include_in_schema=False)
+def cooccurrence_page(request: Request, name: str) -> Response:
+    scheme, ext = _split(name)
+    if scheme not in chart_data.COVERAGE_SCHEMES:
+        return not_found_page(request, None)
+    root, links, lang = root_of(request), links_of(request), pick_lang(request)
+    base = get_site(request).base
+
+    def make() -> Chart:
+        co = chart_data.cooccurrence(get_backend(request), base.path(f"scheme/{scheme}"))
+        return cooccurrence_chart(co, scheme, lang, links)
+
+    def page(chart: Chart, version: str) -> dict[str, Any]:
+        c = strings(lang, "charts")
+        views = [
+            {"label": c[f"view_{s}"], "href": f"{root}/charts/co-occurrence/{s}?lang={lang}", "current": s == scheme}
+            for s in chart_data.COVERAGE_SCHEMES
+        ]
+        path = f"{root}/charts/co-occurrence/{scheme}"
+        return page_context(
+            request,
+            lang,
+            chart.title,
+            version,
+            c=c,
+            chart=chart,
+            switches=[(c["switch_scheme"], views)],
+            downloads=_downloads(path, {"lang": lang}),
+            note=c["cooccurrence_note"],
+        )
+
+    return _serve(request, ("co-occurrence", scheme), ext, make, page)
+
+
 # --- serving ------------------------------------------------------------------------------------------
 
 
@@ -451,6 +534,9 @@ def charts_index(request: Request) -> Response:
     items.append(
         {"href": f"{root}/charts/timeline?lang={lang}", "title": c["timeline_title"], "help": c["help_timeline"]}
     )
+    cooccurrence = c["cooccurrence_regional-themes"]
+    items.append({"href": f"{root}/charts/co-occurrence/regional-themes?lang={lang}", "title": cooccurrence,
+                  "help": c["help_cooccurrence"]})  # fmt: skip
     context = page_context(request, lang, c["title"], version, c=c, items=items)
     return render("charts.html", context, headers=headers)
 
