@@ -133,17 +133,3 @@ def test_tracker_csv_and_unknown_actor(http):
     assert http.get("/tracker/state/XX").status_code == 404
     assert http.get("/tracker/meeting/2017-06-08-panama").status_code == 404
     assert http.get("/tracker/state/MX", params={"as_of": "not a date"}).status_code == 404
-
-
-def test_meeting_page_lists_its_decisions_with_status(page, service_url, union_graph, screenshots):
-    meeting = URIRef(BASE + "meeting/2017-06-08-panama")
-    adopted = {str(d) for d in union_graph.subjects(ACU.adoptedAt, meeting)}
-    page.goto(service_url + "/meeting/2017-06-08-panama")
-    rows = rows_of(page, "h-meeting-decisions")
-    assert set(rows) == adopted
-    today = dt.date.today()
-    for decision, shown in rows.items():
-        assert shown == status(union_graph, URIRef(decision), today), decision
-    first = page.locator("section[aria-labelledby=h-meeting-decisions] tbody tr").first.locator("td").nth(2)
-    assert first.locator("a").first.inner_text().startswith("Agreement 1 ")
-    shoot(page, screenshots, "meeting-decisions")

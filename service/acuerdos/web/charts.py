@@ -27,7 +27,7 @@ from ..namespaces import PREFIXES
 from . import chart_data, followup_graph, vega
 from .deps import get_backend, get_site, root_of
 from .i18n import pick_lang, strings
-from .labels import Labels, fetch_labels, natural_key, short
+from .labels import Labels, fetch_labels, short
 from .rendering import Links, is_iri, links_of, page_context, page_validators, render
 from .search import not_found_page
 
@@ -612,10 +612,9 @@ def followup_file(request: Request, path: str) -> Response:
 
 
 def theme_view(request: Request, iri: str, lang: str, version: str) -> dict[str, Any] | None:
-    """For a theme's page: the decisions that touch it (as the coverage counts them), and a chart of
-    how many per year and conference. None for a theme of no scheme the coverage charts draw."""
-    backend, links, root = get_backend(request), links_of(request), root_of(request)
-    base = get_site(request).base
+    """For a theme's page: a chart of the decisions that touch it (as the coverage counts them) per year
+    and conference (the explorer's list of them follows). None for a theme of no scheme the coverage charts draw."""
+    backend, root, base = get_backend(request), root_of(request), get_site(request).base
     scheme = next(
         (
             s
@@ -631,10 +630,6 @@ def theme_view(request: Request, iri: str, lang: str, version: str) -> dict[str,
         version, ("coverage-data", scheme), lambda: chart_data.coverage(backend, base.path(f"scheme/{scheme}"))
     )
     touches = [t for t in cov.touches if t[0] == iri]
-    decisions: dict[str, tuple[str, set[str]]] = {t[1]: (t[4], set()) for t in touches}
-    for t in touches:
-        if t[3]:
-            decisions[t[1]][1].add(t[3])
 
     def make() -> str:
         counts: dict[tuple[str, str], set[str]] = {}
@@ -666,22 +661,8 @@ def theme_view(request: Request, iri: str, lang: str, version: str) -> dict[str,
         return vega.accessible_svg(vega.svg_of(vl, lang), "theme-chart", title, c["theme_chart_desc"])
 
     svg = cache.get(version, ("theme", iri, lang, "svg"), make) if touches else ""
-    labels = fetch_labels(backend, set(decisions) | {k for _, ks in decisions.values() for k in ks})
-    rows = sorted(
-        (
-            {
-                "href": _href(links, d, lang),
-                "text": labels.text(d, lang),
-                "year": year,
-                "conferences": ", ".join(sorted(cov.conference_label(k, lang) for k in ks)),
-            }
-            for d, (year, ks) in decisions.items()
-        ),
-        key=lambda r: (r["year"], natural_key(r["text"])),
-    )
     return {
         "svg": svg,
-        "rows": rows,
         "c": c,
         "coverage_href": f"{root}/charts/coverage/{scheme}?lang={lang}",
         "coverage_title": c[f"coverage_{scheme}"],

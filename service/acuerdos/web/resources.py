@@ -23,11 +23,12 @@ from .charts import followup_view, theme_view
 from .deps import data_version, get_backend, get_site, root_of
 from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page
+from .explorer import decisions_about
 from .i18n import pick_lang, strings
 from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
-from .rendering import is_iri, links_of, page_context, render, sparql_iri
+from .rendering import PAGE_VARY, is_iri, links_of, page_context, render, sparql_iri
 from .search import not_found_page
-from .tracker import actor_links, meeting_view
+from .tracker import actor_links
 
 _EXTENSION = re.compile(r"^(?P<path>.+?)\.(?P<ext>ttl|jsonld|nt|rdf|html)$")
 
@@ -93,8 +94,8 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         canonical=None,
         about=actor_links(request, iri, page["title"], lang),
         followup_graph=followup_view(request, iri, lang, version) if path.startswith("decision/") else None,
-        meeting=meeting_view(request, iri, lang) if path.startswith("meeting/") else None,
         theme=theme_view(request, iri, lang, version) if path.startswith("theme/") else None,
+        decisions=decisions_about(request, iri, lang),
     )
     return render("resource.html", context, headers=headers)
 
@@ -110,7 +111,7 @@ def _resource_response(request: Request, path: str, forced: str | None) -> Respo
     backend = get_backend(request)
     version = data_version(backend)
     etag = etag_for(version, "resource", iri, key, lang if key == "html" else "")
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     headers["Content-Location"] = links_of(request).href(iri) + "." + extension_of(key)
     headers["Link"] = f'<{iri}>; rel="canonical"'
     if matches_etag(request, etag):

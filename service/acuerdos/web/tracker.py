@@ -89,16 +89,6 @@ def _obligations_query(actor: str, base: str) -> str:
     )
 
 
-def _meeting_query(meeting: str) -> str:
-    return (
-        _P + "SELECT ?decision ?must ?position ?parent_position " + _DETAIL_VARS + "WHERE { "
-        "?decision acu:adoptedAt <" + meeting + "> . OPTIONAL { ?decision acu:mustAct ?must } "
-        "OPTIONAL { ?decision acu:position ?position } OPTIONAL { ?decision acu:partOf/acu:position ?parent_position } "
-        + _DETAILS
-        + "}"
-    )
-
-
 def _followups_query(decisions: list[str]) -> str:
     values = " ".join(f"<{d}>" for d in decisions)
     return (
@@ -196,24 +186,6 @@ def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list
     return sorted(
         items.values(), key=lambda i: (i.due or dt.date.max, i.adopted or dt.date.max, natural_key(i.decision))
     )
-
-
-def meeting_decisions(backend: Backend, meeting: str, as_of: dt.date) -> list[Item]:
-    """The decisions a meeting adopted, in their printed order, each with who must act (in `via`), its
-    dates and its status as of a date."""
-    items: dict[str, Item] = {}
-    order: dict[str, tuple[int, int]] = {}
-    for row in backend.select(_meeting_query(meeting)):
-        decision = str(row["decision"])
-        item = items.setdefault(decision, Item(decision, direct=True))
-        if row.get("must") is not None:
-            item.via.add(str(row["must"]))
-        _fill(item, row)
-        parent, own = row.get("parent_position"), int(str(row.get("position") or 0))
-        order[decision] = (int(str(parent)), own) if parent is not None else (own, 0)
-    _judged(backend, items, as_of)
-    kind = {d: d.rsplit("/", 1)[-1].split("-")[0] for d in items}  # agreement, conclusion, report…
-    return sorted(items.values(), key=lambda i: (kind[i.decision], order[i.decision], i.decision))
 
 
 def actors(backend: Backend, base: str) -> dict[str, dict[str, set[str]]]:
@@ -471,20 +443,3 @@ def actor_links(request: Request, iri: str, name: str, lang: str) -> dict[str, A
         "heading": k["actor_questions"].format(actor=name),
         "questions": questions,
     }
-
-
-def meeting_view(request: Request, iri: str, lang: str) -> dict[str, Any] | None:
-    """For a meeting's page: the decisions it adopted with who must act, their dates and status (today)."""
-    backend, links = get_backend(request), links_of(request)
-    items = meeting_decisions(backend, iri, dt.date.today())
-    if not items:
-        return None
-    labels = _labels_for(backend, iri, items)
-    k = strings(lang, "tracker")
-    rows = []
-    for item in items:
-        row = _row(item, labels, links, lang, k)
-        row.update(role="", actors=row["via"], via=[])
-        rows.append(row)
-    counts = [(s, k[f"status_{s}"], sum(1 for r in rows if r["status"] == s)) for s in STATUSES]
-    return {"rows": rows, "counts": counts, "k": k, "as_of": dt.date.today().isoformat()}
