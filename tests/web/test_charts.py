@@ -330,8 +330,9 @@ def test_theme_page_shows_its_chart(page, service_url, union_graph, screenshots)
     """The bars of a theme's chart, summed over the years, are the decisions of each conference that touch it."""
     theme = URIRef(BASE + "theme/gcm-objective/10")
     counts = walk(union_graph, "gcm-objectives")
+    conferences = {c for (_, c) in counts if c.startswith(BASE + "conference/")}
     acronym = {
-        str(union_graph.value(URIRef(c), ACU.acronym)): c for (t, c) in counts if c.startswith(BASE + "conference/")
+        str(a): c for c in conferences for a in union_graph.objects(URIRef(c), ACU.acronym) if a.language == "en"
     }
     page.goto(service_url + "/theme/gcm-objective/10")
     section = page.locator("section[aria-labelledby=h-theme-chart]")
