@@ -56,6 +56,15 @@ class Fairness:
     remember: float = 30.0  # ... for this long
 
 
+WORKER_NICE = 2  # the server (and so every cheap route) comes first when the CPUs are busy
+SLOW_NICE = 15  # a query running past Fairness.slow_after, after everyone else
+
+
+def _nice(worker: _Worker, value: int) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, value)
+
+
 @dataclass(eq=False)
 class _Waiter:
     client: str
@@ -229,7 +238,7 @@ class WorkerPool:
         healthy = False
         try:
             worker.conn.send(task)
-            if not worker.conn.poll(time_limit + self.grace):
+            if not self._answered(worker, time_limit + self.grace):
                 log.warning("query stopped after %.1f s (worker %d killed)", time_limit + self.grace, worker.number)
                 raise self.timeout_error(time_limit)
             status, payload = worker.conn.recv()
@@ -249,6 +258,18 @@ class WorkerPool:
         if status == "error":
             raise QueryError.from_tuple(payload)
         return payload
+
+    def _answered(self, worker: _Worker, limit: float) -> bool:
+        """Whether the worker answers within ``limit`` s; past ``slow_after`` its priority drops (a
+        runaway query then takes the CPU only when nobody else needs it), and is restored after."""
+        first = min(self.fair.slow_after, limit)
+        if worker.conn.poll(first):
+            return True
+        _nice(worker, SLOW_NICE)
+        try:
+            return worker.conn.poll(limit - first)
+        finally:
+            _nice(worker, WORKER_NICE)  # may be refused (lowering needs privilege): it stays low then
 
     # --- who gets a worker --------------------------------------------------------------------------
 

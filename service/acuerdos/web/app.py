@@ -42,6 +42,7 @@ from . import (
     search,
     source_text,
     sparql_form,
+    tracker,
 )
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
@@ -66,6 +67,7 @@ def routers(site: Site) -> list[APIRouter]:
         dataset.router,
         search.router,
         charts.router,
+        tracker.router,
         source_text.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]
