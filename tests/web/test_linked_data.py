@@ -87,6 +87,42 @@ def test_decision_and_meeting_pages_show_the_action_category(http, union_graph):
     assert "Acknowledgement or thanks" in counts  # the GRCM thanks, and the page says how often
 
 
+THEME_13 = DECISION + "/theme/regional-extra-regional-migration"
+FOLLOW_UP_13 = DECISION + "/follow-up/decision/2017-06-20-san-salvador/conclusion-7"
+EVIDENCE_13 = DECISION + "/evidence/2017-06-08-final-act-1"
+
+
+def test_the_decision_page_links_its_quote_theme_and_follow_up_to_cite(http):
+    html = http.get("/" + DECISION, headers={"Accept": "text/html"}).text
+    for owned in (THEME_13, FOLLOW_UP_13, EVIDENCE_13):
+        assert f'href="/{owned}"' in html, owned
+
+
+@pytest.mark.parametrize("owned", [THEME_13, FOLLOW_UP_13, EVIDENCE_13])
+def test_a_quote_theme_assignment_or_follow_up_dereferences(http, owned):
+    html = http.get("/" + owned, headers={"Accept": "text/html"})
+    assert html.status_code == 200
+    assert f'href="/{DECISION}"' in html.text  # who owns it, among the incoming links
+    graph = parse(http.get("/" + owned, headers={"Accept": "text/turtle"}).text, "turtle")
+    assert (URIRef(BASE + DECISION), None, URIRef(BASE + owned)) in graph
+    assert len(list(graph.predicate_objects(URIRef(BASE + owned)))) >= 3
+
+
+def test_the_follow_up_page_shows_its_reason_and_quote(http):
+    html = http.get("/" + FOLLOW_UP_13, headers={"Accept": "text/html"}).text
+    assert "ad hoc group meeting that agreement 13 promised" in html  # its reason
+    assert "la ST enviará una invitación a la CSM" in html  # its quote
+    assert 'href="/decision/2017-06-20-san-salvador/conclusion-7"' in html
+    assert "Assigned by judgement" in html  # its basis
+
+
+def test_a_decision_page_shows_the_basis_of_each_follow_up(http):
+    html = http.get("/decision/2017-03-30-washington/agreement-10", headers={"Accept": "text/html"}).text
+    assert "Named in the text" in html  # the 11 May minutes refer back to the Berlin meeting
+    html = http.get("/decision/2017-03-30-washington/agreement-9", headers={"Accept": "text/html"}).text
+    assert "Related" in html and "Assigned by judgement" in html  # no longer "holds"
+
+
 def _exact_13() -> str:
     text = (PROJECT.data / "documents" / "2017-06-08-panama.ttl").read_text(encoding="utf-8")
     graph = Graph()
@@ -169,7 +205,7 @@ def test_rdf_by_accept(http, accept, fmt):
     subject = URIRef(BASE + DECISION)
     assert (subject, RDF.type, URIRef(ACU + "Agreement")) in graph
     assert (subject, URIRef(ACU + "adoptedAt"), URIRef(BASE + "meeting/2017-06-08-panama")) in graph
-    # the quote (a blank node) comes with it
+    # the quote (a node the decision owns, with its own IRI) comes with it
     exacts = [str(o) for o in graph.objects(None, URIRef(OA + "exact"))]
     assert _exact_13() in exacts
 

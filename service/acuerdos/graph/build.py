@@ -33,11 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from ..errors import UserError
 from ..namespaces import Base
 from ..project import Project, Release
+from .canonical import canonical_dataset, sorted_lines, stable_json
 from .load import union_graph
 from .version import Stamp, content_hash, manifest_fields, ontology_graph
 
@@ -56,7 +58,7 @@ ONTOLOGY_FILES: dict[str, str] = {
 }
 # Top-level folders of a release whose files the manifest does not list: the published releases
 # (carried over, each with its own manifest), and anything the service writes into at run time.
-UNCHECKED: set[str] = {"releases"}
+UNCHECKED: set[str] = {"releases", "store"}
 
 
 @dataclass(frozen=True)
@@ -176,11 +178,18 @@ def _staging(parent: Path, prefix: str) -> Iterator[Path]:
 
 
 def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None) -> dict[str, Any]:
+    dataset = canonical_dataset(dataset)  # the same files give the same bytes (tests/test_release.py)
     union = union_graph(dataset)
     for name, fmt in DUMPS.items():
         source = union if fmt in ("turtle", "nt") else dataset  # named graphs kept in TriG, N-Quads, JSON-LD
-        source.serialize(destination=folder / name, format=fmt, encoding="utf-8")
+        data = source.serialize(format=fmt, encoding="utf-8")
+        if fmt in ("nt", "nquads"):
+            data = sorted_lines(data)
+        elif fmt == "json-ld":
+            data = stable_json(data)
+        (folder / name).write_bytes(data)
     staged = Release(folder)
+    _write_store(staged)
     for source_dir, target in (
         (project.queries, staged.queries),
         (project.shapes, staged.shapes),
@@ -197,6 +206,14 @@ def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: 
         "files": list(DUMPS),
         **manifest_fields(stamp),
     }
+
+
+def _write_store(release: Release) -> None:
+    """The on-disk Oxigraph store (RocksDB) of the N-Quads dump, which the service opens read-only."""
+    store = ox.Store(str(release.store))
+    store.bulk_load(path=str(release.nquads), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    del store  # closed: the folder is renamed next
 
 
 def _write_manifest(folder: Path, fields: dict[str, Any]) -> dict[str, Any]:

@@ -46,6 +46,7 @@ from . import (
 )
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
+from .explorer import router as explorer_router
 from .guard import Guard, protocol
 from .health import health_router
 from .query_api import build_router
@@ -66,6 +67,7 @@ def routers(site: Site) -> list[APIRouter]:
         docs_shapes.router,
         dataset.router,
         search.router,
+        explorer_router,
         charts.router,
         tracker.router,
         source_text.router,
@@ -134,6 +136,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
     app.state.search = PerVersion()  # the search index, read once per data version
     app.state.statistics = PerVersion()  # the dataset's figures, likewise
+    app.state.explorer = PerVersion()  # the decisions and their facets (web.facets), likewise
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend

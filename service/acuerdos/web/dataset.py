@@ -39,7 +39,7 @@ from .rdf_out import (
     not_acceptable,
     rdf_response,
 )
-from .rendering import Links, links_of, page_context, render
+from .rendering import PAGE_VARY, Links, links_of, page_context, render
 from .search import not_found_page
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -259,7 +259,7 @@ def _description(request: Request, forced: str | None) -> Response:
     version = data_version(get_backend(request))
     sizes = ",".join(str(d["size"]) for d in dumps(request))
     etag = etag_for(version, "dataset", key, lang if key == "html" else "", sizes)
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     headers["Content-Location"] = f"{root_of(request)}/dataset.{extension_of(key)}"
     if matches_etag(request, etag):
         return not_modified(headers)
