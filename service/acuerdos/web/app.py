@@ -48,7 +48,7 @@ from . import (
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
 from .explorer import router as explorer_router
-from .guard import Guard, protocol
+from .guard import Guard, protocol, return_freed_memory
 from .health import health_router
 from .query_api import build_router
 from .vega import ChartCache
@@ -187,6 +187,7 @@ def serve(site: Site) -> None:
         level=getattr(logging, settings.log_level.upper(), logging.INFO),
         format="%(levelname)s:     %(name)s: %(message)s",
     )
+    return_freed_memory()
     backend = open_backend(settings, site.release, site.version)
     try:
         check = getattr(backend, "check", None)
