@@ -104,6 +104,7 @@ def install(
         "documents": "Document, meeting and decisions",
         "curation/themes": "Themes",
         "curation/follow-up": "Follow-up links",
+        "curation/action-category": "Action categories",
     }
     files = {
         name: turtle(graph, _header(draft, acceptance, headers[name.rsplit("/", 1)[0]]), kept)
