@@ -60,8 +60,8 @@ def _without_curated(folder: Path, draft_document: str) -> Path:
     for subject in {s for s in curated.subjects() if isinstance(s, rdflib.URIRef) and not _is_of_the_source(s)}:
         _copy(curated, subject, others)
     (data / "documents" / "named-by-2017-06-20.ttl").write_text(others.serialize(format="turtle"), encoding="utf-8")
-    for folder in ("documents", "curation/themes", "curation/follow-up", "curation/action-category"):
-        (data / folder / f"{CURATED}.ttl").unlink()
+    for part in ("documents", "curation/themes", "curation/follow-up", "curation/action-category"):
+        (data / part / f"{CURATED}.ttl").unlink()
     (data / "sources" / SOURCE).unlink()
     registry = data / "sources" / "sources.yaml"
     text = registry.read_text(encoding="utf-8")
