@@ -256,12 +256,25 @@ def test_q1_related_match_is_not_a_match(g, q_registry, q_backend) -> None:
 NOT_MEMBERSHIP = {iri("kind/role/observer-state"), iri("kind/role/observer-organisation")}
 
 
-def obligations(graph, actor, include_bodies: bool) -> set[tuple]:
+def collectives_of(graph, actor) -> set:
+    """The collectives the actor belongs to: its conference's, for the role it holds there."""
+    return {
+        c
+        for m in graph.subjects(ORG.member, actor)
+        for c in graph.subjects(ACU.collectiveOf, graph.value(m, ORG.organization))
+        if graph.value(c, ACU.collectiveRole) == graph.value(m, ORG.role)
+    }
+
+
+def obligations(graph, actor, include_bodies: bool, expand_collectives: bool = False) -> set[tuple]:
     targets = {actor: None}
     if include_bodies:
         for m in graph.subjects(ORG.member, actor):
             if graph.value(m, ORG.role) not in NOT_MEMBERSHIP:
                 targets.setdefault(graph.value(m, ORG.organization), graph.value(m, ORG.organization))
+    if expand_collectives:
+        for c in collectives_of(graph, actor):
+            targets.setdefault(c, c)
     out = set()
     for prop, role in ((ACU.mustAct, "must act"), (ACU.addressee, "addressed")):
         for target, via in targets.items():
@@ -278,6 +291,18 @@ def test_q2_equals_the_links_walked_in_python(actor, include_bodies, g, q_regist
     rows = run(q_registry, q_backend, "actor-obligations", actor=iri(actor), include_bodies=str(include_bodies).lower())
     got = {(r["decision"], str(r["role"]), r.get("via")) for r in rows}
     assert got == obligations(g, iri(actor), include_bodies)
+
+
+@pytest.mark.parametrize("actor", ["state/PA", "state/AR", "organisation/iom"])
+def test_q2_a_collective_is_expanded_only_on_request(actor, g, q_registry, q_backend) -> None:
+    # the 2022 objectives name "los países de ambos procesos regionales" (004 line 102), conclusion 22
+    # "los Organismos Observadores" (003 line 249): collectives, each state or organisation only on request
+    rows = run(q_registry, q_backend, "actor-obligations", actor=iri(actor), expand_collectives="true")
+    got = {(r["decision"], str(r["role"]), r.get("via")) for r in rows}
+    assert got == obligations(g, iri(actor), False, expand_collectives=True)
+    direct = column(run(q_registry, q_backend, "actor-obligations", actor=iri(actor)), "decision")
+    collective = {d for d, _, via in got if via is not None and (via, RDF.type, ACU.Collective) in g}
+    assert collective and not collective & direct
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ INSERT {
     <meeting/2017-05-mexico> rdfs:label "May meeting"@en .
     <meeting/2017-05-mexico> rdfs:label "Reunión de mayo"@es .
     <meeting/2017-05-mexico> schema:startDate "2017-05-10"^^xsd:date .
+    <meeting/2017-05-mexico> acu:dateText "la reunión de mayo"@es .
     <meeting/2017-05-mexico> acu:evidence <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> .
     <meeting/2017-05-mexico> acu:meetingKind <kind/meeting/working-meeting> .
     <meeting/2017-05-mexico> acu:mentionedIn <document/2017-06-08-final-act> .

@@ -1,6 +1,7 @@
 # Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the source document does not say which meeting it records.
 # shape: <https://w3id.org/acuerdos/shapes/SourceDocument-records>
 # severity: Violation
+# also: <https://w3id.org/acuerdos/shapes/Meeting-date-sourced>
 # also: <https://w3id.org/acuerdos/shapes/Meeting-source>
 # also: <https://w3id.org/acuerdos/shapes/RecordedMeetingParticipants>
 # also: <https://w3id.org/acuerdos/shapes/RecordedMeetingPlace>
