@@ -10,6 +10,7 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | base IRI | `ACUERDOS_BASE` | `https://w3id.org/acuerdos/` |
 | the project (checkout) | `ACUERDOS_HOME` | the folder above the current one that holds `ontology/` and `data/` |
 | built files (a release) | `ACUERDOS_DIST` | `dist/` of the project |
+| the publisher configuration (`acuerdos build`) | `ACUERDOS_PUBLISHER` | `publishing/publisher.yaml` of the project |
 | remote SPARQL endpoint (query URL) | `ACUERDOS_ENDPOINT` | none: the embedded store |
 | its Graph Store Protocol URL (`acuerdos load`) | `ACUERDOS_GRAPH_STORE` | derived from the endpoint |
 | password for `acuerdos load --user` | `ACUERDOS_PASSWORD` | empty |
@@ -42,6 +43,7 @@ class Settings:
     base: str | None = None  # None: the canonical base (build), the release's own (serve)
     home: Path | None = None
     dist: Path | None = None
+    publisher: Path | None = None
     endpoint: str | None = None
     graph_store: str | None = None
     password: str = field(default="", repr=False)
@@ -64,7 +66,7 @@ class Settings:
                 object.__setattr__(self, name, None)
         if self.base is not None and not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
-        for name in ("home", "dist"):
+        for name in ("home", "dist", "publisher"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)))
 

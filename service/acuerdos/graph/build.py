@@ -26,7 +26,9 @@ from rdflib import Dataset
 from ..errors import UserError
 from ..namespaces import Base
 from ..project import Project, Release
+from .description import DESCRIPTION, Publishing, release_dates, write_description
 from .load import union_graph
+from .mirror import SUMS, compress_and_sum
 from .version import Stamp, content_hash, manifest_fields, ontology_graph
 
 DUMPS: dict[str, str] = {
@@ -52,12 +54,20 @@ class BuildResult:
     files: list[Path]
 
 
-def write_release(dataset: Dataset, project: Project, base: Base, dist: Path, stamp: Stamp | None) -> BuildResult:
+def write_release(
+    dataset: Dataset,
+    project: Project,
+    base: Base,
+    dist: Path,
+    stamp: Stamp | None,
+    publishing: Publishing | None = None,
+) -> BuildResult:
     """Write ``dataset`` (already under ``base``) and the project's queries, shapes and sources as
-    the release folder ``dist``, replacing the previous build as a whole."""
+    the release folder ``dist``, replacing the previous build as a whole; ``publishing`` says who
+    publishes it and checks its description (the default: no publisher, no check)."""
     release = Release(dist.absolute())
     with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
-        manifest = _write(dataset, project, base, staging, stamp)
+        manifest = _write(dataset, project, base, staging, stamp, publishing or Publishing())
         if release.releases.is_dir():
             shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
         _swap(staging, release.folder)
@@ -65,13 +75,14 @@ def write_release(dataset: Dataset, project: Project, base: Base, dist: Path, st
 
 
 def publish(dist: Path, dataset: Dataset, stamp: Stamp) -> Path:
-    """Keep the built release as ``releases/{version}/``: the dumps, the manifest and the ontology
+    """Keep the built release as ``releases/{version}/``: the files its manifest lists (the dumps,
+    their gzip copies, the checksums, the description), the manifest and the ontology
     alone (``ontology.ttl``, ``.jsonld``, ``.nt``, ``.rdf``). A published release is never replaced."""
     release = Release(dist)
     target = check_unpublished(release, stamp.version)
     ontology = ontology_graph(dataset)
     with _staging(release.releases, f".{stamp.version}-") as staging:
-        for name in [*DUMPS, release.manifest.name]:
+        for name in [*json.loads(release.manifest.read_text(encoding="utf-8"))["files"], release.manifest.name]:
             _link(release.folder / name, staging / name)
         for name, fmt in ONTOLOGY_FILES.items():
             ontology.serialize(destination=staging / name, format=fmt, encoding="utf-8")
@@ -109,11 +120,14 @@ def _staging(parent: Path, prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None) -> dict[str, Any]:
+def _write(
+    dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None, publishing: Publishing
+) -> dict[str, Any]:
     union = union_graph(dataset)
     for name, fmt in DUMPS.items():
         source = union if fmt in ("turtle", "nt") else dataset  # named graphs kept in TriG, N-Quads, JSON-LD
         source.serialize(destination=folder / name, format=fmt, encoding="utf-8")
+    files = compress_and_sum(folder, DUMPS)
     staged = Release(folder)
     for source_dir, target in (
         (project.queries, staged.queries),
@@ -128,9 +142,10 @@ def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: 
         "base": str(base),
         "triples": len(union),
         "graphs": graphs,
-        "files": list(DUMPS),
+        "files": [*files, SUMS, DESCRIPTION],
         **manifest_fields(stamp),
     }
+    write_description(folder, base, manifest, release_dates(project, stamp), files, publishing)
     staged.manifest.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")  # last: the build is whole
     return manifest
 

@@ -120,7 +120,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.site = site
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
     app.state.search = PerVersion()  # the search index, read once per data version
-    app.state.statistics = PerVersion()  # the dataset's figures, likewise
+    app.state.description = PerVersion()  # the dataset's description (dataset.ttl), likewise
     if backend is not None:
         app.state.backend = backend
     # both: with only the catch-all, every 4xx would pass Starlette's error middleware (and log a traceback)
