@@ -45,8 +45,8 @@ def test_build_writes_into_the_checkout_it_runs_in(tmp_path: Path) -> None:
     """Two checkouts: building in the second writes the second's dist/, even with the first as ACUERDOS_HOME."""
     first, second = small_checkout(tmp_path / "first"), small_checkout(tmp_path / "second")
     (second / "data" / "extra.ttl").write_text(
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-        '<https://w3id.org/acuerdos/theme/regional/only-in-second> skos:prefLabel "x"@en .\n',
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://w3id.org/acuerdos/state/MX> rdfs:comment "Only in the second."@en .\n',  # valid: build validates
         encoding="utf-8",
     )
     assert acuerdos("build", cwd=first).returncode == 0

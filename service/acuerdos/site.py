@@ -18,6 +18,7 @@ from rdflib import Graph
 
 from .errors import UserError
 from .graph import load_graph
+from .graph.build import manifest_problems
 from .namespaces import Base
 from .project import Release
 from .queries import Registry, load_registry
@@ -50,7 +51,7 @@ class Site:
 
     @classmethod
     def open(cls, settings: Settings) -> Site:
-        """The release the settings name; a UserError if it is not built, or built for another base."""
+        """The release the settings name; a UserError if it is not built, not whole, or built for another base."""
         release = Release(settings.dist_dir)
         manifest = read_manifest(release)
         base = Base(str(manifest["base"]))
@@ -75,6 +76,14 @@ def read_manifest(release: Release) -> dict[str, Any]:
         raise UserError(f"cannot read the manifest: {exc}", where=str(release.manifest)) from None
     if not isinstance(manifest, dict) or not manifest.get("base") or not manifest.get("version"):
         raise UserError("not a manifest of `acuerdos build` (no base or version)", where=str(release.manifest))
+    problems = manifest_problems(release.folder, manifest)
+    if problems:
+        more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+        raise UserError(
+            f"the release does not match its manifest ({'; '.join(problems[:3])}{more}): "
+            "run `acuerdos build` again (it replaces the whole folder)",
+            where=str(release.folder),
+        )
     return manifest
 
 

@@ -1,8 +1,9 @@
 """`acuerdos build` and `acuerdos release`: the project's files as a release folder that serves on its own.
 
-``build`` writes ``dist/`` (or ``--dist DIR``): the graph in every format with the named queries
-graph, the queries, the shapes, the source texts and the manifest, the ontology stamped with the
-release in ``VERSION``. ``release`` builds with a date, keeps the result as
+``build`` validates the data first and publishes nothing if it violates the shapes (unless
+``--allow-violations``), then writes ``dist/`` (or ``--dist DIR``) whole or not at all: the graph
+in every format with the named queries graph, the queries, the shapes, the source texts and the
+manifest, the ontology stamped with the release in ``VERSION``. ``release`` builds with a date, keeps the result as
 ``dist/releases/{version}/`` (with the ontology alone in four formats) and adds the release to
 ``CHANGELOG.md``.
 """
@@ -10,9 +11,12 @@ release in ``VERSION``. ``release`` builds with a date, keeps the result as
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset
 
@@ -31,21 +35,54 @@ from ..validation.dcat_ap import require_dcat_ap
 from .changelog import add_entry
 
 
+class ViolationsError(UserError):
+    """The data violates the shapes: nothing is published (``--allow-violations`` publishes anyway)."""
+
+
+def check_data(project: Project, base: Base, allow_violations: bool = False) -> dict[str, Any]:
+    """Validate the project's data against its shapes before anything is written: a ViolationsError
+    with the report of the violations (file, focus node, path, message, shape) unless
+    ``allow_violations``; what the manifest records of it. Syntax errors and empty files are
+    DataErrors naming the file (and the line) from loading."""
+    from ..validation import validate_checkout  # lazily, as `acuerdos validate` does
+
+    outcome = validate_checkout(project, base)
+    violations = [r for r in outcome.results if r.severity == "Violation"]
+    if violations and not allow_violations:
+        report = dataclasses.replace(outcome, results=violations).report()
+        raise ViolationsError(
+            f"nothing published: the data violates the shapes (`acuerdos validate` shows warnings too; "
+            f"`acuerdos build --allow-violations` publishes anyway)\n{report}"
+        )
+    if violations:
+        print(
+            f"acuerdos: warning: publishing data with {len(violations)} violations (--allow-violations)",
+            file=sys.stderr,
+        )
+    return {"validation": {"violations": len(violations), "allowed_violations": bool(violations)}}
+
+
 def build_release(
-    project: Project, base: Base, dist: Path, stamp: Stamp | None, publisher: Path | None = None
+    project: Project,
+    base: Base,
+    dist: Path,
+    stamp: Stamp | None,
+    allow_violations: bool = False,
+    publisher: Path | None = None,
 ) -> tuple[BuildResult, Dataset]:
-    """Load the project under ``base``, stamp the ontology, add the named queries, write ``dist``
-    with the description of the publisher in ``publisher`` (default ``publishing/publisher.yaml``),
-    which must pass the DCAT-AP shapes."""
+    """Validate, load the project under ``base``, stamp the ontology, add the named queries, write
+    ``dist`` with the description of the publisher in ``publisher`` (default
+    ``publishing/publisher.yaml``), which must pass the DCAT-AP shapes."""
     publishing = Publishing(  # first: a mistake in the configuration is reported before the long part
         read_publisher(publisher or project.publishing / "publisher.yaml"),
         require_dcat_ap(project.publishing / "dcat-ap-3.0.0"),
     )
+    checked = check_data(project, base, allow_violations)
     dataset = load_dataset(project, base)
     if stamp is not None:
         stamp_ontology(dataset, stamp)
     add_to_dataset(dataset, load_registry(project.queries, base))
-    return write_release(dataset, project, base, dist, stamp, publishing), dataset
+    return write_release(dataset, project, base, dist, stamp, checked, publishing), dataset
 
 
 def _target(args: argparse.Namespace) -> tuple[Project, Base, Path, Path | None]:
@@ -73,7 +110,7 @@ def _report(result: BuildResult, took: float) -> None:
 def _build(args: argparse.Namespace) -> int:
     project, base, dist, publisher = _target(args)
     started = time.perf_counter()
-    result, _ = build_release(project, base, dist, read_stamp(project), publisher)
+    result, _ = build_release(project, base, dist, read_stamp(project), args.allow_violations, publisher)
     _report(result, time.perf_counter() - started)
     return 0
 
@@ -95,7 +132,7 @@ def _release(args: argparse.Namespace) -> int:
         raise UserError("no VERSION file: write the version to release (say 0.2.0) into it", where="VERSION")
     check_unpublished(Release(dist), stamp.version)  # before building: a published release stays as it was
     started = time.perf_counter()
-    result, dataset = build_release(project, base, dist, stamp, publisher)
+    result, dataset = build_release(project, base, dist, stamp, args.allow_violations, publisher)
     _report(result, time.perf_counter() - started)
     print(f"released {stamp.version} ({date}) in {publish(dist, dataset, stamp)}")
     if add_entry(project, stamp):
@@ -115,6 +152,11 @@ def _common(command: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the publisher configuration the dataset's description names "
         "(default $ACUERDOS_PUBLISHER or publishing/publisher.yaml of the project)",
+    )
+    command.add_argument(
+        "--allow-violations",
+        action="store_true",
+        help="publish even if the data violates the shapes (the manifest records it); by default such a build fails",
     )
 
 

@@ -4,18 +4,30 @@ A release holds everything ``acuerdos serve`` reads, so that a copy of the folde
 machine with no checkout: the graph in every common format, the named queries, the shapes, the
 source texts and ``manifest.json`` (the content hash as build id, the base, counts, the release).
 
-A build is written into a temporary sibling folder and swapped in when complete, so that an
-interrupted build leaves the previous release as it was, never new dumps beside an old manifest.
-The published releases (``releases/{version}/``) are carried over from one build to the next.
+A build is written whole into a new sibling folder (``.dist-building-*``), the manifest last, with
+the size of every file it lists, and swapped with ``dist/`` in one atomic exchange (Linux
+``renameat2``; elsewhere two renames that the next build undoes if cut between them). A build
+killed at any moment leaves ``dist/`` the old release or the new one, whole; the next build
+removes what it left (half-written folders, ``*.tmp`` files), under a lock on the parent folder
+so that two builds never clean up each other's work. The service refuses a release whose files
+do not match its manifest (``manifest_problems``). The published releases
+(``releases/{version}/``) are carried over from one build to the next.
+
+Steps that add files to a release hook into ``_write`` (after the dumps, before the manifest): the
+manifest then lists them and their sizes. ``UNCHECKED`` names the folders the service may change
+(a store it opens), whose files the manifest does not list.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +56,9 @@ ONTOLOGY_FILES: dict[str, str] = {
     "ontology.nt": "nt",
     "ontology.rdf": "xml",  # not pretty-xml, which drops statements about list nodes
 }
+# Top-level folders of a release whose files the manifest does not list: the published releases
+# (carried over, each with its own manifest), and anything the service writes into at run time.
+UNCHECKED: set[str] = {"releases"}
 
 
 @dataclass(frozen=True)
@@ -60,18 +75,63 @@ def write_release(
     base: Base,
     dist: Path,
     stamp: Stamp | None,
+    extra: Mapping[str, Any] | None = None,
     publishing: Publishing | None = None,
 ) -> BuildResult:
     """Write ``dataset`` (already under ``base``) and the project's queries, shapes and sources as
-    the release folder ``dist``, replacing the previous build as a whole; ``publishing`` says who
-    publishes it and checks its description (the default: no publisher, no check)."""
+    the release folder ``dist``, replacing the previous build as a whole; ``extra`` goes into the
+    manifest (what validation found, say); ``publishing`` says who publishes the release and checks
+    its description (the default: no publisher, no check)."""
     release = Release(dist.absolute())
-    with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
-        manifest = _write(dataset, project, base, staging, stamp, publishing or Publishing())
-        if release.releases.is_dir():
-            shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
-        _swap(staging, release.folder)
+    with _locked(release.folder.parent):
+        remove_leftovers(release.folder)
+        with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
+            fields = _write(dataset, project, base, staging, stamp, publishing or Publishing())
+            if release.releases.is_dir():
+                shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
+            manifest = _write_manifest(staging, {**fields, **(extra or {})})  # last: the build is whole
+            _swap(staging, release.folder)
     return BuildResult(manifest, [release.folder / name for name in DUMPS])
+
+
+def remove_leftovers(dist: Path) -> list[Path]:
+    """Remove what interrupted builds left beside and in ``dist`` (half-written folders, an old
+    release moved aside, ``*.tmp`` files), restoring ``dist`` first if a build was cut between its
+    two renames (where no atomic exchange exists); what was removed. Call it holding ``_locked``."""
+    parent, name = dist.parent, dist.name
+    if not dist.exists():
+        for old in sorted(parent.glob(f".{name}-old-*/{name}")):
+            old.rename(dist)  # the previous release, moved aside by a build killed before the second rename
+            break
+    removed = [*parent.glob(f".{name}-building-*"), *parent.glob(f".{name}-old-*")]
+    if dist.is_dir():
+        removed += [p for p in dist.rglob("*.tmp")]
+        if Release(dist).releases.is_dir():
+            removed += Release(dist).releases.glob(".*")  # a release being published when killed
+    for path in removed:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return removed
+
+
+def manifest_problems(folder: Path, manifest: Mapping[str, Any]) -> list[str]:
+    """How the files of the release in ``folder`` differ from what its manifest lists (none: it is whole)."""
+    sizes = manifest.get("sizes")
+    expected: dict[str, int | None] = (
+        dict(sizes) if isinstance(sizes, dict) else {str(name): None for name in manifest.get("files", [])}
+    )
+    problems = []
+    for name, size in sorted(expected.items()):
+        try:
+            found = (folder / name).stat().st_size
+        except OSError:
+            problems.append(f"{name} is missing")
+            continue
+        if size is not None and found != size:
+            problems.append(f"{name} has {found} bytes, the manifest says {size}")
+    return problems
 
 
 def publish(dist: Path, dataset: Dataset, stamp: Stamp) -> Path:
@@ -81,7 +141,7 @@ def publish(dist: Path, dataset: Dataset, stamp: Stamp) -> Path:
     release = Release(dist)
     target = check_unpublished(release, stamp.version)
     ontology = ontology_graph(dataset)
-    with _staging(release.releases, f".{stamp.version}-") as staging:
+    with _locked(release.folder.parent), _staging(release.releases, f".{stamp.version}-") as staging:
         for name in [*json.loads(release.manifest.read_text(encoding="utf-8"))["files"], release.manifest.name]:
             _link(release.folder / name, staging / name)
         for name, fmt in ONTOLOGY_FILES.items():
@@ -137,7 +197,7 @@ def _write(
         if source_dir.is_dir():
             shutil.copytree(source_dir, target)
     graphs = sorted(str(g.identifier) for g in dataset.graphs() if len(g))
-    manifest: dict[str, Any] = {
+    fields = {
         "version": content_hash(project, base, stamp),
         "base": str(base),
         "triples": len(union),
@@ -145,15 +205,59 @@ def _write(
         "files": [*files, SUMS, DESCRIPTION],
         **manifest_fields(stamp),
     }
-    write_description(folder, base, manifest, release_dates(project, stamp), files, publishing)
-    staged.manifest.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")  # last: the build is whole
+    write_description(folder, base, fields, release_dates(project, stamp), files, publishing)
+    return fields
+
+
+def _write_manifest(folder: Path, fields: dict[str, Any]) -> dict[str, Any]:
+    """Write ``manifest.json`` into ``folder`` with the size of every file there (but ``UNCHECKED``)."""
+    sizes = {
+        path.relative_to(folder).as_posix(): path.stat().st_size
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.relative_to(folder).parts[0] not in UNCHECKED
+    }
+    manifest = {**fields, "sizes": sizes}
+    Release(folder).manifest.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
 
+@contextmanager
+def _locked(parent: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder ``parent`` (one build at a time writes beside it)."""
+    parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def _swap(new: Path, dist: Path) -> None:
-    """Put ``new`` where ``dist`` is: two renames, the old folder restored if the second fails."""
+    """Put ``new`` where ``dist`` is, atomically where the system can exchange two folders (the old
+    release is then at ``new``, which the caller removes); else two renames, the old folder
+    restored if the second fails (and by ``remove_leftovers`` if the build is killed between them)."""
     if not dist.exists():
         new.rename(dist)
+        return
+    if _exchange(new, dist):
         return
     with _staging(dist.parent, f".{dist.name}-old-") as old:
         dist.rename(old / dist.name)

@@ -77,7 +77,12 @@ def _files(project: Project, base: Base) -> Iterable[tuple[str, str, str]]:
     """(graph IRI, text under ``base``, the file as the user knows it) for every file of the project."""
     for path in project.rdf_files():
         where = path.relative_to(project.root).as_posix()
-        yield base.graph(project.graph_name(path)), read_text(path, base, where=where), where
+        text = read_text(path, base, where=where)
+        if not text.strip():  # a file cut short or never written; one with only comments is deliberate
+            raise DataError(
+                "the file is empty: write its Turtle (comments saying why it holds none), or remove it", where
+            )
+        yield base.graph(project.graph_name(path)), text, where
 
 
 def load_store(project: Project, base: Base) -> ox.Store:
