@@ -68,7 +68,7 @@ def sample_dist(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("sample") / "dist"
     project = Project(ROOT)
-    build_release(project, Base(), out, read_stamp(project), ROOT / "publishing" / "publisher.sample.yaml")
+    build_release(project, Base(), out, read_stamp(project), publisher=ROOT / "publishing" / "publisher.sample.yaml")
     return out
 
 
