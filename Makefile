@@ -93,6 +93,7 @@ bench: build
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_service.py
 	$(BIN)/python bench/bench_cpu.py
+	$(BIN)/python bench/bench_charts.py
 
 clean:
 	rm -rf dist .pytest_cache

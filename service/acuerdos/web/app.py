@@ -31,9 +31,21 @@ from ..http import error_handler
 from ..site import Site
 from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER, make_router
 from ..store import Backend, open_backend
-from . import dataset, docs_ontology, docs_schemes, docs_shapes, home, resources, search, source_text, sparql_form
+from . import (
+    charts,
+    dataset,
+    docs_ontology,
+    docs_schemes,
+    docs_shapes,
+    home,
+    resources,
+    search,
+    source_text,
+    sparql_form,
+)
 from .deps import PerVersion
 from .query_api import build_router
+from .vega import ChartCache
 
 log = logging.getLogger("acuerdos.web")
 
@@ -58,6 +70,7 @@ def routers(site: Site) -> list[APIRouter]:
         docs_shapes.router,
         dataset.router,
         search.router,
+        charts.router,
         source_text.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]
@@ -121,6 +134,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
     app.state.search = PerVersion()  # the search index, read once per data version
     app.state.description = PerVersion()  # the dataset's description (dataset.ttl), likewise
+    app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
     # both: with only the catch-all, every 4xx would pass Starlette's error middleware (and log a traceback)
