@@ -18,6 +18,7 @@ from fastapi.responses import PlainTextResponse, Response
 from .errors import BadFormatError, NotAcceptableError, UserError
 from .store.errors import (
     BadQuery,
+    ClientBusy,
     QueryError,
     QueryFailed,
     QueryRefused,
@@ -35,6 +36,7 @@ _STATUS: tuple[tuple[type[BaseException], int], ...] = (
     (BadQuery, 400),
     (QueryRefused, 403),
     (QueryTimeout, 503),
+    (ClientBusy, 429),
     (StoreBusy, 503),
     (UpstreamError, 502),
     (UpstreamTimeout, 504),
@@ -92,9 +94,13 @@ def status_of(exc: BaseException) -> int:
     return 400 if isinstance(exc, UserError) else 500
 
 
+RETRY_AFTER = 2  # seconds, when an overloaded or timed-out store says no better
+
+
 def _headers(exc: BaseException) -> dict[str, str]:
-    if isinstance(exc, StoreBusy) and exc.retry_after is not None:
-        return {"Retry-After": str(exc.retry_after)}
+    """Retry-After on every refusal for load (429, and 503: busy, queue full, time limit, worker lost)."""
+    if isinstance(exc, StoreBusy | QueryTimeout):
+        return {"Retry-After": str(getattr(exc, "retry_after", None) or RETRY_AFTER)}
     return {}
 
 

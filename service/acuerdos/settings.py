@@ -20,6 +20,11 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | longest request target (path and query string), bytes | `ACUERDOS_MAX_URL` | `8192` |
 | query worker processes | `ACUERDOS_WORKERS` | `max(2, CPUs)` (at most 8) embedded, `4` remote |
 | memory limit per worker, MiB (0: none) | `ACUERDOS_WORKER_MEMORY_MB` | `2048` |
+| queries a client (address) runs at once (queue/2 more wait, then 429) | `ACUERDOS_CLIENT_QUERIES` | workers//2, ≥ 1 |
+| requests waiting for a worker, all clients; past that 503 | `ACUERDOS_QUEUE` | `16` |
+| workers more, for clients running nothing and no slow query lately | `ACUERDOS_RESERVE_WORKERS` | `1` |
+| largest answer, bytes (cut there, like the row limit) | `ACUERDOS_MAX_ANSWER` | `4194304` |
+| time a client has to send a request's head, and its body, seconds | `ACUERDOS_READ_TIMEOUT` | `10` |
 | log level (`info` logs every request) | `ACUERDOS_LOG_LEVEL` | `info` |
 
 This is the only module that reads the environment: everything else is handed a `Settings`.
@@ -53,6 +58,11 @@ class Settings:
     max_url: int = 8192
     workers: int | None = None
     worker_memory_mb: int = 2048
+    client_queries: int | None = None
+    queue: int = 16
+    reserve_workers: int = 1
+    max_answer: int = 4 * 1024 * 1024
+    read_timeout: float = 10.0
     log_level: str = "info"
 
     def __post_init__(self) -> None:
@@ -73,13 +83,15 @@ class Settings:
     def _check(self) -> None:
         if self.endpoint and not self.endpoint.startswith(("http://", "https://")):
             raise UserError(f"the SPARQL endpoint must be an http(s) URL, not {self.endpoint!r}", "endpoint")
-        for name in ("port", "result_limit", "max_body", "max_url"):
+        for name in ("port", "result_limit", "max_body", "max_url", "queue", "max_answer", "read_timeout"):
             if getattr(self, name) <= 0:
                 raise UserError(f"must be a positive number, not {getattr(self, name)!r}", name)
         if self.query_timeout <= 0:
             raise UserError(f"must be a positive number of seconds, not {self.query_timeout!r}", "query_timeout")
         if self.workers is not None and not 1 <= self.workers <= 64:
             raise UserError(f"must be between 1 and 64, not {self.workers!r}", "workers")
+        if (self.client_queries is not None and self.client_queries < 1) or not 0 <= self.reserve_workers <= 8:
+            raise UserError("client_queries must be at least 1, reserve_workers from 0 to 8", "client_queries")
         if self.worker_memory_mb < 0:
             raise UserError("must be 0 (no limit) or a number of MiB", "worker_memory_mb")
 
@@ -110,6 +122,11 @@ class Settings:
             return 4
         return max(2, min(8, os.cpu_count() or 2))
 
+    @property
+    def client_query_count(self) -> int:
+        """How many queries one client may run at once."""
+        return self.client_queries or max(1, self.worker_count // 2)
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
         """Defaults, then `ACUERDOS_*` variables, then the overrides that are not None."""
@@ -125,13 +142,15 @@ class Settings:
 
 
 _INTS = {"port", "result_limit", "max_body", "max_url", "workers", "worker_memory_mb"}
+_INTS |= {"client_queries", "queue", "reserve_workers", "max_answer"}
+_FLOATS = {"query_timeout", "read_timeout"}
 
 
 def _convert(name: str, raw: str, var: str) -> object:
     try:
         if name in _INTS:
             return int(raw)
-        if name == "query_timeout":
+        if name in _FLOATS:
             return float(raw)
     except ValueError:
         raise UserError(f"not a number: {raw!r}", var) from None

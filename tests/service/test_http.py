@@ -63,7 +63,12 @@ def test_error_response_is_the_message_as_plain_text():
     response = error_response(store.StoreBusy("Every query worker stayed busy.\n", retry_after=2))
     assert response.body == b"Every query worker stayed busy.\n"
     assert response.headers["content-type"].startswith("text/plain") and response.headers["retry-after"] == "2"
-    assert "retry-after" not in error_response(store.StoreBusy("The query service is shutting down.")).headers
+    # every refusal for load says when to come back, 429 included, and so does a time-out or a lost worker
+    assert error_response(store.StoreBusy("The query service is shutting down.")).headers["retry-after"] == "2"
+    for refusal, status in ((store.ClientBusy("Too many."), 429), (store.QueryTimeout("Too long."), 503)):
+        answer = error_response(refusal)
+        assert answer.status_code == status and answer.headers["retry-after"].isdigit()
+    assert error_response(store.WorkerLost("Out of memory.")).status_code == 503
     syntax = store.QuerySyntaxError("Syntax error at line 3, column 1: expected", 3, 1)
     assert (syntax.line, syntax.column) == (3, 1)
     assert error_response(RuntimeError("/work/secret.py")).body == b"Internal server error.\n"

@@ -157,6 +157,8 @@ def test_remote_down_is_502(bad_service):
     url = bad_service(f"http://127.0.0.1:{free_port()}/query")
     r = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
     assert r.status_code == 502 and "cannot be reached" in r.text
+    health = httpx.get(url + "/health", timeout=5)  # honest: the store cannot answer
+    assert health.status_code == 503 and "connection refused" in health.json()["reason"], health.text
 
 
 def test_remote_silent_is_504(bad_service):
@@ -167,7 +169,8 @@ def test_remote_silent_is_504(bad_service):
         url = bad_service(f"http://127.0.0.1:{sock.getsockname()[1]}/query", timeout=1.5)
         r = httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
         assert r.status_code == 504 and "did not answer within 1.5 s" in r.text
-        assert httpx.get(url + "/health", timeout=5).status_code == 200
+        health = httpx.get(url + "/health", timeout=5)  # answers at once, and says the store does not
+        assert health.status_code == 503 and "cannot be reached" in health.json()["reason"], health.text
     finally:
         sock.close()
 

@@ -11,6 +11,8 @@ import httpx
 import pytest
 from rdflib import Graph
 
+from screens import screenshots  # noqa: F401 (the fixture: where the page tests write their screenshots)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

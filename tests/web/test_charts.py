@@ -1,26 +1,24 @@
 """The charts: drawn on the server, their bars measured in a real browser against counts made here
 by walking the graph in Python (rdflib), with no SPARQL; their data as CSV; their texts in Spanish.
 
-Screenshots (desktop and phone width) go to $ACUERDOS_SCREENSHOTS, else to `screenshots/` in
-pytest's temporary folder; the test run prints where."""
+Screenshots at desktop and phone width: see screens.py."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-import os
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Namespace, URIRef
+
+from screens import shoot
 
 BASE = "https://w3id.org/acuerdos/"
 ACU = Namespace(BASE + "ontology#")
 SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 # --- the counts, by walking the graph -----------------------------------------------------------
@@ -74,22 +72,6 @@ def walk(graph: Graph, scheme: str) -> dict[tuple[URIRef, str], set[URIRef]]:
 def objectives(union_graph) -> dict[str, URIRef]:
     scheme = URIRef(BASE + "scheme/gcm-objectives")
     return {str(union_graph.value(t, SKOS.notation)): t for t in union_graph.subjects(SKOS.inScheme, scheme)}
-
-
-@pytest.fixture(scope="session")
-def screenshots(tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("ACUERDOS_SCREENSHOTS") or tmp_path_factory.getbasetemp() / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"screenshots in {folder}")
-    return folder
-
-
-def shoot(page, folder: Path, name: str) -> None:
-    """A full-page screenshot at desktop width, then at phone width."""
-    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(viewport)
-        page.screenshot(path=str(folder / f"{name}-{size}.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
 
 
 # --- the browser: bars measured --------------------------------------------------------------------
@@ -220,3 +202,76 @@ def test_charts_index_links_each_chart(page, service_url, screenshots):
     hrefs = [a.get_attribute("href") for a in page.locator("main ul.cards a").all()]
     assert "/charts/coverage/gcm-objectives?lang=es" in hrefs
     shoot(page, screenshots, "charts-index")
+
+
+# --- the timeline of meetings ------------------------------------------------------------------------
+
+
+def precision_by_walk(graph: Graph, meeting) -> str:
+    """How precisely the graph dates a meeting, read from its own statements."""
+    start, end = graph.value(meeting, SCHEMA.startDate), graph.value(meeting, SCHEMA.endDate)
+    if start is not None:
+        return "days" if end is not None and end.toPython() > start.toPython() else "day"
+    nb, na = graph.value(meeting, ACU.notBefore), graph.value(meeting, ACU.notAfter)
+    if nb is None and na is None:
+        return "none"
+    if nb is None or na is None:
+        return "by" if nb is None else "from"
+    nb, na = nb.toPython(), na.toPython()
+    if nb.year == na.year and (nb.month, nb.day, na.month, na.day) == (1, 1, 12, 31):
+        return "year"
+    after = na.replace(day=28) + dt.timedelta(days=4)
+    if nb.day == 1 and nb.month == na.month and nb.year == na.year and (after - dt.timedelta(days=after.day)) == na:
+        return "month"
+    return "window"
+
+
+TIMELINE = """svg => {
+  const box = e => e.getBoundingClientRect();
+  const x = 'g.role-axis[aria-label^="X-axis"] ';
+  const tickX = [...svg.querySelectorAll(x + '.role-axis-tick line')].map(l => box(l).left);
+  const ticks = [...svg.querySelectorAll(x + '.role-axis-label text')]
+    .map((t, i) => ({text: t.textContent, x: tickX[i]}));
+  const bars = [...svg.querySelectorAll('g.mark-rect.layer_0_marks path')]
+    .map(p => ({label: p.getAttribute('aria-label'), left: box(p).left, right: box(p).right}));
+  const points = svg.querySelectorAll('g.mark-symbol.role-mark path').length;
+  return {ticks, bars, points};
+}"""
+
+PRECISION_EN = {
+    "day": "a day", "days": "days", "window": "a window", "month": "a month",
+    "year": "a year", "from": "after a date", "by": "by a date",
+}  # fmt: skip
+
+
+def test_timeline_shows_every_meeting_with_its_precision(page, service_url, union_graph, screenshots):
+    page.goto(service_url + "/charts/timeline")
+    assert page.locator("script").count() == 0
+    meetings = {m: precision_by_walk(union_graph, m) for m in union_graph.subjects(RDF.type, ACU.Meeting)}
+    dated = {m: p for m, p in meetings.items() if p != "none"}
+    found = page.locator("figure.chart svg").evaluate(TIMELINE)
+    assert found["points"] == len(dated) == len(found["bars"])
+    recorded = {m for m in dated if (None, ACU.records, m) in union_graph}
+    rows = page.locator("table.chart-data tbody tr").all()
+    assert len(rows) == len(dated)
+    shown = {}
+    for row in rows:
+        href = row.locator("td a").first.get_attribute("href")
+        cells = row.locator("td").all_inner_texts()
+        shown[URIRef(BASE + href.split("?")[0].lstrip("/"))] = cells
+    assert set(shown) == set(dated)
+    for meeting, precision in dated.items():
+        assert shown[meeting][2] == PRECISION_EN[precision], meeting
+        assert shown[meeting][5] == ("recorded" if meeting in recorded else "only mentioned"), meeting
+    # a meeting known to the year spans the year, from its tick to the next
+    year_meeting = next(m for m, p in dated.items() if p == "year")
+    year = str(union_graph.value(year_meeting, ACU.notBefore))[:4]
+    tick = {t["text"]: t["x"] for t in found["ticks"]}
+    bar = next(b for b in found["bars"] if f": {year} · " in b["label"])
+    assert year in tick and str(int(year) + 1) in tick, tick
+    assert abs(bar["left"] - tick[year]) < 1.5 and abs(bar["right"] - tick[str(int(year) + 1)]) < 1.5
+    shoot(page, screenshots, "chart-timeline")
+    page.goto(service_url + "/charts/timeline?year=2017&lang=es")
+    assert page.locator("figure.chart svg title").text_content() == "Cronología de las reuniones, 2017"
+    assert "Fecha" in page.locator("figure.chart svg").inner_html()
+    shoot(page, screenshots, "chart-timeline-2017-es")

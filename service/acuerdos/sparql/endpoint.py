@@ -21,7 +21,7 @@ from ..rdf.formats import Format, negotiate
 from ..rdf.sparql_text import QueryInfo
 from ..store import Backend
 from ..store.safety import check_query
-from .errors import PayloadTooLarge
+from .errors import PayloadTooLarge, RequestTimeout
 from .protocol import QueryRequest, check_body_size, is_form_request, read_query_request
 
 TRUNCATED_HEADER = "Acuerdos-Truncated"
@@ -43,16 +43,20 @@ Queries run under a time limit and results are capped: a cut result has the head
 _FORM_NOTE = "\n\nA browser that opens `/sparql` with no parameters (Accept preferring text/html) gets a query form."
 
 
-async def read_body(request: Request, max_body: int) -> bytes:
-    """The request body, refusing (413) one over `max_body`, whether or not it says its length."""
+async def read_body(request: Request, max_body: int, timeout: float) -> bytes:
+    """The request body, refusing (413) one over `max_body`, whether or not it says its length, and
+    (408) one that has not arrived whole within `timeout` seconds."""
     check_body_size(request.headers.get("content-length"), max_body)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_body:
-            raise PayloadTooLarge(f"The request body is larger than the limit of {max_body} bytes.")
-        chunks.append(chunk)
+    with anyio.move_on_after(timeout) as scope:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > max_body:
+                raise PayloadTooLarge(f"The request body is larger than the limit of {max_body} bytes.")
+            chunks.append(chunk)
+    if scope.cancelled_caught:
+        raise RequestTimeout(f"The request body did not arrive within {timeout:g} s.")
     return b"".join(chunks)
 
 
@@ -85,7 +89,7 @@ async def answer(request: Request) -> Response:
     method = "GET" if request.method == "HEAD" else request.method
     settings = request.app.state.settings
     backend: Backend = request.app.state.backend
-    body = await read_body(request, settings.max_body) if method == "POST" else None
+    body = await read_body(request, settings.max_body, settings.read_timeout) if method == "POST" else None
     qr = read_query_request(method, request.scope.get("query_string", b""), request.headers.get("content-type"), body)
     fmt, info = await anyio.to_thread.run_sync(
         partial(answer_format, qr.query, request.headers.get("accept"), qr.formats or None)

@@ -34,7 +34,7 @@ from ..rdf.terms import Encoded, decode
 from ..settings import Settings
 from .engine import Task
 from .errors import BadQuery
-from .pool import WorkerPool
+from .pool import Fairness, WorkerPool
 from .safety import check_query
 
 Graphs = Sequence[str] | None
@@ -133,6 +133,10 @@ class Backend:
     def health(self) -> dict[str, Any]:
         return {"store": self.kind, "version": self.version}
 
+    def unavailable(self) -> str | None:
+        """Why queries cannot be answered now (None: they can); cheap, for ``/health``."""
+        return None
+
     def close(self) -> None:
         """Release what the backend holds (worker processes); nothing for an in-process one."""
 
@@ -158,6 +162,16 @@ class Backend:
         }
 
 
+def fairness(settings: Settings) -> Fairness:
+    """How the settings share a pool's workers between clients."""
+    return Fairness(
+        client_queries=settings.client_query_count,
+        client_waiting=max(4, settings.queue // 2),  # a browser opens several connections
+        queue=settings.queue,
+        reserve=settings.reserve_workers,
+    )
+
+
 class PooledBackend(Backend):
     """Queries through a pool of worker processes, each under the time limit; subclasses say where the graph is."""
 
@@ -179,7 +193,13 @@ class PooledBackend(Backend):
         return self.pool.call(task, self.time_limit)
 
     def health(self) -> dict[str, Any]:
-        return super().health() | {"workers": self.pool.size, "restarts": self.pool.restarts}
+        return super().health() | self.pool.stats()
+
+    def unavailable(self) -> str | None:
+        stats = self.pool.stats()
+        if stats["idle"] + stats["busy"] == 0:
+            return "no query worker is running (they are being restarted)"
+        return None
 
     def close(self) -> None:
         self.pool.close()

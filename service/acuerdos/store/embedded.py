@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from ..project import Release
 from ..settings import Settings
-from .backend import PooledBackend
+from .backend import PooledBackend, fairness
 from .engine import Outcome, Spec, dataset_options, query_store
 from .errors import QueryTimeout, StoreError
 from .pool import WorkerPool
@@ -68,6 +68,7 @@ class EmbeddedBackend(PooledBackend):
             {"engine": __name__, "nquads": str(nquads)},
             settings.worker_count,
             memory_mb=settings.worker_memory_mb,
+            fairness=fairness(settings),
             timeout_error=lambda limit: QueryTimeout(
                 f"The query ran longer than the time limit of {limit:g} s and was stopped. "
                 "Narrow it (more selective patterns, a LIMIT, fewer OPTIONALs) and try again."

@@ -71,6 +71,14 @@ class StoreBusy(QueryError):
         self.retry_after = retry_after
 
 
+class ClientBusy(StoreBusy):
+    """This client has as many queries running and waiting as one client may (HTTP 429)."""
+
+
+class WorkerLost(StoreBusy):
+    """The worker stopped while answering (out of memory, most likely); it is being replaced."""
+
+
 class UpstreamError(QueryError):
     """The remote SPARQL server is down, unreachable, failed or answered something unreadable."""
 
@@ -93,6 +101,8 @@ _BY_NAME: dict[str, type[QueryError]] = {
         QueryRefused,
         QueryTimeout,
         StoreBusy,
+        ClientBusy,
+        WorkerLost,
         UpstreamError,
         UpstreamTimeout,
         QueryFailed,

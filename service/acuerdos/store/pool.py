@@ -6,6 +6,14 @@ stopped. Each worker holds its own engine (for the embedded store, its own copy 
 the pool answers as many queries at once as it has workers, and a query that is stopped costs
 one worker for the time it takes to start another (well under a second for this graph) while the
 others go on answering.
+
+Who gets a worker (``Fairness``): the client (its address, set per request in ``CLIENT`` by the
+web layer) may have ``client_queries`` queries running and ``client_waiting`` more waiting (past
+that: ``ClientBusy``, 429); at most ``queue`` requests wait, each at most ``wait`` seconds (past
+that: ``StoreBusy``, 503, both with Retry-After); a freed worker goes to the waiting client that
+has the fewest running. ``reserve`` workers beyond ``size`` serve only clients that run nothing
+now and ran no slow query lately, so that a few clients sending runaway queries never make an
+ASK from someone else wait.
 """
 
 from __future__ import annotations
@@ -14,22 +22,55 @@ import contextlib
 import json
 import logging
 import os
-import queue
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from .engine import Spec, Task
-from .errors import QueryError, QueryFailed, StoreBusy, StoreError
+from .errors import ClientBusy, QueryError, StoreBusy, StoreError, WorkerLost
 
 log = logging.getLogger("acuerdos.store")
+
+CLIENT: ContextVar[str] = ContextVar("acuerdos_client", default="")  # who asks: the web layer sets it per request
+
+
+@dataclass(frozen=True)
+class Fairness:
+    """How the workers are shared between clients (see the module's docstring)."""
+
+    client_queries: int = 1
+    client_waiting: int = 2
+    queue: int = 16
+    reserve: int = 1
+    wait: float | None = None  # None: the query's time limit, at least 5 s (a worker may be restarting)
+    slow_after: float = 1.0  # a query that runs longer marks its client slow ...
+    remember: float = 30.0  # ... for this long
+
+
+WORKER_NICE = 2  # the server (and so every cheap route) comes first when the CPUs are busy
+SLOW_NICE = 15  # a query running past Fairness.slow_after, after everyone else
+
+
+def _nice(worker: _Worker, value: int) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, value)
+
+
+@dataclass(eq=False)
+class _Waiter:
+    client: str
+    seq: int
+    since: float = field(default_factory=time.monotonic)
+
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder that holds acuerdos/
 
@@ -61,17 +102,25 @@ class WorkerPool:
         grace: float = 0.0,
         timeout_error: Callable[[float], QueryError],
         start_timeout: float = 120.0,
+        fairness: Fairness | None = None,
     ) -> None:
         self.spec = spec
         self.size = size
+        self.fair = fairness or Fairness(reserve=0)
         self.memory_mb = memory_mb
         self.grace = grace  # extra time the pool gives an engine that enforces the limit itself
         self.timeout_error = timeout_error
         self.start_timeout = start_timeout
         self.info: dict[str, Any] = {}
         self.restarts = 0
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self.refused = 0
+        self._idle: list[_Worker] = []
         self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._running: Counter[str] = Counter()
+        self._waiting: list[_Waiter] = []
+        self._slow: dict[str, float] = {}  # client → until when it counts as slow
+        self._seq = 0
         self._count = 0
         self._closed = False
 
@@ -79,11 +128,11 @@ class WorkerPool:
 
     def start(self) -> WorkerPool:
         """Start every worker and wait until each has loaded its engine."""
-        workers = [self._spawn() for _ in range(self.size)]
+        workers = [self._spawn() for _ in range(self.size + self.fair.reserve)]
         try:
             for worker in workers:
                 self.info = self._await_ready(worker)
-                self._idle.put(worker)
+                self._give(worker)
         except BaseException:
             for worker in workers:
                 worker.kill()
@@ -150,16 +199,15 @@ class WorkerPool:
                 worker.kill()
                 return
             self.restarts += 1
-            self._idle.put(worker)
+            self._give(worker)
             return
 
     def close(self) -> None:
-        self._closed = True
-        while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                break
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._cond.notify_all()
+        for worker in idle:
             with contextlib.suppress(Exception):
                 worker.conn.send(None)
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -168,34 +216,153 @@ class WorkerPool:
 
     # --- running tasks ----------------------------------------------------------------------------
 
+    def stats(self) -> dict[str, int]:
+        """What an operator watches: workers (and reserve), idle, busy, waiting, restarts, refusals."""
+        with self._cond:
+            return {
+                "workers": self.size,
+                "reserve": self.fair.reserve,
+                "idle": len(self._idle),
+                "busy": sum(self._running.values()),
+                "waiting": len(self._waiting),
+                "restarts": self.restarts,
+                "refused": self.refused,
+            }
+
     def call(self, task: Task, time_limit: float) -> Any:
-        """Run a task in an idle worker; wait at most `time_limit` for one and `time_limit` for the answer."""
-        if self._closed:
-            raise StoreBusy("The query service is shutting down.")
-        try:
-            worker = self._idle.get(timeout=time_limit)
-        except queue.Empty:
-            raise StoreBusy(
-                f"Every query worker stayed busy for {time_limit:g} s; try again in a moment.", retry_after=2
-            ) from None
+        """Run a task in a worker, once this client's turn comes (see ``Fairness``); wait at most
+        ``time_limit`` (or ``Fairness.wait``) for a worker and ``time_limit`` for the answer."""
+        client = CLIENT.get()
+        worker = self._acquire(client, max(time_limit, 5.0) if self.fair.wait is None else self.fair.wait)
+        started = time.monotonic()
         healthy = False
         try:
             worker.conn.send(task)
-            if not worker.conn.poll(time_limit + self.grace):
+            if not self._answered(worker, time_limit + self.grace):
                 log.warning("query stopped after %.1f s (worker %d killed)", time_limit + self.grace, worker.number)
                 raise self.timeout_error(time_limit)
             status, payload = worker.conn.recv()
             healthy = True
         except (EOFError, OSError):
-            raise QueryFailed(
-                "The query worker stopped while answering (the query may have needed more memory than a "
-                "query may use); try a narrower query."
+            memory = f" ({self.memory_mb} MiB)" if self.memory_mb else ""
+            raise WorkerLost(
+                f"The query worker stopped while answering: the query probably needed more memory than a query "
+                f"may use{memory}. The worker is being replaced; narrow the query (LIMIT, more selective "
+                "patterns) before trying again.",
+                retry_after=2,
             ) from None
         finally:
-            if healthy:
-                self._idle.put(worker)
-            else:
+            self._done(client, time.monotonic() - started, worker if healthy else None)
+            if not healthy:
                 self._retire(worker)
         if status == "error":
             raise QueryError.from_tuple(payload)
         return payload
+
+    def _answered(self, worker: _Worker, limit: float) -> bool:
+        """Whether the worker answers within ``limit`` s; past ``slow_after`` its priority drops (a
+        runaway query then takes the CPU only when nobody else needs it), and is restored after."""
+        first = min(self.fair.slow_after, limit)
+        if worker.conn.poll(first):
+            return True
+        _nice(worker, SLOW_NICE)
+        try:
+            return worker.conn.poll(limit - first)
+        finally:
+            _nice(worker, WORKER_NICE)  # may be refused (lowering needs privilege): it stays low then
+
+    # --- who gets a worker --------------------------------------------------------------------------
+
+    def _give(self, worker: _Worker) -> None:
+        with self._cond:
+            if self._closed:
+                worker.kill()
+                return
+            self._idle.append(worker)
+            self._cond.notify_all()
+
+    def _light(self, client: str, now: float) -> bool:
+        """Runs nothing now and ran no slow query lately: may use the reserve."""
+        return not self._running[client] and self._slow.get(client, 0.0) <= now
+
+    def _can_take(self, client: str, now: float) -> bool:
+        if self._running[client] >= self.fair.client_queries:
+            return False
+        return len(self._idle) > (0 if self._light(client, now) else self.fair.reserve)
+
+    def _next(self, now: float) -> _Waiter | None:
+        """The waiter a worker goes to now: of those that may take one, the client running fewest, then the first."""
+        ready = [w for w in self._waiting if self._can_take(w.client, now)]
+        return min(ready, key=lambda w: (self._running[w.client], w.seq)) if ready else None
+
+    def _take(self, client: str) -> _Worker:
+        self._running[client] += 1
+        return self._idle.pop()
+
+    def _refuse(self, error: StoreBusy) -> StoreBusy:
+        self.refused += 1
+        return error
+
+    def _acquire(self, client: str, wait: float) -> _Worker:
+        with self._cond:
+            if self._closed:
+                raise StoreBusy("The query service is shutting down.", retry_after=5)
+            now = time.monotonic()
+            mine = self._running[client] + sum(1 for w in self._waiting if w.client == client)
+            if mine >= self.fair.client_queries + self.fair.client_waiting:
+                raise self._refuse(
+                    ClientBusy(
+                        f"Too many queries from you at once ({mine} running or waiting; "
+                        f"{self.fair.client_queries} may run at a time): wait for their answers, then try again.",
+                        retry_after=2,
+                    )
+                )
+            if self._can_take(client, now) and self._next(now) is None:
+                return self._take(client)
+            if len(self._waiting) >= self.fair.queue:
+                raise self._refuse(
+                    StoreBusy(
+                        f"The service is busy: {len(self._waiting)} queries are waiting for a worker; "
+                        "try again in a moment.",
+                        retry_after=2,
+                    )
+                )
+            self._seq += 1
+            waiter = _Waiter(client, self._seq)
+            self._waiting.append(waiter)
+            deadline = now + wait
+            try:
+                while True:
+                    if self._closed:
+                        raise StoreBusy("The query service is shutting down.", retry_after=5)
+                    now = time.monotonic()
+                    if self._next(now) is waiter:
+                        return self._take(client)
+                    if now >= deadline:
+                        raise self._refuse(
+                            StoreBusy(
+                                f"Every query worker stayed busy for {wait:g} s; try again in a moment.", retry_after=2
+                            )
+                        )
+                    self._cond.wait(deadline - now)
+            finally:
+                self._waiting.remove(waiter)
+                self._cond.notify_all()
+
+    def _done(self, client: str, took: float, worker: _Worker | None) -> None:
+        """A query of ``client`` ended after ``took`` seconds; ``worker`` goes back (None: it is being replaced)."""
+        with self._cond:
+            self._running[client] -= 1
+            if self._running[client] <= 0:
+                del self._running[client]
+            now = time.monotonic()
+            if took >= self.fair.slow_after or worker is None:
+                if len(self._slow) > 10000:
+                    self._slow = {c: t for c, t in self._slow.items() if t > now}
+                self._slow[client] = now + self.fair.remember
+            if worker is not None:
+                if self._closed:
+                    worker.kill()
+                else:
+                    self._idle.append(worker)
+            self._cond.notify_all()

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import urllib.error
 import urllib.parse
+import urllib.request
 from typing import Any
 
 import pyoxigraph as ox
 
 from ..settings import Settings
-from .backend import PooledBackend
+from .backend import PooledBackend, fairness
 from .engine import Outcome, Spec, query_store
 from .errors import BadQuery, QueryError, StoreError, UpstreamError, UpstreamTimeout
 from .graph_store import host_of, reason_of
@@ -237,6 +239,7 @@ class RemoteBackend(PooledBackend):
             {"engine": __name__, "endpoint": endpoint, "timeout": settings.query_timeout},
             settings.worker_count,
             memory_mb=settings.worker_memory_mb,
+            fairness=fairness(settings),
             grace=grace,
             timeout_error=lambda limit: UpstreamTimeout(
                 f"The SPARQL server at {host_of(endpoint)} did not answer within {limit:g} s."
@@ -245,9 +248,33 @@ class RemoteBackend(PooledBackend):
         pool.start()
         super().__init__(settings, pool, version, description=f"remote SPARQL endpoint {endpoint}")
         self.endpoint = endpoint
+        self._probed: tuple[float, str | None] = (-1e9, None)
 
     def health(self) -> dict[str, Any]:
         return super().health() | {"endpoint": self.endpoint}
+
+    def unavailable(self) -> str | None:
+        """The workers' state, and whether the SPARQL server answers an ASK within 2 s (asked from
+        this process, never waiting for a worker; remembered for 2 s)."""
+        now = time.monotonic()
+        if now - self._probed[0] < 2.0:
+            return self._probed[1]
+        reason = super().unavailable()
+        if reason is None:
+            data = urllib.parse.urlencode({"query": "ASK {}"}).encode()
+            request = urllib.request.Request(
+                self.endpoint, data, {"Accept": "application/sparql-results+json", "User-Agent": "acuerdos"}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=min(2.0, self.settings.query_timeout)) as answer:
+                    answer.read(4096)
+            except urllib.error.HTTPError as exc:
+                reason = f"the SPARQL server at {host_of(self.endpoint)} answers HTTP {exc.code}"
+            except (OSError, ValueError) as exc:
+                why = reason_of(getattr(exc, "reason", exc))
+                reason = f"the SPARQL server at {host_of(self.endpoint)} cannot be reached ({why})"
+        self._probed = (now, reason)
+        return reason
 
     def check(self) -> str | None:
         """A warning when the remote server looks empty or unreachable (None when it looks fine)."""

@@ -20,8 +20,8 @@ from contextlib import asynccontextmanager
 
 import anyio
 import uvicorn
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import PlainTextResponse
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -42,20 +42,16 @@ from . import (
     search,
     source_text,
     sparql_form,
+    tracker,
 )
+from .api_doc import install as complete_openapi
 from .deps import PerVersion
+from .guard import Guard, protocol
+from .health import health_router
 from .query_api import build_router
 from .vega import ChartCache
 
 log = logging.getLogger("acuerdos.web")
-
-health_router = APIRouter(tags=["service"])
-
-
-@health_router.get("/health", summary="Liveness and data version (a constant JSON answer)")
-async def health(request: Request) -> JSONResponse:
-    backend: Backend = request.app.state.backend
-    return JSONResponse({"status": "ok", "version": backend.version, "store": backend.kind})
 
 
 def routers(site: Site) -> list[APIRouter]:
@@ -71,6 +67,7 @@ def routers(site: Site) -> list[APIRouter]:
         dataset.router,
         search.router,
         charts.router,
+        tracker.router,
         source_text.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]
@@ -110,6 +107,9 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
             else await anyio.to_thread.run_sync(open_backend, settings, site.release, site.version)
         )
         log.info("serving %s, data version %s", app.state.backend.description, app.state.backend.version)
+        # threads wait for query workers (at most the queue and the workers): cheap routes keep as many more
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = max(limiter.total_tokens, 2 * (settings.queue + settings.worker_count) + 40)
         check = getattr(app.state.backend, "check", None)
         if own and check is not None:
             warning = await anyio.to_thread.run_sync(check)
@@ -142,6 +142,8 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.add_exception_handler(Exception, error_handler)
     for router in [*routers(site), *extra_routers]:
         app.include_router(router)
+    complete_openapi(app)  # the statuses and content types that come from below the routes
+    app.add_middleware(Guard, router=app.router)  # the client's address, OPTIONS and Allow
     app.add_middleware(RequestTargetLimit, max_url=settings.max_url)
     app.add_middleware(  # outermost: even a 414 or a 500 carries the CORS headers
         CORSMiddleware,
@@ -165,6 +167,7 @@ def uvicorn_config(site: Site, app: FastAPI | None = None) -> uvicorn.Config:
         access_log=settings.log_level == "debug" or settings.log_level == "info",
         # let requests with long URLs reach the app, which answers 414 itself
         h11_max_incomplete_event_size=settings.max_url + 64 * 1024,
+        http=protocol(settings.read_timeout),  # a request head not whole in read_timeout s: disconnected
         timeout_graceful_shutdown=5,
     )
 

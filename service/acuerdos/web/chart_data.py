@@ -10,6 +10,7 @@ conference; the total counts each decision once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -141,3 +142,101 @@ def coverage(backend: Backend, scheme: str) -> Coverage:
         for row in backend.select(_touches_query(scheme))
     ]
     return Coverage(scheme, ordered, conferences, touches)
+
+
+# --- the timeline of meetings ---------------------------------------------------------------------
+
+
+def _meetings_query() -> str:
+    return (
+        _P + "SELECT ?meeting ?start ?end ?not_before ?not_after ?date_text ?status ?recorded "
+        "(GROUP_CONCAT(DISTINCT STR(?conference); separator=' ') AS ?conferences) WHERE { "
+        "?meeting a acu:Meeting . "
+        "OPTIONAL { ?meeting schema:startDate ?start } OPTIONAL { ?meeting schema:endDate ?end } "
+        "OPTIONAL { ?meeting acu:notBefore ?not_before } OPTIONAL { ?meeting acu:notAfter ?not_after } "
+        "OPTIONAL { ?meeting acu:dateText ?date_text } OPTIONAL { ?meeting acu:status ?status } "
+        "OPTIONAL { ?meeting acu:conference ?conference } "
+        "BIND(EXISTS { ?document acu:records ?meeting } AS ?recorded) } "
+        "GROUP BY ?meeting ?start ?end ?not_before ?not_after ?date_text ?status ?recorded"
+    )
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting on the timeline: from and to (inclusive) as the graph gives them, and how precise that is."""
+
+    iri: str
+    first: dt.date | None
+    last: dt.date | None
+    precision: str  # day, days, month, year, window, by (only a latest date), from (only an earliest), none
+    date_text: str
+    status: str  # the IRI of held, planned, proposed
+    recorded: bool
+    conferences: tuple[str, ...]
+
+    def shown(self) -> str:
+        """The date as precisely as it is known: 2017-06-08, 2017-06, 2017, 2017-04-24 – 2017-04-30, ≤ 2017-06-22."""
+        f, t = self.first, self.last
+        if f is None and t is None:
+            return ""
+        if self.precision == "year" and f:
+            return f"{f.year}"
+        if self.precision == "month" and f:
+            return f"{f.year}-{f.month:02d}"
+        if self.precision == "by" and t:
+            return f"≤ {t.isoformat()}"
+        if self.precision == "from" and f:
+            return f"≥ {f.isoformat()}"
+        return " – ".join(dict.fromkeys(d.isoformat() for d in (f, t) if d))
+
+
+def precision_of(start: dt.date | None, end: dt.date | None, nb: dt.date | None, na: dt.date | None) -> str:
+    if start is not None:
+        return "days" if end is not None and end > start else "day"
+    if nb is None and na is None:
+        return "none"
+    if nb is None:
+        return "by"
+    if na is None:
+        return "from"
+    if nb.year == na.year and (nb.month, nb.day, na.month, na.day) == (1, 1, 12, 31):
+        return "year"
+    month_end = (
+        (dt.date(nb.year + nb.month // 12, nb.month % 12 + 1, 1) - dt.timedelta(days=1)) if nb.day == 1 else None
+    )
+    if month_end == na:
+        return "month"
+    return "window"
+
+
+def meetings(backend: Backend) -> list[Meeting]:
+    """Every meeting, recorded by a source or only mentioned, in date order (undated last)."""
+    out = []
+    for row in backend.select(_meetings_query()):
+        start, end = _day(row.get("start")), _day(row.get("end"))
+        nb, na = _day(row.get("not_before")), _day(row.get("not_after"))
+        precision = precision_of(start, end, nb, na)
+        first = start if start is not None else nb
+        last = (end or start) if start is not None else na
+        out.append(
+            Meeting(
+                str(row["meeting"]),
+                first,
+                last,
+                precision,
+                _text(row.get("date_text")),
+                _text(row.get("status")),
+                _text(row.get("recorded")) == "true",
+                tuple(sorted(_text(row.get("conferences")).split())),
+            )
+        )
+    out.sort(key=lambda m: (m.first or m.last or dt.date.max, m.last or dt.date.max, m.iri))
+    return out
+
+
+def _day(term: object) -> dt.date | None:
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, dt.date):
+            return value
+    return None

@@ -12,6 +12,7 @@ in the language asked for. Everything is rendered once per data version and lang
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ..http import matches_etag, not_modified
 from . import chart_data, vega
 from .deps import get_backend, get_site, root_of
 from .i18n import pick_lang, strings
+from .labels import Labels, fetch_labels, short
 from .rendering import Links, links_of, page_context, page_validators, render
 from .search import not_found_page
 
@@ -51,6 +53,7 @@ class Chart:
     header: list[str]
     rows: list[list[Any]]  # the table: cells are text or {"text", "href"}
     filename: str
+    lang: str = "en"  # of the dates and numbers the renderer writes (month names on a time axis)
     hidden: frozenset[int] = frozenset({1})  # columns of the CSV the page's table leaves out (the IRI: its link)
 
     def csv(self) -> bytes:
@@ -166,18 +169,173 @@ def coverage_chart(cov: chart_data.Coverage, scheme: str, by: str, basis: str, l
     )
     suffix = "" if by == "all" else f"-by-{by}"
     suffix += "" if basis == "all" else f"-{basis}"
-    return Chart(f"coverage-{scheme}", title, description, vl, header, rows, f"coverage-{scheme}{suffix}-{lang}")
-
-
-def short(text: str, most: int = 52) -> str:
-    """A label cut at a word to fit an axis (vega measures a long label many times to cut it: slow)."""
-    if len(text) <= most:
-        return text
-    return text[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return Chart(f"coverage-{scheme}", title, description, vl, header, rows, f"coverage-{scheme}{suffix}-{lang}", lang)
 
 
 def _href(links: Links, iri: str, lang: str) -> str:
     return links.href(iri) + (f"?lang={lang}" if links.is_local(iri) else "")
+
+
+# --- the timeline of meetings -----------------------------------------------------------------------
+
+PRECISIONS = ("day", "days", "window", "month", "year", "from", "by")
+PRECISION_COLOURS = ["#1f5f99", "#3a8a4a", "#c76b00", "#8e3b8e", "#b03a3a", "#5b6b7d", "#8a6d3b"]
+
+
+def timeline_chart(found: list[chart_data.Meeting], labels: Labels, year: str, lang: str, links: Links) -> Chart:
+    """Meetings on a time axis, one row each: a bar over the days, window, month or year the date is
+    known to, a mark at its start (at its latest date when only that is known); recorded or only mentioned."""
+    c = strings(lang, "charts")
+    shown = [m for m in found if m.first or m.last]
+    if year != "all":
+        shown = [m for m in shown if str((m.first or m.last).year) == year]  # type: ignore[union-attr]
+    values, rows, seen = [], [], set()
+    for i, m in enumerate(shown):
+        row = f"{m.shown()} · {short(labels.text(m.iri, lang), 44)}"
+        while row in seen:
+            row += "\u200b"  # two meetings of one date and label keep a row each
+        seen.add(row)
+        start, end = m.first or m.last, m.last or m.first
+        assert start is not None and end is not None
+        values.append(
+            {
+                "order": i,
+                "row": row,
+                "from": start.isoformat(),
+                "to": (end + dt.timedelta(days=1)).isoformat(),  # the whole last day
+                "at": (m.last if m.precision == "by" else start).isoformat(),  # type: ignore[union-attr]
+                "precision": c[f"precision_{m.precision}"],
+                "source": c["recorded" if m.recorded else "mentioned"],
+            }
+        )
+        rows.append(
+            [
+                {"text": labels.text(m.iri, lang), "href": _href(links, m.iri, lang)},
+                m.iri,
+                m.shown(),
+                c[f"precision_{m.precision}"],
+                m.date_text,
+                labels.text(m.status, lang) if m.status else "",
+                c["recorded" if m.recorded else "mentioned"],
+            ]
+        )
+    title = c["timeline_title"] + ("" if year == "all" else f", {year}")
+    undated = sum(1 for m in found if not (m.first or m.last))
+    description = c["timeline_desc"].format(n=len(shown), recorded=sum(1 for m in shown if m.recorded))
+    if undated:
+        description += " " + c["timeline_undated"].format(n=undated)
+    domain = [c[f"precision_{p}"] for p in PRECISIONS]
+    colour = {
+        "field": "precision",
+        "type": "nominal",
+        "title": c["legend_precision"],
+        "scale": {"domain": domain, "range": PRECISION_COLOURS},
+    }
+    y = {
+        "field": "row",
+        "type": "nominal",
+        "sort": {"field": "order", "op": "min"},
+        "title": None,
+        "axis": {"labelLimit": 0},
+    }
+    x_title = c["axis_date"]
+    vl = vega.spec(
+        title={"text": title, "subtitle": c["timeline_subtitle"]},
+        description=description,
+        width=520,
+        height={"step": 16},
+        data={"values": values},
+        layer=[
+            {
+                "mark": {"type": "bar", "opacity": 0.45, "cornerRadius": 2, "height": 9},
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "from", "type": "temporal", "title": x_title},
+                    "x2": {"field": "to"},
+                    "color": colour,
+                },
+            },
+            {
+                "mark": {
+                    "type": "point",
+                    "size": 60,
+                    "filled": True,
+                    "opacity": 1,
+                    "stroke": "#1d2330",
+                    "strokeWidth": 0.6,
+                },
+                "encoding": {
+                    "y": y,
+                    "x": {"field": "at", "type": "temporal"},
+                    "color": {**colour, "legend": None},
+                    "shape": {
+                        "field": "source",
+                        "type": "nominal",
+                        "title": c["legend_source"],
+                        "scale": {"domain": [c["recorded"], c["mentioned"]], "range": ["circle", "triangle-up"]},
+                        "legend": {"symbolFillColor": "#556072"},
+                    },
+                },
+            },
+        ],
+        resolve={"scale": {"color": "independent"}},
+        config={**vega.CONFIG, "legend": {**vega.CONFIG["legend"], "columns": 4}},
+    )
+    header = [
+        c["col_meeting"],
+        c["col_meeting_iri"],
+        c["col_date"],
+        c["legend_precision"],
+        c["col_date_text"],
+        c["col_status"],
+        c["legend_source"],
+    ]
+    return Chart("timeline", title, description, vl, header, rows, f"timeline-{year}-{lang}", lang)
+
+
+@router.api_route("/charts/timeline{ext:path}", methods=["GET", "HEAD"], include_in_schema=False)
+def timeline_page(request: Request, ext: str) -> Response:
+    ext = ext.lstrip(".") or "html"
+    years = ("all", *(str(y) for y in range(2000, 2100)))
+    year = _choice(request, "year", years)
+    if (ext != "html" and ext not in FORMATS) or year is None:
+        return not_found_page(request, None)
+    root, links, lang = root_of(request), links_of(request), pick_lang(request)
+    backend = get_backend(request)
+
+    def found() -> list[chart_data.Meeting]:
+        return chart_data.meetings(backend)
+
+    def make() -> Chart:
+        meetings = found()
+        labels = fetch_labels(backend, {m.iri for m in meetings} | {m.status for m in meetings if m.status})
+        return timeline_chart(meetings, labels, year, lang, links)
+
+    def page(chart: Chart, version: str) -> dict[str, Any]:
+        c = strings(lang, "charts")
+        path = f"{root}/charts/timeline"
+        present = sorted({str((m.first or m.last).year) for m in found() if m.first or m.last})  # type: ignore[union-attr]
+        options = [
+            {
+                "label": c["split_all"] if y == "all" else y,
+                "href": f"{path}?" + urlencode({"year": y, "lang": lang}),
+                "current": y == year,
+            }
+            for y in ("all", *present)
+        ]
+        return page_context(
+            request,
+            lang,
+            chart.title,
+            version,
+            c=c,
+            chart=chart,
+            switches=[(c["switch_year"], options)],
+            downloads=_downloads(path, {"year": year, "lang": lang}),
+            note=c["timeline_note"],
+        )
+
+    return _serve(request, ("timeline", year), ext, make, page)
 
 
 # --- serving ------------------------------------------------------------------------------------------
@@ -206,15 +364,15 @@ def _serve(
     cache = _charts(request)
     chart: Chart = cache.get(version, (*key, lang, "chart"), make)
     if ext == "html":
-        svg = cache.get(version, (*key, lang, "svg"), lambda: vega.svg_of(chart.spec))
+        svg = cache.get(version, (*key, lang, "svg"), lambda: vega.svg_of(chart.spec, chart.lang))
         context = page(chart, version)
         context["svg"] = vega.accessible_svg(svg, chart.ident, chart.title, chart.description)
         return render("chart.html", context, headers=headers)
     if ext == "svg":
-        svg = cache.get(version, (*key, lang, "svg"), lambda: vega.svg_of(chart.spec))
+        svg = cache.get(version, (*key, lang, "svg"), lambda: vega.svg_of(chart.spec, chart.lang))
         body: bytes = vega.accessible_svg(svg, chart.ident, chart.title, chart.description).encode("utf-8")
     elif ext == "png":
-        body = cache.get(version, (*key, lang, "png"), lambda: vega.png_of(chart.spec))
+        body = cache.get(version, (*key, lang, "png"), lambda: vega.png_of(chart.spec, chart.lang))
     elif ext == "csv":
         body = chart.csv()
     else:
@@ -289,5 +447,8 @@ def charts_index(request: Request) -> Response:
         {"href": f"{root}/charts/coverage/{s}?lang={lang}", "title": c[f"coverage_{s}"], "help": c[f"help_{s}"]}
         for s in chart_data.COVERAGE_SCHEMES
     ]
+    items.append(
+        {"href": f"{root}/charts/timeline?lang={lang}", "title": c["timeline_title"], "help": c["help_timeline"]}
+    )
     context = page_context(request, lang, c["title"], version, c=c, items=items)
     return render("charts.html", context, headers=headers)

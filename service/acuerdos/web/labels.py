@@ -92,3 +92,10 @@ def pick(texts: Mapping[str, str], lang: str) -> str:
 def natural_key(text: str) -> list[Any]:
     """Sort "Agreement 2" before "Agreement 10"."""
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+
+
+def short(text: str, most: int = 52) -> str:
+    """A text cut at a word, with an ellipsis, to at most `most` characters (a chart's axis, a table cell)."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"

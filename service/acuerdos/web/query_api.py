@@ -38,7 +38,16 @@ from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import lang_from_header
 from .query_openapi import add_query_operations
-from .query_pages import DEFAULT_LIMIT, Answer, canonical_items, list_model, list_page, query_page
+from .query_pages import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    Answer,
+    canonical_items,
+    list_model,
+    list_page,
+    query_page,
+)
 from .rdf_out import rdf_response
 from .rendering import links_of
 from .search import not_found_page
@@ -99,21 +108,31 @@ def asked_lang(request: Request) -> str:
     return asked.strip().lower() if asked is not None else lang_from_header(request.headers.get("accept-language"))
 
 
-def _number(request: Request, name: str, default: int) -> int:
+def _number(request: Request, name: str, default: int, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high`` (the bounds the OpenAPI document gives), else ``default``."""
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
-    if not re.fullmatch(r"\d{1,9}", raw.strip()):
-        raise UserError(f"must be a whole number, not {raw!r}", where=f"parameter {name!r}")
-    return int(raw.strip())
+    text = raw.strip()
+    if not text.isascii() or not text.isdigit():
+        raise UserError(f"must be a whole number from {low} to {high}, not {raw[:40]!r}", where=f"parameter {name!r}")
+    if len(text) > len(str(high)) or not low <= int(text) <= high:  # no int() of a thousand digits
+        raise UserError(f"must be from {low} to {high}, not {raw[:40]!r}", where=f"parameter {name!r}")
+    return int(text)
 
 
 def page_window(request: Request, cap: int) -> tuple[int, int]:
-    """The ``limit`` (at most ``cap``) and ``offset`` asked for."""
-    limit, offset = _number(request, "limit", DEFAULT_LIMIT), _number(request, "offset", 0)
-    if limit < 1:
-        raise UserError("must be at least 1", where="parameter 'limit'")
-    return min(limit, cap), offset
+    """The ``limit`` (at most ``cap``, the store's row limit) and ``offset`` asked for."""
+    limit = _number(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    return min(limit, cap), _number(request, "offset", 0, 0, MAX_OFFSET)
+
+
+def refuse_empty(request: Request) -> None:
+    """A UserError naming the first parameter given with an empty value: an API client means
+    something by it (the HTML form sends empty fields for "any", and its page takes them so)."""
+    for key, value in request.query_params.multi_items():
+        if not value.strip():
+            raise UserError("has an empty value: give a value or leave the parameter out", where=f"parameter {key!r}")
 
 
 def effective_params(query: NamedQuery, given: Mapping[str, list[str]]) -> dict[str, list[str]]:
@@ -129,9 +148,14 @@ def effective_params(query: NamedQuery, given: Mapping[str, list[str]]) -> dict[
     return out
 
 
-def checked_params(request: Request, query: NamedQuery, lang: str) -> tuple[dict[str, list[str]], int, int]:
-    """The parameters, limit and offset of a request, or a UserError saying what is wrong."""
-    cap = max(1, min(10000, get_backend(request).limit - 1))
+def checked_params(
+    request: Request, query: NamedQuery, lang: str, strict: bool = True
+) -> tuple[dict[str, list[str]], int, int]:
+    """The parameters, limit and offset of a request, or a UserError saying what is wrong (with
+    ``strict``, an empty value too)."""
+    if strict:
+        refuse_empty(request)
+    cap = max(1, min(MAX_LIMIT, get_backend(request).limit - 1))
     limit, offset = page_window(request, cap)
     if lang not in LANGS:
         raise UserError(f"must be one of {', '.join(LANGS)}", where="parameter 'lang'")
@@ -181,7 +205,7 @@ def choose_kind(request: Request, forced: str | None) -> str | None:
     if forced:
         return forced
     asked = request.query_params.get("format")
-    if asked:
+    if asked is not None:
         return FORMAT_PARAM.get(asked.strip().lower(), "bad")
     return choose(request.headers.get("accept"), ANSWER_OFFERS, "json")
 
@@ -329,15 +353,21 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
     if name not in registry:
         return not_found_page(request, query_iri(request, name))
     query, kind = registry.get(name), choose_kind(request, forced)
-    if kind is None or kind == "bad":
-        offered = "json, csv, html, srj (SPARQL JSON), rq (the query), ttl (its description)"
-        return error_answer("text", f"Not acceptable: this query answers as {offered}.", 406 if kind is None else 400)
+    offered = "json, csv, html, srj (SPARQL JSON), rq (the query), ttl (its description)"
+    if kind is None:
+        return error_answer("text", f"Not acceptable: this query answers as {offered}.", 406)
+    if kind == "bad":
+        return error_answer("text", f"parameter 'format': must be one of {offered}.", 400)
     version = data_version(get_backend(request))
-    if kind in DESCRIPTIONS:
-        return _description(request, query, kind, version)
     lang = asked_lang(request)
+    if kind in DESCRIPTIONS:
+        try:  # the query's text needs no parameter, but a wrong one is still wrong
+            checked_params(request, query, lang)
+        except UserError as exc:
+            return error_answer("text", str(exc), 400)
+        return _description(request, query, kind, version)
     try:
-        params, limit, offset = checked_params(request, query, lang)
+        params, limit, offset = checked_params(request, query, lang, strict=kind != "html")
     except UserError as exc:
         if kind == "html":
             return query_page(

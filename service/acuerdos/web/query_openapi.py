@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from ..namespaces import CURIES
 from ..queries import LANGS, NamedQuery, Param, Registry
-from .query_pages import DEFAULT_LIMIT, example_items
+from .query_pages import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, example_items
 
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "integer": {"type": "integer"},
@@ -37,14 +37,14 @@ _COMMON = [
         "in": "query",
         "required": False,
         "description": "rows per page",
-        "schema": {"type": "integer", "minimum": 1, "default": DEFAULT_LIMIT},
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
     },
     {
         "name": "offset",
         "in": "query",
         "required": False,
         "description": "rows to skip",
-        "schema": {"type": "integer", "minimum": 0, "default": 0},
+        "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
     },
     {
         "name": "format",

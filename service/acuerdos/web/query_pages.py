@@ -30,6 +30,8 @@ from .rendering import Links, links_of, page_context, render
 log = logging.getLogger("acuerdos.web.queries")
 
 DEFAULT_LIMIT = 100
+MAX_LIMIT = 10000  # rows per page, at most (and at most the store's row limit)
+MAX_OFFSET = 999_999_999
 LIMIT_CHOICES = (25, 100, 500, 1000)
 _NUMERIC = (XSD.integer, XSD.decimal, XSD.double, XSD.int, XSD.long)
 

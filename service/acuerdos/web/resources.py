@@ -26,6 +26,7 @@ from .i18n import pick_lang, strings
 from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
 from .rendering import is_iri, links_of, page_context, render, sparql_iri
 from .search import not_found_page
+from .tracker import actor_links
 
 _EXTENSION = re.compile(r"^(?P<path>.+?)\.(?P<ext>ttl|jsonld|nt|rdf|html)$")
 
@@ -89,6 +90,7 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         alternates=alternates(local),
         formats=format_links(local),
         canonical=None,
+        about=actor_links(request, iri, page["title"], lang),
     )
     return render("resource.html", context, headers=headers)
 

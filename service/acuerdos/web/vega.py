@@ -23,6 +23,7 @@ import vl_convert
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # an identifier: nothing is fetched from it
 ACCENT = "#1f5f99"
 PALETTE = ["#1f5f99", "#c76b00", "#3a8a4a", "#8e3b8e", "#5b6b7d", "#b03a3a"]
+LOCALES = {"en": "en-GB", "es": "es-ES"}  # d3's names of the number and date formats
 PNG_SCALE = 2  # a PNG for print: twice the SVG's pixels
 CONFIG: dict[str, Any] = {
     "font": "DejaVu Sans, Liberation Sans, Arial, sans-serif",
@@ -40,12 +41,18 @@ def spec(**parts: Any) -> dict[str, Any]:
     return {"$schema": SCHEMA, "config": CONFIG, "background": "white", "padding": 8, **parts}
 
 
-def svg_of(vl_spec: dict[str, Any]) -> str:
-    return str(vl_convert.vegalite_to_svg(vl_spec))
+def _options(lang: str) -> dict[str, Any]:
+    """Dates and numbers in the language; no data from any URL (every chart carries its data inline)."""
+    locale = LOCALES.get(lang, LOCALES["en"])
+    return {"allowed_base_urls": [], "format_locale": locale, "time_format_locale": locale}
 
 
-def png_of(vl_spec: dict[str, Any]) -> bytes:
-    return bytes(vl_convert.vegalite_to_png(vl_spec, scale=PNG_SCALE))
+def svg_of(vl_spec: dict[str, Any], lang: str = "en") -> str:
+    return str(vl_convert.vegalite_to_svg(vl_spec, **_options(lang)))
+
+
+def png_of(vl_spec: dict[str, Any], lang: str = "en") -> bytes:
+    return bytes(vl_convert.vegalite_to_png(vl_spec, scale=PNG_SCALE, **_options(lang)))
 
 
 def png_of_svg(svg: str) -> bytes:
