@@ -23,6 +23,8 @@ from ..artefacts import read_text
 from ..errors import DataError
 from ..namespaces import PREFIXES, Base
 from ..project import Project
+from .derive import GRAPH as DERIVED
+from .derive import add_derived, derivations, derived_triples
 
 _LINE = re.compile(r"line (\d+)")
 
@@ -85,12 +87,15 @@ def _files(project: Project, base: Base) -> Iterable[tuple[str, str, str]]:
         yield base.graph(project.graph_name(path)), text, where
 
 
-def load_store(project: Project, base: Base) -> ox.Store:
-    """Every ontology and data file in an Oxigraph store, one named graph per file (~0.1 s)."""
+def load_store(project: Project, base: Base, derived: bool = True) -> ox.Store:
+    """Every ontology and data file in an Oxigraph store, one named graph per file (~0.1 s), and
+    (unless ``derived`` is false) the graph of derived links computed from them (``graph.derive``)."""
     store = ox.Store()
     for graph, text, where in _files(project, base):
         target = ox.NamedNode(graph)
         store.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in turtle_quads(text, where))
+    if derived:
+        add_derived(store, project, base)
     return store
 
 
@@ -102,6 +107,10 @@ def load_dataset(project: Project, base: Base) -> Dataset:
         dataset.bind(prefix, ns)
     for graph, text, where in _files(project, base):
         turtle_graph(text, where, into=dataset.graph(URIRef(graph)))
+    derived = derived_triples(load_store(project, base, derived=False), derivations(project, base))
+    if derived:
+        text = (ox.serialize(derived, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        dataset.graph(URIRef(base.graph(DERIVED))).parse(data=text, format="nt")
     return dataset
 
 

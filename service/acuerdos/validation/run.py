@@ -54,4 +54,4 @@ def _whereabouts(data: Store, results: list[Result], base: Base) -> tuple[dict[s
 def validate_checkout(project: Project, base: Base) -> ValidationOutcome:
     """Load a checkout's ontology and data (one named graph per file) and validate it against its
     shapes; for a single run (``acuerdos validate``): a caller validating often keeps the shapes."""
-    return validate(load_store(project, base), load_shapes(project.shapes, base))
+    return validate(load_store(project, base, derived=False), load_shapes(project.shapes, base))

@@ -1,0 +1,104 @@
+"""The derived links (ontology/derived/*.rq, the graph <graph/derived>) and the named queries that use them.
+
+Each derived property equals what its long pattern, written here apart from the CONSTRUCT, computes
+over the curated graphs; each is declared in the ontology with acu:derivedBy its query; and each
+named query rewritten to use them answers exactly as its long form did (tests/queries/long/, the
+query as it was before), for its example and its defaults, in both languages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from acuerdos.graph import load_store
+from acuerdos.graph.derive import GRAPH
+from acuerdos.queries import load_query_file
+from acuerdos.store import LocalBackend
+
+from .conftest import BASE, PROJECT
+
+ACU = "https://w3id.org/acuerdos/ontology#"
+PREFIXES = """PREFIX acu: <https://w3id.org/acuerdos/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+FOLLOW_UP_STATUS = "https://w3id.org/acuerdos/kind/follow-up-status/"
+# (property, the long pattern binding ?s and ?o), each written from the property's definition
+LONG: dict[str, str] = {
+    "hasTheme": "?s acu:themeAssignment/acu:theme ?o",
+    "touchesTheme": "?s acu:themeAssignment/acu:theme/(skos:exactMatch|^skos:exactMatch|skos:closeMatch|"
+    "^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?/skos:broader* ?o",
+    "effectiveDate": """{ ?s a acu:Meeting . OPTIONAL { ?s schema:startDate ?a } OPTIONAL { ?s acu:notBefore ?b } }
+      UNION { ?s acu:adoptedAt ?m . OPTIONAL { ?m schema:startDate ?a } OPTIONAL { ?m acu:notBefore ?b }
+              OPTIONAL { ?s acu:recordedIn ?d . ?d dcterms:date ?c } }
+      BIND(COALESCE(?a, ?b, ?c) AS ?o) FILTER(BOUND(?o))""",
+    "textQuotedIn": """?s acu:text ?t ; acu:evidence ?e . ?e oa:hasSource ?o ; oa:hasSelector ?sel .
+      ?sel oa:exact ?q FILTER(STR(?q) = STR(?t))""",
+    "followUpStatus": f"""?s a/rdfs:subClassOf* acu:Decision .
+      OPTIONAL {{ ?s ^acu:partOf* ?p . ?p acu:followUp ?f }}
+      OPTIONAL {{ ?s acu:deadline|acu:scheduledStart|acu:scheduledEnd|acu:schedules|acu:dateText ?w }}
+      BIND(IRI(CONCAT("{FOLLOW_UP_STATUS}",
+           IF(BOUND(?f), "followed-up", IF(BOUND(?w), "scheduled", "no-recorded-follow-up")))) AS ?o)""",
+}
+LONG_QUERIES = sorted((Path(__file__).parent / "long").glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return load_store(PROJECT, BASE, derived=False)
+
+
+def _pairs(store, pattern: str) -> set[tuple[str, str]]:
+    query = f"{PREFIXES}SELECT DISTINCT ?s ?o WHERE {{ {pattern} }}"
+    return {(str(r["s"]), str(r["o"])) for r in store.query(query, use_default_graph_as_union=True)}
+
+
+@pytest.mark.parametrize("prop", sorted(LONG))
+def test_every_derived_triple_is_what_the_long_pattern_computes(prop: str, q_store, curated) -> None:
+    derived = _pairs(q_store, f"GRAPH <{BASE.graph(GRAPH)}> {{ ?s acu:{prop} ?o }}")
+    expected = _pairs(curated, LONG[prop])
+    assert derived, f"acu:{prop}: nothing derived"
+    assert derived == expected, (
+        f"acu:{prop}: derived but not computed {sorted(derived - expected)[:5]}, "
+        f"computed but not derived {sorted(expected - derived)[:5]}"
+    )
+
+
+def test_derived_properties_are_declared_with_their_query(q_store) -> None:
+    used = {r["p"].value for r in q_store.query(f"SELECT DISTINCT ?p {{ GRAPH <{BASE.graph(GRAPH)}> {{ ?s ?p ?o }} }}")}
+    declared = {
+        r["p"].value: r["q"].value
+        for r in q_store.query(f"{PREFIXES}SELECT ?p ?q {{ ?p acu:derivedBy ?q }}", use_default_graph_as_union=True)
+    }
+    assert used == set(declared), "derived properties without acu:derivedBy, or declared and never derived"
+    assert used == {ACU + name for name in LONG}, "a derived property without its long pattern in this test"
+    for prop, query in declared.items():
+        path = PROJECT.root / BASE.local(query)  # type: ignore[operator]
+        assert path.is_file(), f"{prop}: acu:derivedBy {query} names no file of the project"
+
+
+def test_no_data_file_states_a_derived_property() -> None:
+    for path in PROJECT.rdf_files():
+        text = path.read_text(encoding="utf-8")
+        if path.parent.name == "ontology" or path.parent.parent.name == "ontology":
+            continue
+        for name in LONG:
+            assert f"acu:{name}" not in text, f"{path}: states acu:{name}, which is derived, never curated"
+
+
+@pytest.mark.parametrize("path", LONG_QUERIES, ids=[p.stem for p in LONG_QUERIES])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_rewritten_query_answers_as_its_long_form(path: Path, lang: str, q_registry, q_backend: LocalBackend) -> None:
+    long = load_query_file(path, BASE)
+    short = q_registry.get(path.stem)
+    assert short.params.keys() == long.params.keys()
+    for params in (short.example, {}):
+        expected = long.run(q_backend, params, lang=lang)
+        answered = short.run(q_backend, params, lang=lang)
+        assert answered.variables == expected.variables
+        assert [dict(r) for r in answered] == [dict(r) for r in expected], f"{path.stem} {params} {lang}"
