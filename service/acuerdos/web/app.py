@@ -40,6 +40,7 @@ from . import (
     home,
     resources,
     search,
+    sitemap,
     source_text,
     sparql_form,
     tracker,
@@ -65,6 +66,7 @@ def routers(site: Site) -> list[APIRouter]:
         docs_schemes.router,
         docs_shapes.router,
         dataset.router,
+        sitemap.router,
         search.router,
         charts.router,
         tracker.router,
@@ -134,6 +136,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
     app.state.search = PerVersion()  # the search index, read once per data version
     app.state.description = PerVersion()  # the dataset's description (dataset.ttl), likewise
+    app.state.sitemap = PerVersion()  # the resource pages the sitemap lists, likewise
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
