@@ -18,7 +18,7 @@ from fastapi.responses import PlainTextResponse, Response
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import Base
 from ..store import Backend
-from .deps import PerVersion, data_version, get_backend, get_site, root_of
+from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
 from .rendering import sparql_iri
 
 # pages of the service that are no resource of the graph
@@ -52,7 +52,7 @@ def site_url(request: Request) -> str:
 router = APIRouter(tags=["service"])
 
 
-@router.api_route("/sitemap.xml", methods=["GET", "HEAD"], summary="Every page of the site (sitemaps.org)")
+@get_and_head(router, "/sitemap.xml", summary="Every page of the site (sitemaps.org)")
 def sitemap(request: Request) -> Response:
     version = data_version(get_backend(request))
     url = site_url(request)
