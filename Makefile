@@ -13,6 +13,11 @@ FAST    := not slow and not service and not browser
 # The Markdown files whose tables cog generates from data/sources/sources.yaml (tests/printed.py).
 COGGED  := README.md data/sources/INDEX.md
 COG     := $(BIN)/cog -I tests
+# The browser side (package.json, pinned by package-lock.json): YASGUI for the SPARQL workbench, copied
+# into the package's static folder (not committed), and axe-core for the page tests' accessibility check.
+NODE_STAMP := node_modules/.installed
+STATIC  := service/acuerdos/web/static
+YASGUI  := node_modules/@zazuko/yasgui/build
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release the constraints allow.
 LOCK_FLAGS ?=
 
@@ -65,7 +70,7 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +79,12 @@ $(STAMP): $(LOCK) pyproject.toml
 	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
 	  echo "$(LOCK) does not satisfy pyproject.toml: run make lock"; exit 1; }
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && \
+	  cp $(YASGUI)/yasgui.min.js $(YASGUI)/yasgui.min.css $(STATIC)/ && touch $@; \
+	else echo "npm is not installed: /sparql keeps its plain form, and the accessibility tests are skipped"; fi
 
 build: install
 	$(BIN)/acuerdos build
@@ -93,7 +104,8 @@ bench: build
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_service.py
 	$(BIN)/python bench/bench_cpu.py
+	$(BIN)/python bench/bench_pages.py
 	$(BIN)/python bench/bench_charts.py
 
 clean:
-	rm -rf dist .pytest_cache
+	rm -rf dist .pytest_cache node_modules $(STATIC)/yasgui.min.js $(STATIC)/yasgui.min.css

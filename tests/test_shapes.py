@@ -317,7 +317,7 @@ def test_report_groups_by_file_and_focus_node(fixtures: Fixtures) -> None:
 
 def test_report_names_blank_nodes_after_their_owner(fixtures: Fixtures) -> None:
     report = fixtures.outcome(FIXTURES / "invalid-quote-not-normalised.ru").report()
-    assert "acu:evidence/oa:hasSelector of <decision/2017-06-08-mexico/agreement-2-a>" in report
+    assert "oa:hasSelector of <decision/2017-06-08-mexico/agreement-2-a/evidence/2017-06-08-final-act-1>" in report
 
 
 def test_report_in_spanish(fixtures: Fixtures) -> None:

@@ -33,15 +33,15 @@ INSERT {
     _:b4 a acu:Signature .
     _:b4 acu:onBehalfOf <body/rcm/ppt> .
     _:b4 acu:signer <person/ana-ejemplo> .
-    _:b5 a oa:SpecificResource .
-    _:b5 oa:hasSelector ?b2 .
-    _:b5 oa:hasSource <document/2017-06-08-final-act> .
+    <body/rcm/ppt/evidence/2017-06-08-final-act-1> a oa:SpecificResource .
+    <body/rcm/ppt/evidence/2017-06-08-final-act-1> oa:hasSelector ?b2 .
+    <body/rcm/ppt/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
     <body/rcm/ppt> a acu:ProTemporePresidency .
     <body/rcm/ppt> rdfs:label "Presidencia Pro Tempore de la CRM"@es .
     <body/rcm/ppt> rdfs:label "RCM Pro Tempore Presidency"@en .
     <body/rcm/ppt> org:unitOf <conference/crm> .
     <body/rcm/ppt> acu:attestedOn "2017-06-08"^^xsd:date .
-    <body/rcm/ppt> acu:evidence _:b5 .
+    <body/rcm/ppt> acu:evidence <body/rcm/ppt/evidence/2017-06-08-final-act-1> .
     <decision/2017-06-08-mexico/agreement-1> acu:mustAct <body/rcm/ppt> .
     <document/2017-06-08-final-act> acu:signature _:b4 .
     <meeting/2017-06-08-mexico> acu:presidedBy <body/rcm/ppt> .

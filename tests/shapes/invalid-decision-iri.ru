@@ -39,16 +39,16 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2-a> acu:consolidates <decision/2017-06-08-mexico/agreement-1> .
 }
 INSERT {
-    _:b5 a acu:ThemeAssignment .
-    _:b5 acu:basis <kind/basis/assigned-by-judgement> .
-    _:b5 acu:reason "Sending inputs to the other conference is international cooperation."@en .
-    _:b5 acu:theme <theme/gcm-objective/23> .
-    _:b6 a acu:ThemeAssignment .
-    _:b6 acu:basis <kind/basis/named-in-text> .
-    _:b6 acu:theme <theme/regional/extra-regional-migration> .
-    _:b7 a oa:SpecificResource .
-    _:b7 oa:hasSelector ?b4 .
-    _:b7 oa:hasSource <document/2017-06-08-final-act> .
+    <decision/agreement-1/theme/gcm-objective-23> a acu:ThemeAssignment .
+    <decision/agreement-1/theme/gcm-objective-23> acu:basis <kind/basis/assigned-by-judgement> .
+    <decision/agreement-1/theme/gcm-objective-23> acu:reason "Sending inputs to the other conference is international cooperation."@en .
+    <decision/agreement-1/theme/gcm-objective-23> acu:theme <theme/gcm-objective/23> .
+    <decision/agreement-1/theme/regional-extra-regional-migration> a acu:ThemeAssignment .
+    <decision/agreement-1/theme/regional-extra-regional-migration> acu:basis <kind/basis/named-in-text> .
+    <decision/agreement-1/theme/regional-extra-regional-migration> acu:theme <theme/regional/extra-regional-migration> .
+    <decision/agreement-1/evidence/2017-06-08-final-act-1> a oa:SpecificResource .
+    <decision/agreement-1/evidence/2017-06-08-final-act-1> oa:hasSelector ?b4 .
+    <decision/agreement-1/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
     <decision/2017-06-08-mexico/agreement-2-a> acu:consolidates <decision/agreement-1> .
     <decision/agreement-1> a acu:Agreement .
     <decision/agreement-1> rdfs:label "Acuerdo 1"@es .
@@ -57,15 +57,15 @@ INSERT {
     <decision/agreement-1> acu:adoptedAt <meeting/2017-06-08-mexico> .
     <decision/agreement-1> acu:dateText "a más tardar el 12 de junio"@es .
     <decision/agreement-1> acu:deadline "2017-06-12"^^xsd:date .
-    <decision/agreement-1> acu:evidence _:b7 .
+    <decision/agreement-1> acu:evidence <decision/agreement-1/evidence/2017-06-08-final-act-1> .
     <decision/agreement-1> acu:inSection <document/2017-06-08-final-act/section-1> .
     <decision/agreement-1> acu:mustAct <body/crm/ppt> .
     <decision/agreement-1> acu:number "1" .
     <decision/agreement-1> acu:position "1"^^xsd:integer .
     <decision/agreement-1> acu:recordedIn <document/2017-06-08-final-act> .
     <decision/agreement-1> acu:text "Enviar los insumos a más tardar el 12 de junio."@es .
-    <decision/agreement-1> acu:themeAssignment _:b5 .
-    <decision/agreement-1> acu:themeAssignment _:b6 .
+    <decision/agreement-1> acu:themeAssignment <decision/agreement-1/theme/gcm-objective-23> .
+    <decision/agreement-1> acu:themeAssignment <decision/agreement-1/theme/regional-extra-regional-migration> .
     <decision/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
 }
 WHERE {

@@ -22,15 +22,15 @@ DELETE {
     <document/new-york-declaration> acu:mentionedIn <document/2017-06-08-final-act> .
 }
 INSERT {
-    _:b3 a oa:SpecificResource .
-    _:b3 oa:hasSelector ?b2 .
-    _:b3 oa:hasSource <document/2017-06-08-final-act> .
+    <document/new_york_declaration/evidence/2017-06-08-final-act-1> a oa:SpecificResource .
+    <document/new_york_declaration/evidence/2017-06-08-final-act-1> oa:hasSelector ?b2 .
+    <document/new_york_declaration/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
     <document/new_york_declaration> dcterms:date "2016-09-19"^^xsd:date .
     <document/new_york_declaration> a acu:Document .
     <document/new_york_declaration> rdfs:label "Declaración de Nueva York"@es .
     <document/new_york_declaration> rdfs:label "New York Declaration"@en .
     <document/new_york_declaration> acu:documentKind <kind/document/declaration> .
-    <document/new_york_declaration> acu:evidence _:b3 .
+    <document/new_york_declaration> acu:evidence <document/new_york_declaration/evidence/2017-06-08-final-act-1> .
     <document/new_york_declaration> acu:mentionedIn <document/2017-06-08-final-act> .
 }
 WHERE {

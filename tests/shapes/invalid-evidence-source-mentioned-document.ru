@@ -13,10 +13,10 @@ DELETE {
     <document/new-york-declaration> acu:evidence ?b1 .
 }
 INSERT {
-    _:b3 a oa:SpecificResource .
-    _:b3 oa:hasSelector ?b2 .
-    _:b3 oa:hasSource <document/new-york-declaration> .
-    <document/new-york-declaration> acu:evidence _:b3 .
+    <document/new-york-declaration/evidence/new-york-declaration-1> a oa:SpecificResource .
+    <document/new-york-declaration/evidence/new-york-declaration-1> oa:hasSelector ?b2 .
+    <document/new-york-declaration/evidence/new-york-declaration-1> oa:hasSource <document/new-york-declaration> .
+    <document/new-york-declaration> acu:evidence <document/new-york-declaration/evidence/new-york-declaration-1> .
 }
 WHERE {
     ?b1 a oa:SpecificResource .

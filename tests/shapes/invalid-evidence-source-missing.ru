@@ -13,9 +13,9 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2-a> acu:evidence ?b1 .
 }
 INSERT {
-    _:b3 a oa:SpecificResource .
-    _:b3 oa:hasSelector ?b2 .
-    <decision/2017-06-08-mexico/agreement-2-a> acu:evidence _:b3 .
+    ?b1 a oa:SpecificResource .
+    ?b1 oa:hasSelector ?b2 .
+    <decision/2017-06-08-mexico/agreement-2-a> acu:evidence ?b1 .
 }
 WHERE {
     ?b2 a oa:TextQuoteSelector .

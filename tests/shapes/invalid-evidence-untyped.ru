@@ -1,6 +1,7 @@
 # Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: a quote has no type oa:SpecificResource.
 # shape: <https://w3id.org/acuerdos/shapes/Evidence>
 # severity: Violation
+# also: <https://w3id.org/acuerdos/shapes/Typed>
 
 BASE <https://w3id.org/acuerdos/>
 PREFIX acu: <https://w3id.org/acuerdos/ontology#>
@@ -13,9 +14,9 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2-a> acu:evidence ?b1 .
 }
 INSERT {
-    _:b3 oa:hasSelector ?b2 .
-    _:b3 oa:hasSource <document/2017-06-08-final-act> .
-    <decision/2017-06-08-mexico/agreement-2-a> acu:evidence _:b3 .
+    ?b1 oa:hasSelector ?b2 .
+    ?b1 oa:hasSource <document/2017-06-08-final-act> .
+    <decision/2017-06-08-mexico/agreement-2-a> acu:evidence ?b1 .
 }
 WHERE {
     ?b2 a oa:TextQuoteSelector .

@@ -17,21 +17,21 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 INSERT {
-    _:b2 a oa:SpecificResource .
-    _:b2 oa:hasSelector _:b3 .
-    _:b2 oa:hasSource <document/2017-06-08-final-act> .
-    _:b4 a acu:FollowUp .
-    _:b4 acu:followUpKind <kind/follow-up/holds> .
-    _:b4 acu:followedUpBy <meeting/2017-05-mexico> .
-    _:b4 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
+    <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> a oa:SpecificResource .
+    <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> oa:hasSelector _:b3 .
+    <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> a acu:FollowUp .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:followUpKind <kind/follow-up/holds> .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:followedUpBy <meeting/2017-05-mexico> .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
     _:b3 a oa:TextQuoteSelector .
     _:b3 oa:exact "la reunión de mayo" .
-    <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b4 .
+    <decision/2017-06-08-mexico/agreement-2> acu:followUp <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> .
     <meeting/2017-05-mexico> a acu:Meeting .
     <meeting/2017-05-mexico> rdfs:label "May meeting"@en .
     <meeting/2017-05-mexico> rdfs:label "Reunión de mayo"@es .
     <meeting/2017-05-mexico> schema:startDate "2017-05-10"^^xsd:date .
-    <meeting/2017-05-mexico> acu:evidence _:b2 .
+    <meeting/2017-05-mexico> acu:evidence <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> .
     <meeting/2017-05-mexico> acu:meetingKind <kind/meeting/working-meeting> .
     <meeting/2017-05-mexico> acu:mentionedIn <document/2017-06-08-final-act> .
     <meeting/2017-05-mexico> acu:status <kind/status/held> .

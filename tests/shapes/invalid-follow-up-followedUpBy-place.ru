@@ -1,6 +1,7 @@
 # Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the follow-up is a place.
 # shape: <https://w3id.org/acuerdos/shapes/FollowUp-followedUpBy>
 # severity: Violation
+# also: <https://w3id.org/acuerdos/shapes/FollowUp-iri-form>
 
 BASE <https://w3id.org/acuerdos/>
 PREFIX acu: <https://w3id.org/acuerdos/ontology#>
@@ -13,11 +14,11 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 INSERT {
-    _:b2 a acu:FollowUp .
-    _:b2 acu:followUpKind <kind/follow-up/holds> .
-    _:b2 acu:followedUpBy <place/mexico-city> .
-    _:b2 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
-    <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b2 .
+    ?b1 a acu:FollowUp .
+    ?b1 acu:followUpKind <kind/follow-up/holds> .
+    ?b1 acu:followedUpBy <place/mexico-city> .
+    ?b1 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
+    <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 WHERE {
     ?b1 a acu:FollowUp .

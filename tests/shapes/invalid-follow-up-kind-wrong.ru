@@ -13,11 +13,11 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 INSERT {
-    _:b2 a acu:FollowUp .
-    _:b2 acu:followUpKind <kind/basis/named-in-text> .
-    _:b2 acu:followedUpBy <meeting/2017-09-brussels> .
-    _:b2 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
-    <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b2 .
+    ?b1 a acu:FollowUp .
+    ?b1 acu:followUpKind <kind/basis/named-in-text> .
+    ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
+    ?b1 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
+    <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 WHERE {
     ?b1 a acu:FollowUp .

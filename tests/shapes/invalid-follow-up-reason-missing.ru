@@ -13,10 +13,10 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 INSERT {
-    _:b2 a acu:FollowUp .
-    _:b2 acu:followUpKind <kind/follow-up/holds> .
-    _:b2 acu:followedUpBy <meeting/2017-09-brussels> .
-    <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b2 .
+    ?b1 a acu:FollowUp .
+    ?b1 acu:followUpKind <kind/follow-up/holds> .
+    ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
+    <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b1 .
 }
 WHERE {
     ?b1 a acu:FollowUp .

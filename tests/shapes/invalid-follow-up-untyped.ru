@@ -1,6 +1,7 @@
 # Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: a follow-up has no type acu:FollowUp.
 # shape: <https://w3id.org/acuerdos/shapes/FollowUp>
 # severity: Violation
+# also: <https://w3id.org/acuerdos/shapes/Typed>
 
 BASE <https://w3id.org/acuerdos/>
 PREFIX acu: <https://w3id.org/acuerdos/ontology#>

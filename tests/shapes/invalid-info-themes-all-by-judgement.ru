@@ -12,11 +12,11 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment ?b1 .
 }
 INSERT {
-    _:b2 a acu:ThemeAssignment .
-    _:b2 acu:basis <kind/basis/assigned-by-judgement> .
-    _:b2 acu:reason "Holding a joint meeting is cooperation between the two regions."@en .
-    _:b2 acu:theme <theme/regional/inter-regional-cooperation> .
-    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment _:b2 .
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
+    ?b1 acu:reason "Holding a joint meeting is cooperation between the two regions."@en .
+    ?b1 acu:theme <theme/regional/inter-regional-cooperation> .
+    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment ?b1 .
 }
 WHERE {
     ?b1 a acu:ThemeAssignment .

@@ -20,11 +20,11 @@ DELETE {
     <meeting/2017-09-brussels> acu:evidence ?b2 .
 }
 INSERT {
-    _:b4 a acu:FollowUp .
-    _:b4 acu:followUpKind <kind/follow-up/holds> .
-    _:b4 acu:followedUpBy <meeting/2017-09-brussels> .
-    _:b4 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
-    <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b4 .
+    ?b3 a acu:FollowUp .
+    ?b3 acu:followUpKind <kind/follow-up/holds> .
+    ?b3 acu:followedUpBy <meeting/2017-09-brussels> .
+    ?b3 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
+    <decision/2017-06-08-mexico/agreement-2> acu:followUp ?b3 .
 }
 WHERE {
     ?b1 a oa:TextQuoteSelector .

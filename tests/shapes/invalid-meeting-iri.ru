@@ -30,20 +30,20 @@ DELETE {
     <meeting/2017-09-brussels> acu:status <kind/status/planned> .
 }
 INSERT {
-    _:b4 a oa:SpecificResource .
-    _:b4 oa:hasSelector ?b2 .
-    _:b4 oa:hasSource <document/2017-06-08-final-act> .
-    _:b5 a acu:FollowUp .
-    _:b5 acu:followUpKind <kind/follow-up/holds> .
-    _:b5 acu:followedUpBy <meeting/brussels-2017-09> .
-    _:b5 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
-    <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b5 .
+    <meeting/brussels-2017-09/evidence/2017-06-08-final-act-1> a oa:SpecificResource .
+    <meeting/brussels-2017-09/evidence/2017-06-08-final-act-1> oa:hasSelector ?b2 .
+    <meeting/brussels-2017-09/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> a acu:FollowUp .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:followUpKind <kind/follow-up/holds> .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:followedUpBy <meeting/brussels-2017-09> .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
+    <decision/2017-06-08-mexico/agreement-2> acu:followUp <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> .
     <decision/2017-06-08-mexico/agreement-2> acu:schedules <meeting/brussels-2017-09> .
     <meeting/brussels-2017-09> a acu:Meeting .
     <meeting/brussels-2017-09> rdfs:label "Meeting in Brussels (September 2017)"@en .
     <meeting/brussels-2017-09> rdfs:label "Reunión en Bruselas (septiembre de 2017)"@es .
     <meeting/brussels-2017-09> acu:dateText "en septiembre"@es .
-    <meeting/brussels-2017-09> acu:evidence _:b4 .
+    <meeting/brussels-2017-09> acu:evidence <meeting/brussels-2017-09/evidence/2017-06-08-final-act-1> .
     <meeting/brussels-2017-09> acu:meetingKind <kind/meeting/working-meeting> .
     <meeting/brussels-2017-09> acu:mentionedIn <document/2017-06-08-final-act> .
     <meeting/brussels-2017-09> acu:notAfter "2017-09-30"^^xsd:date .

@@ -13,9 +13,9 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b1 .
 }
 INSERT {
-    _:b2 a acu:ThemeAssignment .
-    _:b2 acu:theme <theme/regional/extra-regional-migration> .
-    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment _:b2 .
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:theme <theme/regional/extra-regional-migration> .
+    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b1 .
 }
 WHERE {
     ?b1 a acu:ThemeAssignment .

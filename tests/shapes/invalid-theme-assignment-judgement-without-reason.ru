@@ -13,10 +13,10 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b1 .
 }
 INSERT {
-    _:b2 a acu:ThemeAssignment .
-    _:b2 acu:basis <kind/basis/assigned-by-judgement> .
-    _:b2 acu:theme <theme/gcm-objective/23> .
-    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment _:b2 .
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
+    ?b1 acu:theme <theme/gcm-objective/23> .
+    <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b1 .
 }
 WHERE {
     ?b1 a acu:ThemeAssignment .

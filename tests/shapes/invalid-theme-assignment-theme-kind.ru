@@ -12,10 +12,10 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment ?b1 .
 }
 INSERT {
-    _:b2 a acu:ThemeAssignment .
-    _:b2 acu:basis <kind/basis/named-in-text> .
-    _:b2 acu:theme <kind/meeting/forum> .
-    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment _:b2 .
+    ?b1 a acu:ThemeAssignment .
+    ?b1 acu:basis <kind/basis/named-in-text> .
+    ?b1 acu:theme <kind/meeting/forum> .
+    <decision/2017-06-08-mexico/agreement-2> acu:themeAssignment ?b1 .
 }
 WHERE {
     ?b1 a acu:ThemeAssignment .

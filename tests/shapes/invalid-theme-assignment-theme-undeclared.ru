@@ -1,6 +1,7 @@
 # Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the theme IRI is misspelt.
 # shape: <https://w3id.org/acuerdos/shapes/ThemeAssignment-theme>
 # severity: Violation
+# also: <https://w3id.org/acuerdos/shapes/ThemeAssignment-iri-form>
 
 BASE <https://w3id.org/acuerdos/>
 PREFIX acu: <https://w3id.org/acuerdos/ontology#>

@@ -29,8 +29,11 @@ BASE = "https://w3id.org/acuerdos/"
 
 @pytest.fixture(scope="session")
 def http(service_url):
-    """An httpx client whose relative URLs go to the service; redirects are not followed."""
+    """An httpx client whose relative URLs go to the service; redirects are not followed, cookies not kept."""
     with httpx.Client(base_url=service_url, timeout=30, follow_redirects=False) as client:
+        # no cookie outlives its answer: a page asked for with lang=es sets the language cookie, and
+        # the tests after it would get Spanish
+        client.event_hooks["response"] = [lambda response: client.cookies.clear()]
         yield client
 
 
@@ -86,3 +89,4 @@ def page(browser_context, service_url):
     tab.on("request", lambda request: tab.requests.append(request.url))  # type: ignore[attr-defined]
     yield tab
     tab.close()
+    browser_context.clear_cookies()  # a language chosen in one test does not carry into the next

@@ -57,6 +57,34 @@ def test_decision_page_shows_labels_text_quote_and_links(http):
     assert "<script" not in html  # no JavaScript needed
 
 
+THEME_13 = DECISION + "/theme/regional-extra-regional-migration"
+FOLLOW_UP_13 = DECISION + "/follow-up/decision/2017-06-20-san-salvador/conclusion-7"
+EVIDENCE_13 = DECISION + "/evidence/2017-06-08-final-act-1"
+
+
+def test_the_decision_page_links_its_quote_theme_and_follow_up_to_cite(http):
+    html = http.get("/" + DECISION, headers={"Accept": "text/html"}).text
+    for owned in (THEME_13, FOLLOW_UP_13, EVIDENCE_13):
+        assert f'href="/{owned}"' in html, owned
+
+
+@pytest.mark.parametrize("owned", [THEME_13, FOLLOW_UP_13, EVIDENCE_13])
+def test_a_quote_theme_assignment_or_follow_up_dereferences(http, owned):
+    html = http.get("/" + owned, headers={"Accept": "text/html"})
+    assert html.status_code == 200
+    assert f'href="/{DECISION}"' in html.text  # who owns it, among the incoming links
+    graph = parse(http.get("/" + owned, headers={"Accept": "text/turtle"}).text, "turtle")
+    assert (URIRef(BASE + DECISION), None, URIRef(BASE + owned)) in graph
+    assert len(list(graph.predicate_objects(URIRef(BASE + owned)))) >= 3
+
+
+def test_the_follow_up_page_shows_its_reason_and_quote(http):
+    html = http.get("/" + FOLLOW_UP_13, headers={"Accept": "text/html"}).text
+    assert "ad hoc group meeting that agreement 13 promised" in html  # its reason
+    assert "la ST enviará una invitación a la CSM" in html  # its quote
+    assert 'href="/decision/2017-06-20-san-salvador/conclusion-7"' in html
+
+
 def _exact_13() -> str:
     text = (PROJECT.data / "documents" / "2017-06-08-panama.ttl").read_text(encoding="utf-8")
     graph = Graph()
@@ -139,7 +167,7 @@ def test_rdf_by_accept(http, accept, fmt):
     subject = URIRef(BASE + DECISION)
     assert (subject, RDF.type, URIRef(ACU + "Agreement")) in graph
     assert (subject, URIRef(ACU + "adoptedAt"), URIRef(BASE + "meeting/2017-06-08-panama")) in graph
-    # the quote (a blank node) comes with it
+    # the quote (a node the decision owns, with its own IRI) comes with it
     exacts = [str(o) for o in graph.objects(None, URIRef(OA + "exact"))]
     assert _exact_13() in exacts
 

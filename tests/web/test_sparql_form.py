@@ -1,4 +1,5 @@
-"""The SPARQL query form at /sparql, in a real headless browser, and the absence of /docs and /redoc."""
+"""The plain SPARQL query form at /sparql (what a browser without the workbench's scripts gets), in a
+real headless browser, and the absence of /docs and /redoc. The workbench itself: test_workbench_browser.py."""
 
 from __future__ import annotations
 
@@ -15,12 +16,18 @@ def local_only(page, service_url) -> None:
     assert not outside, f"the page asked for something outside the service: {outside}"
 
 
+def without_scripts(page) -> None:
+    """The page as a browser without JavaScript shows it: the workbench's scripts never arrive."""
+    page.route("**/*.js", lambda route: route.abort())
+
+
 def no_docs_links(page) -> None:
     hrefs = [a.get_attribute("href") or "" for a in page.locator("a[href]").all()]
     assert not [h for h in hrefs if urlsplit(h).path.rstrip("/") in ("/docs", "/redoc")], hrefs
 
 
 def test_form_page(page, service_url, tmp_path):
+    without_scripts(page)
     response = page.goto(service_url + "/sparql")
     assert response.status == 200
     assert response.headers["content-type"].startswith("text/html")
@@ -43,13 +50,15 @@ def test_form_page(page, service_url, tmp_path):
         assert words in main, words
     assert page.locator("main a[href='/queries?lang=en']").count() == 1
     assert page.locator("main a[href='/ontology?lang=en']").count() == 1
-    assert page.locator("script").count() == 0
+    scripts = [s.get_attribute("src") for s in page.locator("script[src]").all()]
+    assert all(src.startswith("/static/") for src in scripts), scripts  # the workbench's, from this service
     no_docs_links(page)
     local_only(page, service_url)
     page.screenshot(path=str(tmp_path / "sparql-form.png"), full_page=True)
 
 
 def test_submitting_the_form_shows_the_results(page, service_url):
+    without_scripts(page)
     page.goto(service_url + "/sparql")
     page.locator("form.sparql button[type=submit]").click()
     page.wait_for_load_state()
@@ -66,6 +75,7 @@ def test_submitting_the_form_shows_the_results(page, service_url):
 
 
 def test_a_construct_query_in_turtle(page, service_url):
+    without_scripts(page)
     page.goto(service_url + "/sparql")
     page.locator("textarea#sparql-query").fill(
         "PREFIX acu: <https://w3id.org/acuerdos/ontology#>\n"
@@ -79,6 +89,7 @@ def test_a_construct_query_in_turtle(page, service_url):
 
 
 def test_the_form_in_spanish_and_from_the_header(page, service_url):
+    without_scripts(page)
     page.goto(service_url + "/")
     no_docs_links(page)
     page.locator("header.site nav a", has_text="SPARQL").click()

@@ -38,6 +38,7 @@ from rdflib import Dataset
 from ..errors import UserError
 from ..namespaces import Base
 from ..project import Project, Release
+from .canonical import canonical_dataset, sorted_lines, stable_json
 from .description import DESCRIPTION, Publishing, release_dates, write_description
 from .load import union_graph
 from .mirror import SUMS, compress_and_sum
@@ -183,10 +184,16 @@ def _staging(parent: Path, prefix: str) -> Iterator[Path]:
 def _write(
     dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None, publishing: Publishing
 ) -> dict[str, Any]:
+    dataset = canonical_dataset(dataset)  # the same files give the same bytes (tests/test_release.py)
     union = union_graph(dataset)
     for name, fmt in DUMPS.items():
         source = union if fmt in ("turtle", "nt") else dataset  # named graphs kept in TriG, N-Quads, JSON-LD
-        source.serialize(destination=folder / name, format=fmt, encoding="utf-8")
+        data = source.serialize(format=fmt, encoding="utf-8")
+        if fmt in ("nt", "nquads"):
+            data = sorted_lines(data)
+        elif fmt == "json-ld":
+            data = stable_json(data)
+        (folder / name).write_bytes(data)
     files = compress_and_sum(folder, DUMPS)
     staged = Release(folder)
     for source_dir, target in (

@@ -227,17 +227,17 @@ class _LeastRecentlyUsed:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, ...], tuple[tuple[str, str], ...]] = OrderedDict()
+        self._items: OrderedDict[tuple[str, ...], tuple[tuple[str, str, str], ...]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...]) -> tuple[tuple[str, str], ...] | None:
+    def get(self, key: tuple[str, ...]) -> tuple[tuple[str, str, str], ...] | None:
         with self._lock:
             value = self._items.get(key)
             if value is not None:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key: tuple[str, ...], value: tuple[tuple[str, str], ...]) -> None:
+    def put(self, key: tuple[str, ...], value: tuple[tuple[str, str, str], ...]) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
@@ -281,12 +281,20 @@ class Registry:
     def options(
         self, query: NamedQuery | str, param: str, backend: Backend, lang: str = DEFAULT_LANG
     ) -> list[tuple[str, str]]:
-        """The (value, label) choices of a parameter with `options`, in the language asked for.
+        """The (value, label) choices of a parameter with `options`, in the language asked for."""
+        return [(value, label) for value, label, _group in self.grouped_options(query, param, backend, lang)]
 
-        Kept (the `options_cache_size` most recently used lists) by query, parameter, language and
-        the backend's data version, so a form does not run its option queries on every request and new
-        data never shows old options; errors are not kept, nor lists of a backend without a version or
-        of a query from outside the registry.
+    def grouped_options(
+        self, query: NamedQuery | str, param: str, backend: Backend, lang: str = DEFAULT_LANG
+    ) -> list[tuple[str, str, str]]:
+        """The (value, label, group) choices of a parameter with `options`, in the language asked for.
+
+        The group is the option query's first column of ``OPTION_GROUPS`` that a row binds (the kind of
+        an actor, the scheme of a theme, the meeting of a decision), '' when it has none: a long list
+        of choices is shown in these groups. Kept (the `options_cache_size` most recently used lists)
+        by query, parameter, language and the backend's data version, so a form does not run its
+        option queries on every request and new data never shows old options; errors are not kept,
+        nor lists of a backend without a version or of a query from outside the registry.
         """
         query = self.get(query) if isinstance(query, str) else query
         spec = query.params.get(param)
@@ -305,7 +313,7 @@ class Registry:
 
     def _compute_options(
         self, query: NamedQuery, spec: Param, backend: Backend, lang: str
-    ) -> tuple[tuple[str, str], ...]:
+    ) -> tuple[tuple[str, str, str], ...]:
         if spec.options_inline:
             name = f"{query.name}:{spec.name}:options"
             source = parse_query(
@@ -314,7 +322,17 @@ class Registry:
         else:
             source = self.get(spec.options or "")
         rows = source.run(backend, {}, lang=lang)
-        return tuple((str(row["value"]), str(row.get("label", row["value"]))) for row in rows if "value" in row)
+        return tuple(
+            (str(row["value"]), str(row.get("label", row["value"])), _group_of(row)) for row in rows if "value" in row
+        )
+
+
+# the columns of an option query that group its choices, the first a row binds
+OPTION_GROUPS = ("group", "theme_scheme_label", "adopted_at_label", "kind_label")
+
+
+def _group_of(row: Mapping[str, Any]) -> str:
+    return next((str(row[name]) for name in OPTION_GROUPS if row.get(name) is not None), "")
 
 
 def load_registry(folder: Path, base: Base) -> Registry:

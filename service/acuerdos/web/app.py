@@ -47,6 +47,7 @@ from . import (
 )
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
+from .explorer import router as explorer_router
 from .guard import Guard, protocol
 from .health import health_router
 from .query_api import build_router
@@ -68,6 +69,7 @@ def routers(site: Site) -> list[APIRouter]:
         dataset.router,
         sitemap.router,
         search.router,
+        explorer_router,
         charts.router,
         tracker.router,
         source_text.router,
@@ -137,6 +139,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.search = PerVersion()  # the search index, read once per data version
     app.state.description = PerVersion()  # the dataset's description (dataset.ttl), likewise
     app.state.sitemap = PerVersion()  # the resource pages the sitemap lists, likewise
+    app.state.explorer = PerVersion()  # the decisions and their facets (web.facets), likewise
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend

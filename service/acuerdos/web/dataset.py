@@ -40,7 +40,7 @@ from .rdf_out import (
     not_acceptable,
     rdf_response,
 )
-from .rendering import Links, links_of, page_context, render
+from .rendering import PAGE_VARY, Links, links_of, page_context, render
 from .search import not_found_page
 
 OTHER_FILES = {SUMS: "text/plain", "manifest.json": "application/json"}
@@ -162,7 +162,7 @@ def _description(request: Request, forced: str | None) -> Response:
     built = get_site(request).release.folder / DESCRIPTION
     stamp = built.stat().st_mtime_ns if built.is_file() else 0
     etag = etag_for(version, "dataset", key, lang if key == "html" else "", stamp)
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     headers["Content-Location"] = f"{root_of(request)}/dataset.{extension_of(key)}"
     if matches_etag(request, etag):
         return not_modified(headers)

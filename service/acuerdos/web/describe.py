@@ -1,9 +1,11 @@
 """What a resource's page shows, built from its statements and those pointing to it.
 
 The page lists the resource's labels in both languages, its types, every property with labels and
-links (in a fixed order for ours, then by label), the blank nodes it points to inline (quotes with
-a link to the passage in the source text, theme assignments, follow-ups), and the resources that
-point to it, grouped by the path they point along.
+links (in a fixed order for ours, then by label), what it owns inline (its quotes with a link to the
+passage in the source text, its theme assignments, its follow-ups: each an IRI of its own, shown
+with a link to its own page, and the blank nodes it points to), and the resources that point to it,
+grouped by the path they point along (through what they own: a decision followed up by another is
+listed on the later one's page as "follow-up › followed up by").
 """
 
 from __future__ import annotations
@@ -42,12 +44,23 @@ PROPERTY_ORDER = [CURIES.expand(curie) or curie for curie in (
 # fmt: on
 TEXT_PROPS = (ACU + "text", ACU + "unofficialTranslation")  # shown in their own sections
 EVIDENCE, THEME_ASSIGNMENT, FOLLOW_UP = ACU + "evidence", ACU + "themeAssignment", ACU + "followUp"
+# What a resource owns: shown inline on its page and followed like its blank nodes, each still a
+# resource of its own (<…/theme/…>, <…/follow-up/…>, <…/evidence/…>).
+OWNED = (EVIDENCE, THEME_ASSIGNMENT, FOLLOW_UP)
+_OWNED_IN = "(" + ", ".join(f"<{p}>" for p in OWNED) + ")"
 MAX_INCOMING = 3000
 MAX_PER_GROUP = 200
 
 
+def _inline(node: str, via: str) -> str:
+    """The filter for following ``node``, reached along ``via``: a blank node, or a node the
+    resource owns (a quote, a theme assignment, a follow-up)."""
+    return f"FILTER(isBlank({node}) || {via} IN {_OWNED_IN})"
+
+
 def describe_query(iri: str) -> str:
-    """The resource's own statements and those of the blank nodes it points to (four levels deep)."""
+    """The resource's own statements and those of the blank nodes and owned nodes it points to (four
+    levels deep: a follow-up's quote's selector is three)."""
     s = sparql_iri(iri)
     return (
         "CONSTRUCT { "
@@ -55,19 +68,20 @@ def describe_query(iri: str) -> str:
         + " ?p ?o . ?o ?p1 ?o1 . ?o1 ?p2 ?o2 . ?o2 ?p3 ?o3 . ?o3 ?p4 ?o4 } WHERE { "
         + s
         + " ?p ?o . "
-        "OPTIONAL { ?o ?p1 ?o1 . FILTER(isBlank(?o)) "
-        "OPTIONAL { ?o1 ?p2 ?o2 . FILTER(isBlank(?o1)) "
-        "OPTIONAL { ?o2 ?p3 ?o3 . FILTER(isBlank(?o2)) "
-        "OPTIONAL { ?o3 ?p4 ?o4 . FILTER(isBlank(?o3)) } } } } }"
+        f"OPTIONAL {{ ?o ?p1 ?o1 . {_inline('?o', '?p')} "
+        f"OPTIONAL {{ ?o1 ?p2 ?o2 . {_inline('?o1', '?p1')} "
+        f"OPTIONAL {{ ?o2 ?p3 ?o3 . {_inline('?o2', '?p2')} "
+        f"OPTIONAL {{ ?o3 ?p4 ?o4 . {_inline('?o3', '?p3')} }} }} }} }} }}"
     )
 
 
 def incoming_query(iri: str) -> str:
-    """Who points to the resource: directly, or through a blank node (a quote, a theme assignment…)."""
+    """Who points to the resource: directly, or through a blank node or an owned node (a quote, a
+    theme assignment, a follow-up)."""
     return (
         "SELECT ?s ?p ?owner ?op ?owner2 ?op2 WHERE { ?s ?p " + sparql_iri(iri) + " . "
-        "OPTIONAL { ?owner ?op ?s . FILTER(isBlank(?s)) "
-        "OPTIONAL { ?owner2 ?op2 ?owner . FILTER(isBlank(?owner)) } } } LIMIT " + str(MAX_INCOMING)
+        f"OPTIONAL {{ ?owner ?op ?s . {_inline('?s', '?op')} "
+        f"OPTIONAL {{ ?owner2 ?op2 ?owner . {_inline('?owner', '?op2')} }} }} }} LIMIT " + str(MAX_INCOMING)
     )
 
 
@@ -118,6 +132,15 @@ class PageBuilder:
         if isinstance(node, Literal):
             return self.literal_value(node)
         return self.quote(node) or self.theme(node) or self.followup(node) or self.bnode(node, depth)
+
+    def owned(self, node: Node) -> dict[str, Any]:
+        """A quote, theme assignment or follow-up the resource owns, with a link to its own page."""
+        found = self.quote(node) or self.theme(node) or self.followup(node)
+        if found is None:
+            return self.value(node)
+        if isinstance(node, URIRef):
+            found["self"] = self.iri_value(str(node))
+        return found
 
     def quote(self, node: Node) -> dict[str, Any] | None:
         g = self.graph
@@ -243,12 +266,12 @@ def _sections(builder: PageBuilder, subject: URIRef) -> dict[str, Any]:
         for o in graph.objects(subject, URIRef(predicate)):
             if isinstance(o, Literal):
                 texts[key] = {"text": str(o), "lang": o.language or ""}
-    quotes = [v for v in (builder.value(o) for o in graph.objects(subject, URIRef(EVIDENCE))) if v["kind"] == "quote"]
+    quotes = [v for v in (builder.owned(o) for o in graph.objects(subject, URIRef(EVIDENCE))) if v["kind"] == "quote"]
     own = texts.get("text", {}).get("text")
     quotes.sort(key=lambda q: (q["exact"] != own, q["exact"]))  # the decision's own text first
-    themes = [builder.value(o) for o in graph.objects(subject, URIRef(THEME_ASSIGNMENT))]
+    themes = [builder.owned(o) for o in graph.objects(subject, URIRef(THEME_ASSIGNMENT))]
     themes.sort(key=lambda v: natural_key(v["theme"]["label"]) if v["kind"] == "theme" else [])
-    followups = [builder.value(o) for o in graph.objects(subject, URIRef(FOLLOW_UP))]
+    followups = [builder.owned(o) for o in graph.objects(subject, URIRef(FOLLOW_UP))]
     return {"texts": texts, "quotes": quotes, "themes": themes, "followups": followups}
 
 
@@ -289,14 +312,17 @@ def build_resource_page(backend: Backend, iri: str, lang: str, links: Links) -> 
 
 
 def _path_to(row: dict[str, Node]) -> tuple[tuple[str, ...], str] | None:
-    """The properties a row points along (through up to two blank nodes), and the IRI it starts from."""
+    """The properties a row points along (through up to two blank or owned nodes), and the IRI it
+    starts from: an owned node (a follow-up, a quote) is shown as its owner."""
     s, p = row.get("s"), row.get("p")
     if s is None or p is None:
         return None
-    if isinstance(s, URIRef):
-        return (str(p),), str(s)
     owner, op = row.get("owner"), row.get("op")
-    if isinstance(owner, BNode):
+    if isinstance(s, URIRef) and (owner is None or op is None):
+        return (str(p),), str(s)
+    if owner is None or op is None:
+        return None
+    if isinstance(owner, BNode) or (row.get("owner2") is not None and str(op) in OWNED):
         owner2, op2 = row.get("owner2"), row.get("op2")
         if not isinstance(owner2, URIRef) or op2 is None:
             return None

@@ -40,7 +40,7 @@ from .rdf_out import (
     not_acceptable,
     rdf_response,
 )
-from .rendering import Links, links_of, page_context, render, sparql_iri
+from .rendering import PAGE_VARY, Links, links_of, page_context, render, sparql_iri
 from .search import not_found_page
 
 DCT, SKOS, VANN = PREFIXES["dcterms"], PREFIXES["skos"], "http://purl.org/vocab/vann/"
@@ -257,7 +257,7 @@ def _ontology(request: Request, forced: str | None) -> Response:
     backend: Backend = get_backend(request)
     version = data_version(backend)
     etag = etag_for(version, "ontology", key, lang if key == "html" else "")
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     root = root_of(request)
     headers["Content-Location"] = f"{root}/ontology.{extension_of(key)}"
     if matches_etag(request, etag):

@@ -31,7 +31,7 @@ from .rdf_out import (
     not_acceptable,
     rdf_response,
 )
-from .rendering import Links, links_of, page_context, render
+from .rendering import PAGE_VARY, Links, links_of, page_context, render
 from .search import not_found_page
 
 _DESCRIBED = {
@@ -205,7 +205,7 @@ def _shapes(request: Request, forced: str | None, name: str | None = None) -> Re
         return RedirectResponse(f"{root}/shapes?lang={lang}#{name}", status_code=303, headers={"Vary": "Accept"})
     version = data_version(get_backend(request))
     etag = etag_for(version, "shapes", name or "", key, lang if key == "html" else "")
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     if matches_etag(request, etag):
         return not_modified(headers)
     if key != "html":

@@ -3,22 +3,36 @@
 Every string a page shows lives in ``strings/{en,es}.json``, grouped by the part of the site that
 shows it (site, queries, docs, dataset, home, form); the labels of other vocabularies' terms (ours
 come from the ontology) in ``strings/terms.json``. The language is the ``lang`` parameter, else
-the best of Accept-Language, else English.
+the language cookie (``lang``, set by every page asked for with a ``lang`` parameter, so that a
+choice made once holds on the next click), else the best of Accept-Language, else English.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from fastapi import Request
 
+from ..errors import UserError
 from ..namespaces import CURIES
 from ..queries import DEFAULT_LANG, LANGS
 
 STRINGS_DIR = Path(__file__).resolve().parent / "strings"
 
-__all__ = ["DEFAULT_LANG", "LANGS", "lang_from_header", "other_lang", "pick_lang", "strings", "term_label"]
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "LANG_COOKIE",
+    "asked_lang",
+    "error_text",
+    "lang_from_header",
+    "other_lang",
+    "pick_lang",
+    "strings",
+    "term_label",
+]
 
 
 def _read(name: str) -> dict:
@@ -50,11 +64,23 @@ def other_lang(lang: str) -> str:
     return "es" if lang == "en" else "en"
 
 
-def pick_lang(request: Request) -> str:
-    """The language asked for: the `lang` parameter, else the best of Accept-Language, else English."""
+LANG_COOKIE = "lang"
+
+
+def asked_lang(request: Request) -> str | None:
+    """The language the `lang` parameter names, if it names one of ours."""
     asked = (request.query_params.get("lang") or "").strip().lower()
-    if asked in LANGS:
+    return asked if asked in LANGS else None
+
+
+def pick_lang(request: Request) -> str:
+    """The language asked for: the `lang` parameter, else the cookie, else the best of Accept-Language, else English."""
+    asked = asked_lang(request)
+    if asked:
         return asked
+    kept = (request.cookies.get(LANG_COOKIE) or "").strip().lower()
+    if kept in LANGS:
+        return kept
     return lang_from_header(request.headers.get("accept-language"))
 
 
@@ -79,3 +105,53 @@ def lang_from_header(header: str | None) -> str:
         if tag in LANGS and q > best_q:
             best, best_q = tag, q
     return best
+
+
+# --- what went wrong with a request, in the language asked for ----------------------------------------
+
+# The messages the query layer gives for a request's parameters (queries.params, queries.registry,
+# web.query_api), each with the key of its Spanish wording in the catalogue's "errors" part (the
+# English is the message itself); a message that matches none is shown as it is, in English.
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), key)
+    for pattern, key in (
+        (r"not an IRI: (?P<v>.+)", "not_iri"),
+        (r"longer than (?P<n>\d+) characters", "too_long"),
+        (r"not a date \(yyyy-mm-dd\): (?P<v>.+)", "not_date"),
+        (r"not an integer: (?P<v>.+)", "not_integer"),
+        (r"not true or false: (?P<v>.+)", "not_boolean"),
+        (r"must be one of (?P<choices>[^:]+?)(?:: (?P<v>.+))?", "one_of"),
+        (r"expected text, got (?P<t>\w+)", "not_text"),
+        (r"contains a NUL character", "nul"),
+        (r"required by query (?P<q>.+) and not given", "required"),
+        (r"takes one value, (?P<n>\d+) given", "one_value"),
+        (r"at most (?P<n>\d+) values", "too_many"),
+        (r"(?P<v>.+) is not a (?P<cls>.+) in the graph", "not_instance"),
+        (r"unknown parameter for query (?P<q>\S+) \(known: (?P<known>.+)\)", "unknown_param"),
+        (r"must be a whole number from (?P<low>\d+) to (?P<high>\d+), not (?P<v>.+)", "not_whole"),
+        (r"must be from (?P<low>\d+) to (?P<high>\d+), not (?P<v>.+)", "out_of_range"),
+        (r"has an empty value: give a value or leave the parameter out", "empty"),
+    )
+)
+_PARAMETER = re.compile(r"parameter '(?P<name>[^']+)'")
+
+
+def error_text(error: UserError, lang: str) -> str:
+    """A request's error as a visitor reads it: in the language asked for, naming the parameter by its
+    human name and by the name the URL uses."""
+    if lang != "es":  # English is the layer's own wording
+        return str(error)
+    wording = strings(lang, "errors")
+    message = error.message
+    for pattern, key in _ERRORS:
+        found = pattern.fullmatch(message.strip())
+        if found:
+            message = wording[key].format(**{k: v or "" for k, v in found.groupdict().items()})
+            break
+    where = error.where or ""
+    named = _PARAMETER.fullmatch(where)
+    if named:
+        name = named["name"]
+        label = strings(lang, "names").get(name, name)
+        where = wording["parameter"].format(label=label, name=name)
+    return f"{where}: {message}" if where else message

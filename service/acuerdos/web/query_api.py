@@ -36,7 +36,7 @@ from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
 from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
-from .i18n import lang_from_header
+from .i18n import error_text, pick_lang
 from .query_openapi import add_query_operations
 from .query_pages import (
     DEFAULT_LIMIT,
@@ -49,7 +49,7 @@ from .query_pages import (
     query_page,
 )
 from .rdf_out import rdf_response
-from .rendering import links_of
+from .rendering import PAGE_VARY, links_of
 from .search import not_found_page
 
 RESERVED = ("lang", "limit", "offset", "format")
@@ -105,7 +105,7 @@ def given_params(request: Request) -> dict[str, list[str]]:
 
 def asked_lang(request: Request) -> str:
     asked = request.query_params.get("lang")
-    return asked.strip().lower() if asked is not None else lang_from_header(request.headers.get("accept-language"))
+    return asked.strip().lower() if asked is not None else pick_lang(request)
 
 
 def _number(request: Request, name: str, default: int, low: int, high: int) -> int:
@@ -141,6 +141,8 @@ def effective_params(query: NamedQuery, given: Mapping[str, list[str]]) -> dict[
     out: dict[str, list[str]] = {}
     for name, param in query.params.items():
         values = [v for v in given.get(name, []) if v.strip()] or list(param.default)
+        if param.type == "boolean" and values == ["false", "true"]:
+            values = ["true"]  # the page's check box, ticked, sent after the hidden "false" that stands for unticked
         if param.type == "iri":
             values = [expand_iri(v, query.base) for v in values]
         if values:
@@ -222,7 +224,7 @@ ANSWER_OFFERS = [
 
 
 def error_answer(kind: str, message: str, status: int, extra: Mapping[str, Any] | None = None) -> Response:
-    headers = {"Vary": "Accept, Accept-Language", "Cache-Control": "no-cache"}
+    headers = {"Vary": PAGE_VARY, "Cache-Control": "no-cache"}
     if kind == "json":
         return JSONResponse({"error": message, **(extra or {})}, status_code=status, headers=headers)
     return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers)
@@ -303,7 +305,7 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
     """Run the query for one page and answer in the representation asked for."""
     items = canonical_items(asked.query, asked.params, asked.lang, asked.limit, asked.offset)
     headers = cache_headers(
-        etag_for(version, "answer", asked.query.name, urlencode(items), asked.kind), version=version
+        etag_for(version, "answer", asked.query.name, urlencode(items), asked.kind), vary=PAGE_VARY, version=version
     )
     canonical = asked.link()
     headers["Link"] = f'<{asked.iri}>; rel="describedby", <{canonical}>; rel="canonical"'
@@ -320,17 +322,17 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
                 request,
                 registry,
                 asked.query,
-                asked.params,
+                {**asked.params, **given_params(request)},  # the values as typed: the form keeps them
                 asked.lang,
                 asked.limit,
                 asked.offset,
                 None,
-                error=str(exc),
+                error=error_text(exc, asked.lang),
                 status=status,
             )
         if status >= 500:
             raise  # answered by the app's error handler, with its headers (Retry-After)
-        return error_answer(asked.kind, str(exc), status, {"query": asked.iri})
+        return error_answer(asked.kind, error_text(exc, asked.lang), status, {"query": asked.iri})
     answer = Answer(
         rows,
         variables,
@@ -364,7 +366,7 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
         try:  # the query's text needs no parameter, but a wrong one is still wrong
             checked_params(request, query, lang)
         except UserError as exc:
-            return error_answer("text", str(exc), 400)
+            return error_answer("text", error_text(exc, lang), 400)
         return _description(request, query, kind, version)
     try:
         params, limit, offset = checked_params(request, query, lang, strict=kind != "html")
@@ -379,10 +381,10 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
                 DEFAULT_LIMIT,
                 0,
                 None,
-                error=str(exc),
+                error=error_text(exc, lang),
                 status=400,
             )
-        return error_answer(kind, str(exc), 400, {"query": query_iri(request, name)})
+        return error_answer(kind, error_text(exc, lang), 400, {"query": query_iri(request, name)})
     asked = Asked(
         query, params, lang, limit, offset, kind, query_iri(request, name), f"{root_of(request)}/queries/{name}"
     )
@@ -412,7 +414,9 @@ def list_queries(request: Request) -> Response:
     lang = asked_lang(request)
     lang = lang if lang in LANGS else DEFAULT_LANG
     version = data_version(get_backend(request))
-    headers = cache_headers(etag_for(version, "queries", kind, lang, ",".join(registry.names())), version=version)
+    headers = cache_headers(
+        etag_for(version, "queries", kind, lang, ",".join(registry.names())), vary=PAGE_VARY, version=version
+    )
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     root = root_of(request)

@@ -25,7 +25,8 @@ from ..namespaces import CURIES
 from ..queries import NamedQuery, Registry
 from .deps import data_version, get_backend, root_of
 from .i18n import strings
-from .rendering import Links, links_of, page_context, render
+from .rendering import PAGE_VARY, Links, links_of, page_context, render
+from .search import closest
 
 log = logging.getLogger("acuerdos.web.queries")
 
@@ -100,12 +101,61 @@ def table_model(rows: Sequence[Mapping[str, Node]], variables: Sequence[str], li
     return {"columns": columns, "rows": body}
 
 
-def _choices(registry: Registry, query: NamedQuery, name: str, request: Request, lang: str) -> list[tuple[str, str]]:
+def column_titles(columns: Sequence[str], lang: str) -> list[dict[str, str]]:
+    """The table's headers: each variable's human name in the language, the variable kept as a hint."""
+    return [{"name": c, "label": name_label(c, lang)} for c in columns]
+
+
+def _choices(
+    registry: Registry, query: NamedQuery, name: str, request: Request, lang: str
+) -> list[tuple[str, str, str]]:
     try:
-        return registry.options(query, name, get_backend(request), lang=lang)
+        return registry.grouped_options(query, name, get_backend(request), lang=lang)
     except UserError as exc:  # a form without choices still works: the value is typed
         log.warning("options of %s.%s: %s", query.name, name, exc)
         return []
+
+
+GROUPED = 12  # a list of more choices than this is shown in groups, with a box to filter it as one types
+
+
+def name_label(name: str, lang: str) -> str:
+    """A variable's or a parameter's human name ("decision_label" → "Decision"), in the language."""
+    names = strings(lang, "names")
+    return names.get(name) or names.get(name.removesuffix("_label")) or name.replace("_", " ").capitalize()
+
+
+def _choice_field(field: dict[str, Any], choices: list[tuple[str, str, str]], values: list[str]) -> None:
+    """The choices of a field: grouped when there are many; a value that is none of them is kept
+    (shown first, as typed) and the closest choices are offered for it."""
+    known = {v for v, _label, _group in choices}
+    unknown = [v for v in values if v not in known]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for value, label, group in choices:
+        groups.setdefault(group if len(choices) > GROUPED else "", []).append(
+            {"value": value, "label": label, "selected": value in values}
+        )
+    field["choices"] = [{"value": v, "label": v, "selected": True} for v in unknown]
+    field["groups"] = [{"label": g, "choices": cs} for g, cs in groups.items()]
+    field["long"] = len(choices) > GROUPED
+    field["suggestions"] = [
+        {"value": v, "label": label}
+        for typed in unknown
+        for v, label in closest(typed.rstrip("/").rsplit("/", 1)[-1], [(v, label) for v, label, _group in choices])
+    ]
+
+
+def _suggestion_links(
+    root: str, query: NamedQuery, params: Mapping[str, list[str]], fields: list[dict[str, Any]], lang: str
+) -> dict[str, dict[str, str]]:
+    """For each value a field suggests, the address of the question with that value instead."""
+    out: dict[str, dict[str, str]] = {}
+    for field in fields:
+        kept = [(n, v) for n, values in params.items() if n != field["name"] and n in query.params for v in values]
+        for s in field.get("suggestions", []):
+            items = [*kept, (field["name"], s["value"]), ("lang", lang)]
+            out.setdefault(field["name"], {})[s["value"]] = f"{root}/queries/{query.name}?" + urlencode(items)
+    return out
 
 
 def form_model(
@@ -118,6 +168,7 @@ def form_model(
         described = (param.description_es if lang == "es" else param.description) or param.description
         field: dict[str, Any] = {
             "name": name,
+            "label": name_label(name, lang),
             "type": param.type,
             "multiple": param.multiple,
             "required": param.required,
@@ -128,9 +179,10 @@ def form_model(
             "example": ", ".join(param.example),
             "classes": [CURIES.shorten(c) for c in param.classes],
         }
-        if param.options:
-            choices = _choices(registry, query, name, request, lang)
-            field["choices"] = [{"value": v, "label": lab, "selected": v in values} for v, lab in choices]
+        if param.type == "boolean":
+            field["checked"] = (values or list(param.default) or ["false"])[-1] == "true"
+        elif param.options:
+            _choice_field(field, _choices(registry, query, name, request, lang), values)
         elif param.multiple:
             field["inputs"] = values + [""] * max(1, 3 - len(values))
         fields.append(field)
@@ -164,6 +216,7 @@ def query_page(
     table = table_model(answer.rows, answer.variables, links_of(request)) if answer is not None else None
     downloads = _downloads(root, name, canonical_items(query, params, lang, limit, offset)) if answer else []
     version = data_version(get_backend(request)) if status < 500 else ""
+    fields = form_model(request, registry, query, params, lang)
     context = page_context(
         request,
         lang,
@@ -174,11 +227,14 @@ def query_page(
         query_iri=links_of(request).base.path(f"queries/{name}"),
         query_title=query.title_in(lang),
         description=query.description_in(lang),
-        fields=form_model(request, registry, query, params, lang),
+        main_class="wide",
+        fields=fields,
+        suggestion_links=_suggestion_links(root, query, params, fields, lang),
         limit=limit,
         offset=offset,
         limit_choices=sorted(set(LIMIT_CHOICES) | {limit}),
         table=table,
+        titles=column_titles(table["columns"], lang) if table else [],
         error=error,
         downloads=downloads,
         next_link=answer.next_link if answer else None,
@@ -196,7 +252,7 @@ def query_page(
             {"type": "text/turtle", "href": f"{root}/queries/{name}.ttl"},
         ],
     )
-    out_headers = dict(headers or {"Vary": "Accept, Accept-Language", "Cache-Control": "no-cache"})
+    out_headers = dict(headers or {"Vary": PAGE_VARY, "Cache-Control": "no-cache"})
     return render("query.html", context, status=status, headers=out_headers)
 
 

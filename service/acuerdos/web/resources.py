@@ -22,9 +22,10 @@ from ..store import Backend
 from .deps import data_version, get_backend, get_site, root_of
 from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page
+from .explorer import decisions_about
 from .i18n import pick_lang, strings
 from .rdf_out import alternates, extension_of, format_links, key_for_extension, negotiated, not_acceptable, rdf_response
-from .rendering import is_iri, links_of, page_context, render, sparql_iri
+from .rendering import PAGE_VARY, is_iri, links_of, page_context, render, sparql_iri
 from .search import not_found_page
 from .tracker import actor_links
 
@@ -92,6 +93,7 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         formats=format_links(local),
         canonical=None,
         about=actor_links(request, iri, page["title"], lang),
+        decisions=decisions_about(request, iri, lang),
     )
     return render("resource.html", context, headers=headers)
 
@@ -107,7 +109,7 @@ def _resource_response(request: Request, path: str, forced: str | None) -> Respo
     backend = get_backend(request)
     version = data_version(backend)
     etag = etag_for(version, "resource", iri, key, lang if key == "html" else "")
-    headers = cache_headers(etag, vary="Accept, Accept-Language" if key == "html" else "Accept", version=version)
+    headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     headers["Content-Location"] = links_of(request).href(iri) + "." + extension_of(key)
     headers["Link"] = f'<{iri}>; rel="canonical", <{root_of(request)}/dataset>; rel="{VOID_IN_DATASET}"'
     if matches_etag(request, etag):

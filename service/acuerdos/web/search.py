@@ -7,6 +7,7 @@ visitor may have meant.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from ..store import Backend
 from .deps import PerVersion, data_version, get_backend
 from .i18n import pick_lang, strings
 from .labels import LABEL_PROPS, Labels, fetch_labels, natural_key
-from .rendering import Links, links_of, page_context, page_validators, render, sparql_iri
+from .rendering import PAGE_VARY, Links, links_of, page_context, page_validators, render, sparql_iri
 
 SEARCHED = (
     *LABEL_PROPS,
@@ -38,6 +39,20 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", stripped.lower()).strip()
+
+
+def closest(typed: str, options: Sequence[tuple[str, str]], n: int = 3) -> list[tuple[str, str]]:
+    """What a visitor may have meant by a value that is not one of ``options`` ((value, label) pairs):
+    the labels that contain what was typed, then the values and labels spelt most like it."""
+    want = fold(typed)
+    if not want:
+        return []
+    by_value = {fold(value): (value, label) for value, label in options}
+    by_label = {fold(label): (value, label) for value, label in options}
+    found = [option for key, option in by_label.items() if want in key]
+    found += [by_value[k] for k in difflib.get_close_matches(want, list(by_value), n=n, cutoff=0.5)]
+    found += [by_label[k] for k in difflib.get_close_matches(want, list(by_label), n=n, cutoff=0.5)]
+    return list(dict.fromkeys(found))[:n]
 
 
 @dataclass(frozen=True)
@@ -187,5 +202,5 @@ def not_found_page(
         guess=guess,
         search_q=guess,
     )
-    headers = {"Vary": "Accept, Accept-Language", "Cache-Control": "no-cache"}
+    headers = {"Vary": PAGE_VARY, "Cache-Control": "no-cache"}
     return render("not_found.html", context, status=status, headers=headers)

@@ -1,0 +1,177 @@
+"""Writing a draft as Turtle, in the files and form of the curated data, every resource marked as a draft."""
+
+from __future__ import annotations
+
+from .actors import Mention
+from .build import Draft, DraftDecision
+from .themes import ThemeProposal
+
+PREFIXES = """@base <https://w3id.org/acuerdos/> .
+@prefix acu: <https://w3id.org/acuerdos/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+FOLLOW_UP_REASON = "Proposed: the later decision shares the content of the earlier one."
+DRAFT = "acu:curationStatus <kind/curation-status/draft>"
+
+
+def lit(text: str, lang: str | None = None) -> str:
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{body}"' + (f"@{lang}" if lang else "")
+
+
+def quote(document: str, exact: str, indent: str = "    ") -> str:
+    return (
+        f"[ a oa:SpecificResource ;\n{indent}    oa:hasSource <{document}> ;\n"
+        f"{indent}    oa:hasSelector [ a oa:TextQuoteSelector ;\n{indent}        oa:exact {lit(exact)} ] ]"
+    )
+
+
+def _iris(mentions: list[Mention]) -> list[str]:
+    seen: list[str] = []
+    for m in mentions:
+        seen += [i for i in m.iris if i not in seen]
+    return seen
+
+
+def _objects(iris: list[str]) -> str:
+    return " , ".join(f"<{i}>" for i in iris)
+
+
+def _generated(draft: Draft) -> str:
+    return f"prov:wasGeneratedBy <{activity(draft)}>"
+
+
+def activity(draft: Draft) -> str:
+    return f"draft/{draft.slug}/activity"
+
+
+def header(draft: Draft, what: str) -> str:
+    return (
+        f"# DRAFT ({what}) of {draft.source.name}, written by `acuerdos draft` on {draft.created.isoformat()}.\n"
+        "# Every resource is a draft (acu:curationStatus) until a curator reviews it and `acuerdos accept` moves it\n"
+        "# into data/. Proposals carry acu:confidence; themes have basis <kind/basis/proposed>.\n\n" + PREFIXES
+    )
+
+
+def document_ttl(draft: Draft, version: str) -> str:
+    m, doc = draft.meta, draft.document
+    out = [header(draft, "document and meeting")]
+    out.append(
+        f"<{activity(draft)}> a prov:Activity ;\n    rdfs:label {lit(f'acuerdos draft {version}', 'en')} ;\n"
+        f"    prov:startedAtTime {lit(draft.created.isoformat())}^^xsd:dateTime ;\n"
+        f"    prov:used <{doc}> ;\n    prov:wasAssociatedWith <draft/tool/acuerdos-{version}> .\n"
+    )
+    out.append(
+        f"<{doc}> a acu:SourceDocument ;\n    {DRAFT} ;\n    {_generated(draft)} ;\n"
+        f"    dcterms:title {lit(m.title, 'es')} ;\n    rdfs:label {lit(m.title, 'es')} ;\n"
+        f"    acu:documentKind <kind/document/{m.document_kind}> ;\n"
+        f'    dcterms:date {lit(m.end.isoformat())}^^xsd:date ;\n    dcterms:language "es" ;\n'
+        f"    acu:sourceFile {lit(draft.source.name)} ;\n    acu:sha256 {lit(draft.source.sha256)} ;\n"
+        f"    acu:records <{draft.meeting}> ;\n    acu:evidence {quote(doc, m.title_quote)} .\n"
+    )
+    lines = [
+        f"<{draft.meeting}> a acu:Meeting ;",
+        f"    {DRAFT} ;",
+        f"    {_generated(draft)} ;",
+        f"    rdfs:label {lit(m.title, 'es')} ;",
+        f"    acu:meetingKind <kind/meeting/{m.meeting_kind}> ;",
+        "    acu:status <kind/status/held> ;",
+        f"    acu:conference {_objects(m.conferences)} ;",
+        f"    schema:startDate {lit(m.date.isoformat())}^^xsd:date ;",
+        f"    schema:endDate {lit(m.end.isoformat())}^^xsd:date ;",
+        "    schema:eventAttendanceMode schema:" + ("Online" if m.online else "Offline") + "EventAttendanceMode ;",
+    ]
+    if m.place:
+        lines.append(f"    schema:location <{m.place}> ;")
+    participants = _iris(draft.participants)
+    if participants:
+        lines.append(f"    acu:participant {_objects(participants)} ;")
+    evidence = [quote(doc, m.title_quote, "        "), quote(doc, m.date_quote, "        ")]
+    if m.participants_quote:
+        evidence.append(quote(doc, m.participants_quote, "        "))
+    lines.append("    acu:evidence " + " ,\n        ".join(evidence) + " .\n")
+    out.append("\n".join(lines))
+    out += [decision_ttl(draft, d) for d in draft.decisions]
+    return "\n".join(out)
+
+
+def decision_ttl(draft: Draft, d: DraftDecision) -> str:
+    lines = [f"# {d.kind} {d.number or '(no printed number)'}" + (f", under “{d.heading}”" if d.heading else ""),
+             f"<{d.iri}> a acu:{d.kind} ;", f"    {DRAFT} ;", f"    {_generated(draft)} ;"]  # fmt: skip
+    if d.number:
+        lines.append(f"    acu:number {lit(d.number)} ;")
+    lines += [
+        f"    acu:position {d.position} ;",
+        f"    acu:adoptedAt <{draft.meeting}> ;",
+        f"    acu:recordedIn <{draft.document}> ;",
+        f"    acu:text {lit(d.text, 'es')} ;",
+    ]
+    if d.parent:
+        lines.append(f"    acu:partOf <{d.parent}> ;")
+    for prop, mentions in (("acu:mustAct", d.must_act), ("acu:addressee", d.addressee)):
+        iris = _iris(mentions)
+        if iris:
+            lines.append(f"    {prop} {_objects(iris)} ;")
+    if d.dates:
+        first = d.dates[0]
+        if first.kind == "deadline":
+            lines.append(f"    acu:deadline {lit(first.end.isoformat())}^^xsd:date ;")
+        else:
+            lines.append(f"    acu:scheduledStart {lit(first.start.isoformat())}^^xsd:date ;")
+            lines.append(f"    acu:scheduledEnd {lit(first.end.isoformat())}^^xsd:date ;")
+        lines.append(f"    acu:dateText {lit(first.text, 'es')} ;")
+        lines.append(f"    acu:datePrecision <kind/date-precision/{first.precision}> ;")
+    lines.append(f"    acu:evidence {quote(draft.document, d.text)} .\n")
+    return "\n".join(lines)
+
+
+_METHOD = {
+    "label": "a label of the theme scheme",
+    "quoted": "words curators quoted for this theme",
+    "stem": "a word that comes with this theme in the curated decisions",
+    "meeting": "the meeting: decisions of joint CRM-CSM meetings nearly all carry this theme",
+}
+
+
+def _assignment(draft: Draft, theme: ThemeProposal) -> str:
+    why = _METHOD[theme.method] + (": " + ", ".join(theme.words) if theme.words else "")
+    lines = [
+        f"    [ a acu:ThemeAssignment ; acu:theme <{theme.theme}> ;",
+        "      acu:basis <kind/basis/proposed> ;",
+        f"      {DRAFT} ;",
+        f"      acu:confidence {theme.confidence:.2f} ;",
+        f"      acu:reason {lit('Proposed from ' + why + '.', 'en')}",
+    ]
+    quotes = [quote(draft.document, w, "      ") for w in dict.fromkeys(theme.words)]
+    if quotes:
+        lines[-1] += " ;"
+        lines.append("      acu:evidence " + " ,\n        ".join(quotes))
+    return "\n".join(lines) + " ]"
+
+
+def themes_ttl(draft: Draft) -> str:
+    out = [header(draft, "proposed themes")]
+    for d in draft.decisions:
+        if d.themes:
+            parts = [_assignment(draft, t) for t in d.themes]
+            out.append(f"<{d.iri}> acu:themeAssignment\n" + " ,\n".join(parts) + " .\n")
+    return "\n".join(out)
+
+
+def follow_up_ttl(draft: Draft) -> str:
+    out = [header(draft, "proposed follow-up links")]
+    for d in draft.decisions:
+        for f in d.follow_ups:
+            out.append(
+                f"<{f.earlier}> acu:followUp\n    [ a acu:FollowUp ;\n      acu:followedUpBy <{d.iri}> ;\n"
+                f"      acu:followUpKind <kind/follow-up/{f.kind}> ;\n      {DRAFT} ;\n"
+                f"      acu:confidence {f.confidence:.2f} ;\n"
+                f"      acu:reason {lit(FOLLOW_UP_REASON, 'en')} ;\n"
+                f"      acu:evidence {quote(draft.document, f.quote, '      ')} ] .\n"
+            )
+    return "\n".join(out)

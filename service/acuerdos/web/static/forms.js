@@ -1,0 +1,32 @@
+// Forms without a click too many: a ticked facet submits the explorer's form, and a long list (of
+// facet values, or of a question's choices) filters as one types. Every page works without this
+// script: the forms have their buttons, and every list is shown whole.
+(function () {
+  "use strict";
+  var fold = function (text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  };
+  var facets = document.getElementById("facets");
+  if (facets) {
+    facets.addEventListener("change", function (event) {
+      if (event.target && event.target.type === "checkbox") { facets.submit(); }
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("input.type-ahead"), function (input) {
+    var list = document.getElementById(input.getAttribute("data-list") || input.getAttribute("data-select"));
+    if (!list) { return; }
+    var items = list.tagName === "SELECT" ? list.querySelectorAll("option") : list.querySelectorAll("li");
+    input.hidden = false;
+    input.addEventListener("input", function () {
+      var want = fold(input.value.trim());
+      Array.prototype.forEach.call(items, function (item) {
+        var keep = want === "" || item.selected || fold(item.textContent).indexOf(want) >= 0;
+        item.hidden = !keep;
+        if (item.tagName === "OPTION") { item.disabled = !keep; }
+      });
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); }
+    });
+  });
+})();

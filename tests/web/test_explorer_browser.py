@@ -1,0 +1,123 @@
+"""The decisions explorer in a real headless Chromium: ticking facets changes the list and every
+count to what an independent walk of the data says (tests/facet_walk.py). Screenshots at desktop
+and phone width: see screens.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from facet_walk import BASE, expected, walk
+from screens import shoot
+
+
+@pytest.fixture(scope="module")
+def walked(union_graph):
+    return walk(union_graph, dt.date.today())
+
+
+def shown(page) -> tuple[set[str], dict[str, dict[str, int]], str]:
+    """The decisions the page lists, the count beside every facet value, and the heading."""
+    hrefs = page.locator("table.decisions tbody td.link a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    decisions = {BASE + urlsplit(h).path.lstrip("/") for h in hrefs}
+    counts: dict[str, dict[str, int]] = {}
+    for facet in page.locator("fieldset.facet").all():
+        name = facet.get_attribute("data-facet")
+        values = facet.locator("li").evaluate_all(
+            "els => els.map(li => [li.querySelector('input').value, li.querySelector('.count').textContent])"
+        )
+        counts[name] = {value: int(count) for value, count in values}
+    return decisions, counts, page.locator("#h-results").inner_text()
+
+
+def check_against_walk(page, walked, chosen: dict[str, set[str]]) -> None:
+    decisions, counts, heading = shown(page)
+    kept, wanted = expected(walked, chosen)
+    assert decisions == kept, f"listed but not expected: {decisions - kept}; expected, not listed: {kept - decisions}"
+    assert heading.startswith(f"{len(kept)} of {len(walked)}")
+    for facet, counter in wanted.items():
+        want = {value: n for value, n in counter.items() if value and n}
+        want.update({value: counter[value] for value in chosen.get(facet, ())})
+        assert counts[facet] == want, f"counts of {facet}: page {counts[facet]}, walk {want}"
+
+
+def tick(page, facet: str, value: str) -> None:
+    with page.expect_navigation():
+        page.locator(f'fieldset[data-facet="{facet}"] input[value="{value}"]').check()
+
+
+def test_ticking_facets_narrows_the_list_and_the_counts(page, service_url, http, walked, screenshots):
+    page.goto(service_url + "/explore/decisions?lang=en")
+    check_against_walk(page, walked, {})
+    shoot(page, screenshots, "explorer")
+
+    chosen: dict[str, set[str]] = {}
+    steps = [
+        ("conference", "conference/csm"),
+        ("year", "2017"),
+        ("theme", "theme/gcm-objective/23"),
+        ("status", "none"),
+        ("role", "must-act"),
+    ]
+    for facet, value in steps:
+        tick(page, facet, value)
+        chosen.setdefault(facet, set()).add(value)
+        check_against_walk(page, walked, chosen)
+        # the URL holds the selection
+        query = parse_qsl(urlsplit(page.url).query)
+        assert {(f, v) for f, vs in chosen.items() for v in vs} <= set(query)
+    shoot(page, screenshots, "explorer-5-facets")
+
+    # a second value of the same facet widens (values of one facet are alternatives)
+    tick(page, "year", "2022")
+    chosen["year"].add("2022")
+    check_against_walk(page, walked, chosen)
+
+    # the address alone gives the same view (shareable), rendered by the server: no script needed
+    html = http.get(page.url.removeprefix(service_url)).text
+    listed = {BASE + h for h in re.findall(r'<td class="link"[^>]*><a href="/([^"?]+)', html)}
+    assert listed == expected(walked, chosen)[0]
+
+
+def test_actor_and_role_are_one_choice(page, service_url, walked):
+    """ "Mexico must act" is one statement of a decision, not Mexico addressed while someone else acts."""
+    page.goto(service_url + "/explore/decisions?actor=state/MX&role=must-act")
+    check_against_walk(page, walked, {"actor": {"state/MX"}, "role": {"must-act"}})
+    page.goto(service_url + "/explore/decisions?actor=state/MX&role=addressed&basis=kind/basis/named-in-text")
+    check_against_walk(
+        page, walked, {"actor": {"state/MX"}, "role": {"addressed"}, "basis": {"kind/basis/named-in-text"}}
+    )
+
+
+def test_text_search_and_sorting(page, service_url, walked):
+    page.goto(service_url + "/explore/decisions?lang=en")
+    page.fill("#f-q", "trata")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply").click()
+    rows = page.locator("table.decisions tbody tr")
+    assert 0 < rows.count() < len(walked)
+    for text in page.locator("table.decisions tbody td.wide").all_inner_texts()[:3]:
+        assert text
+    with page.expect_navigation():
+        page.locator("thead th a", has_text="Due").click()
+    dues = [d for d in page.locator("table.decisions tbody td:nth-child(6) .nowrap").all_inner_texts() if d]
+    assert dues == sorted(dues)
+    with page.expect_navigation():
+        page.locator("thead th a", has_text="Due").click()
+    assert "sort=-due" in page.url
+    dues = [d for d in page.locator("table.decisions tbody td:nth-child(6) .nowrap").all_inner_texts() if d]
+    assert dues == sorted(dues, reverse=True)
+
+
+def test_phone_shows_the_answer_first(page, service_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(service_url + "/explore/decisions?lang=es&actor=state/MX")
+    results = page.locator("section.results").bounding_box()
+    facets = page.locator("form.facets").bounding_box()
+    assert results and facets and results["y"] < facets["y"], "on a phone the results come before the facets"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -1,0 +1,94 @@
+"""The explorer's downloads and its answers to values it cannot apply, over HTTP (no browser)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from urllib.parse import parse_qsl
+
+import pytest
+
+from facet_walk import expected, walk
+
+SELECTION = [("conference", "conference/csm"), ("year", "2017"), ("theme", "theme/gcm-objective/23")]
+
+
+@pytest.fixture(scope="module")
+def kept(union_graph) -> set[str]:
+    chosen: dict[str, set[str]] = {}
+    for facet, value in SELECTION:
+        chosen.setdefault(facet, set()).add(value)
+    return expected(walk(union_graph, dt.date.today()), chosen)[0]
+
+
+def test_csv_has_a_bom_the_view_and_its_selection(http, kept, data_version):
+    response = http.get("/explore/decisions.csv", params=[*SELECTION, ("lang", "es")])
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark, for Excel"
+    assert f"decisions-{data_version}.csv" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {row["Decisión"] for row in rows} == kept, "the headers are in the language asked for"
+    assert {row["data_version"] for row in rows} == {data_version}
+    assert all(set(SELECTION) <= set(parse_qsl(row["selection"])) for row in rows)
+    assert any(
+        "á" in row["Texto (español, tal como se imprimió)"] or "ó" in row["Texto (español, tal como se imprimió)"]
+        for row in rows
+    )
+
+
+def test_xlsx_opens_with_the_view_and_an_about_sheet(http, kept, data_version):
+    from openpyxl import load_workbook
+
+    response = http.get("/explore/decisions.xlsx", params=SELECTION)
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content), read_only=True)
+    decisions, about = book.worksheets
+    rows = list(decisions.iter_rows(values_only=True))
+    assert rows[0][0] == "Decision"
+    assert {row[0] for row in rows[1:]} == kept
+    info = {row[0]: row[1] for row in about.iter_rows(values_only=True)}
+    assert info["Data version"] == data_version
+    assert info["Theme"] == "theme/gcm-objective/23"
+
+
+def test_json_carries_the_selection_and_the_data_version(http, kept, data_version):
+    body = http.get("/explore/decisions.json", params=SELECTION).json()
+    assert body["data_version"] == data_version
+    assert body["selection"] == {
+        "conference": ["conference/csm"],
+        "year": ["2017"],
+        "theme": ["theme/gcm-objective/23"],
+    }
+    assert {row["decision"] for row in body["rows"]} == kept
+    assert body["count"] == len(kept)
+    assert body["url"].startswith("/explore/decisions?")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "is not a value of Actor"), ("es", "no es un valor de Actor")])
+def test_a_wrong_value_is_refused_in_the_language_asked_with_what_was_meant(http, lang, words):
+    response = http.get("/explore/decisions.json", params={"actor": "Mexco", "lang": lang})
+    assert response.status_code == 400
+    problem = response.json()["problems"][0]
+    assert words in problem["message"] and "Mexco" in problem["message"]
+    assert "state/MX" in {s["value"] for s in problem["did_you_mean"]}
+    page = http.get("/explore/decisions", params={"actor": "Mexco", "lang": lang})
+    assert page.status_code == 200
+    assert words in page.text and "actor=state%2FMX" in page.text, "the page says so and links the suggestion"
+
+
+def test_a_wrong_date_and_sort_are_named(http):
+    body = http.get("/explore/decisions.json", params={"due_from": "2017-13-01", "sort": "dat"}).json()
+    params = {p["parameter"] for p in body["problems"]}
+    assert params == {"due_from", "sort"}
+    sort = next(p for p in body["problems"] if p["parameter"] == "sort")
+    assert "date" in {s["value"] for s in sort["did_you_mean"]}
+
+
+def test_the_page_revalidates_by_etag(http):
+    first = http.get("/explore/decisions", params=SELECTION)
+    again = http.get("/explore/decisions", params=SELECTION, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    other = http.get("/explore/decisions", params=SELECTION[:1])
+    assert other.headers["etag"] != first.headers["etag"]
