@@ -101,6 +101,11 @@ class Release:
         return self.folder / "acuerdos.nq"
 
     @property
+    def store(self) -> Path:
+        """The on-disk Oxigraph store (RocksDB) of the N-Quads, which the service opens read-only."""
+        return self.folder / "store"
+
+    @property
     def manifest(self) -> Path:
         return self.folder / "manifest.json"
 

@@ -26,6 +26,7 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | largest answer, bytes (cut there, like the row limit) | `ACUERDOS_MAX_ANSWER` | `4194304` |
 | time a client has to send a request's head, and its body, seconds | `ACUERDOS_READ_TIMEOUT` | `10` |
 | log level (`info` logs every request) | `ACUERDOS_LOG_LEVEL` | `info` |
+| named-query answers kept by the server, MiB of bodies (0: none) | `ACUERDOS_ANSWER_CACHE_MB` | `64` |
 
 This is the only module that reads the environment: everything else is handed a `Settings`.
 """
@@ -64,6 +65,7 @@ class Settings:
     max_answer: int = 4 * 1024 * 1024
     read_timeout: float = 10.0
     log_level: str = "info"
+    answer_cache_mb: int = 64
 
     def __post_init__(self) -> None:
         self._normalise()
@@ -92,8 +94,10 @@ class Settings:
             raise UserError(f"must be between 1 and 64, not {self.workers!r}", "workers")
         if (self.client_queries is not None and self.client_queries < 1) or not 0 <= self.reserve_workers <= 8:
             raise UserError("client_queries must be at least 1, reserve_workers from 0 to 8", "client_queries")
-        if self.worker_memory_mb < 0:
-            raise UserError("must be 0 (no limit) or a number of MiB", "worker_memory_mb")
+        if self.worker_memory_mb < 0 or self.answer_cache_mb < 0:
+            raise UserError(
+                "must be 0 or a number of MiB", "worker_memory_mb" if self.worker_memory_mb < 0 else "answer_cache_mb"
+            )
 
     @property
     def base_iri(self) -> Base:
@@ -142,7 +146,7 @@ class Settings:
 
 
 _INTS = {"port", "result_limit", "max_body", "max_url", "workers", "worker_memory_mb"}
-_INTS |= {"client_queries", "queue", "reserve_workers", "max_answer"}
+_INTS |= {"client_queries", "queue", "reserve_workers", "max_answer", "answer_cache_mb"}
 _FLOATS = {"query_timeout", "read_timeout"}
 
 

@@ -33,17 +33,18 @@ CURATED_DOCUMENT = "document/2017-06-22-grcm-conclusions"
 
 def _is_of_the_source(iri: rdflib.term.Node) -> bool:
     name = str(iri).removeprefix(BASE)
-    return name.startswith(f"decision/{CURATED}/") or name in (CURATED_DOCUMENT, f"meeting/{CURATED}")
+    return any(
+        name == own or name.startswith(own + "/")
+        for own in (f"decision/{CURATED}", CURATED_DOCUMENT, f"meeting/{CURATED}")
+    )
 
 
-def _copy(src: rdflib.Graph, subject: rdflib.term.Node, dst: rdflib.Graph, rename: dict[str, str]) -> None:
-    """``subject``'s triples and the blank nodes under them, with the IRIs in ``rename`` renamed."""
+def _copy(src: rdflib.Graph, subject: rdflib.term.Node, dst: rdflib.Graph) -> None:
+    """``subject``'s triples and the blank nodes under them."""
     for p, o in src.predicate_objects(subject):
-        if isinstance(o, rdflib.URIRef) and str(o) in rename:
-            o = rdflib.URIRef(rename[str(o)])
         dst.add((subject, p, o))
         if isinstance(o, rdflib.BNode):
-            _copy(src, o, dst, rename)
+            _copy(src, o, dst)
 
 
 def _without_curated(folder: Path, draft_document: str) -> Path:
@@ -54,11 +55,10 @@ def _without_curated(folder: Path, draft_document: str) -> Path:
         shutil.copytree(ROOT / name, folder / name)
     shutil.copy(ROOT / "VERSION", folder / "VERSION")
     data = folder / "data"
-    rename = {BASE + CURATED_DOCUMENT: BASE + draft_document}
     curated = rdflib.Graph().parse(data / "documents" / f"{CURATED}.ttl")
     others = rdflib.Graph()
     for subject in {s for s in curated.subjects() if isinstance(s, rdflib.URIRef) and not _is_of_the_source(s)}:
-        _copy(curated, subject, others, rename)
+        _copy(curated, subject, others)
     (data / "documents" / "named-by-2017-06-20.ttl").write_text(others.serialize(format="turtle"), encoding="utf-8")
     for path in (f"documents/{CURATED}.ttl", f"curation/themes/{CURATED}.ttl", f"curation/follow-up/{CURATED}.ttl",
                  f"sources/{SOURCE}"):  # fmt: skip
@@ -68,10 +68,11 @@ def _without_curated(folder: Path, draft_document: str) -> Path:
     start = text.index(f"  - file: {SOURCE}")
     end = text.find("\n  - file: ", start + 1)
     registry.write_text(text[:start] + (text[end + 1 :] if end >= 0 else ""), encoding="utf-8")
-    for path in data.rglob("*.ttl"):
+    old, new = CURATED_DOCUMENT.removeprefix("document/"), draft_document.removeprefix("document/")
+    for path in data.rglob("*.ttl"):  # the document and the quotes of it, named as the draft names them
         text = path.read_text(encoding="utf-8")
-        if CURATED_DOCUMENT in text:
-            path.write_text(text.replace(f"<{CURATED_DOCUMENT}>", f"<{draft_document}>"), encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
     return folder
 
 
@@ -91,7 +92,6 @@ def _curator_edits(draft_dir: Path) -> None:
     themes_path = next((draft_dir / "curation" / "themes").glob("*.ttl"))
     draft, themes = rdflib.Graph().parse(path), rdflib.Graph().parse(themes_path)
     document = next(draft.subjects(ACU.sourceFile, None))
-    rename = {BASE + CURATED_DOCUMENT: str(document)}
     added, added_themes = rdflib.Graph(), rdflib.Graph()
     for d, text in draft.subject_objects(ACU.text):
         gold = by_text[normalise(str(text))]
@@ -99,9 +99,13 @@ def _curator_edits(draft_dir: Path) -> None:
             for o in curated.objects(gold, p):
                 added.add((d, p, o))
         if themes.value(d, ACU.themeAssignment) is None:
-            for node in curated_themes.objects(gold, ACU.themeAssignment):
+            for curated_node in curated_themes.objects(gold, ACU.themeAssignment):
+                node = rdflib.BNode()
                 added_themes.add((d, ACU.themeAssignment, node))
-                _copy(curated_themes, node, added_themes, rename)
+                added_themes.add((node, rdflib.RDF.type, ACU.ThemeAssignment))
+                added_themes.add((node, ACU.theme, curated_themes.value(curated_node, ACU.theme)))
+                added_themes.add((node, ACU.basis, rdflib.URIRef(BASE + "kind/basis/assigned-by-judgement")))
+                added_themes.add((node, ACU.reason, curated_themes.value(curated_node, ACU.reason)))
     gold_document = rdflib.URIRef(BASE + CURATED_DOCUMENT)
     meeting, gold_meeting = draft.value(document, ACU.records), curated.value(gold_document, ACU.records)
     for node, gold in ((document, gold_document), (meeting, gold_meeting)):

@@ -40,7 +40,8 @@ LONG: dict[str, str] = {
     "textQuotedIn": """?s acu:text ?t ; acu:evidence ?e . ?e oa:hasSource ?o ; oa:hasSelector ?sel .
       ?sel oa:exact ?q FILTER(STR(?q) = STR(?t))""",
     "followUpStatus": f"""?s a/rdfs:subClassOf* acu:Decision .
-      OPTIONAL {{ ?s ^acu:partOf* ?p . ?p acu:followUp ?f }}
+      OPTIONAL {{ ?s ^acu:partOf* ?p . ?p acu:followUp ?f .
+                 FILTER NOT EXISTS {{ ?f acu:followUpKind <https://w3id.org/acuerdos/kind/follow-up/related> }} }}
       OPTIONAL {{ ?s acu:deadline|acu:scheduledStart|acu:scheduledEnd|acu:schedules|acu:dateText ?w }}
       BIND(IRI(CONCAT("{FOLLOW_UP_STATUS}",
            IF(BOUND(?f), "followed-up", IF(BOUND(?w), "scheduled", "no-recorded-follow-up")))) AS ?o)""",

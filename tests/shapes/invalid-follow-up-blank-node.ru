@@ -9,10 +9,11 @@ DELETE DATA {
     <decision/2017-06-08-mexico/agreement-2> acu:followUp <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-09-brussels> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-09-brussels> a acu:FollowUp ;
         acu:followedUpBy <meeting/2017-09-brussels> ; acu:followUpKind <kind/follow-up/holds> ;
+        acu:basis <kind/basis/assigned-by-judgement> ;
         acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
 } ;
 INSERT DATA {
     <decision/2017-06-08-mexico/agreement-2> acu:followUp _:b1 .
     _:b1 a acu:FollowUp ; acu:followedUpBy <meeting/2017-09-brussels> ; acu:followUpKind <kind/follow-up/holds> ;
-        acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
+        acu:basis <kind/basis/assigned-by-judgement> ; acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
 }

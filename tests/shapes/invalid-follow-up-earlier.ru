@@ -11,6 +11,7 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
 DELETE {
     ?b1 a acu:FollowUp .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
     ?b1 acu:followUpKind <kind/follow-up/holds> .
     ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b1 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -21,6 +22,7 @@ INSERT {
     <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> oa:hasSelector _:b3 .
     <meeting/2017-05-mexico/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> a acu:FollowUp .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:basis <kind/basis/assigned-by-judgement> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:followUpKind <kind/follow-up/holds> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:followedUpBy <meeting/2017-05-mexico> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/2017-05-mexico> acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -38,6 +40,7 @@ INSERT {
 }
 WHERE {
     ?b1 a acu:FollowUp .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
     ?b1 acu:followUpKind <kind/follow-up/holds> .
     ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b1 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .

@@ -8,6 +8,7 @@ PREFIX acu: <https://w3id.org/acuerdos/ontology#>
 
 DELETE {
     ?b1 a acu:FollowUp .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
     ?b1 acu:followUpKind <kind/follow-up/holds> .
     ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b1 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -15,6 +16,7 @@ DELETE {
 }
 INSERT {
     ?b1 a acu:FollowUp .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
     ?b1 acu:followUpKind <kind/follow-up/holds> .
     ?b1 acu:followedUpBy <decision/2017-06-08-mexico/agreement-2-a> .
     ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
@@ -23,6 +25,7 @@ INSERT {
 }
 WHERE {
     ?b1 a acu:FollowUp .
+    ?b1 acu:basis <kind/basis/assigned-by-judgement> .
     ?b1 acu:followUpKind <kind/follow-up/holds> .
     ?b1 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b1 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .

@@ -13,6 +13,7 @@ DELETE {
     ?b2 oa:hasSelector ?b1 .
     ?b2 oa:hasSource <document/2017-06-08-final-act> .
     ?b3 a acu:FollowUp .
+    ?b3 acu:basis <kind/basis/assigned-by-judgement> .
     ?b3 acu:followUpKind <kind/follow-up/holds> .
     ?b3 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b3 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -21,6 +22,7 @@ DELETE {
 }
 INSERT {
     ?b3 a acu:FollowUp .
+    ?b3 acu:basis <kind/basis/assigned-by-judgement> .
     ?b3 acu:followUpKind <kind/follow-up/holds> .
     ?b3 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b3 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -33,6 +35,7 @@ WHERE {
     ?b2 oa:hasSelector ?b1 .
     ?b2 oa:hasSource <document/2017-06-08-final-act> .
     ?b3 a acu:FollowUp .
+    ?b3 acu:basis <kind/basis/assigned-by-judgement> .
     ?b3 acu:followUpKind <kind/follow-up/holds> .
     ?b3 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b3 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .

@@ -13,6 +13,7 @@ DELETE {
     ?b1 oa:hasSelector ?b2 .
     ?b1 oa:hasSource <document/2017-06-08-final-act> .
     ?b3 a acu:FollowUp .
+    ?b3 acu:basis <kind/basis/assigned-by-judgement> .
     ?b3 acu:followUpKind <kind/follow-up/holds> .
     ?b3 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b3 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -34,6 +35,7 @@ INSERT {
     <meeting/brussels-2017-09/evidence/2017-06-08-final-act-1> oa:hasSelector ?b2 .
     <meeting/brussels-2017-09/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> a acu:FollowUp .
+    <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:basis <kind/basis/assigned-by-judgement> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:followUpKind <kind/follow-up/holds> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:followedUpBy <meeting/brussels-2017-09> .
     <decision/2017-06-08-mexico/agreement-2/follow-up/meeting/brussels-2017-09> acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .
@@ -57,6 +59,7 @@ WHERE {
     ?b1 oa:hasSelector ?b2 .
     ?b1 oa:hasSource <document/2017-06-08-final-act> .
     ?b3 a acu:FollowUp .
+    ?b3 acu:basis <kind/basis/assigned-by-judgement> .
     ?b3 acu:followUpKind <kind/follow-up/holds> .
     ?b3 acu:followedUpBy <meeting/2017-09-brussels> .
     ?b3 acu:reason "The Brussels meeting is the one agreement 2 scheduled."@en .

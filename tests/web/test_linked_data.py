@@ -83,6 +83,14 @@ def test_the_follow_up_page_shows_its_reason_and_quote(http):
     assert "ad hoc group meeting that agreement 13 promised" in html  # its reason
     assert "la ST enviará una invitación a la CSM" in html  # its quote
     assert 'href="/decision/2017-06-20-san-salvador/conclusion-7"' in html
+    assert "Assigned by judgement" in html  # its basis
+
+
+def test_a_decision_page_shows_the_basis_of_each_follow_up(http):
+    html = http.get("/decision/2017-03-30-washington/agreement-10", headers={"Accept": "text/html"}).text
+    assert "Named in the text" in html  # the 11 May minutes refer back to the Berlin meeting
+    html = http.get("/decision/2017-03-30-washington/agreement-9", headers={"Accept": "text/html"}).text
+    assert "Related" in html and "Assigned by judgement" in html  # no longer "holds"
 
 
 def _exact_13() -> str:

@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .messages import AcceptError
+from .naming import name_nodes, owned
 from .reading import ACU, BASE, DRAFT_STATUS, PROPOSED, PROV, DecisionItem, DraftGraphs
 
 NAMED = URIRef(BASE + "kind/basis/named-in-text")
@@ -68,19 +69,16 @@ def rejected(draft: DraftGraphs, acceptance: Acceptance) -> set[str]:
 
 
 def _remove_tree(graph: Graph, node: Node) -> None:
-    """A blank node and the blank nodes it holds (quotes, selectors)."""
+    """A node and the nodes that hang from it alone (quotes, selectors, its theme assignments)."""
     for p, o in list(graph.predicate_objects(node)):
         graph.remove((node, p, o))
-        if isinstance(o, BNode):
+        if owned(node, o):
             _remove_tree(graph, o)
 
 
 def _drop_decision(draft: DraftGraphs, d: DecisionItem) -> None:
     for graph in draft.graphs().values():
-        for p, o in list(graph.predicate_objects(d.iri)):
-            graph.remove((d.iri, p, o))
-            if isinstance(o, BNode):
-                _remove_tree(graph, o)
+        _remove_tree(graph, d.iri)
 
 
 def _drop(graph: Graph, subject: Node, prop: URIRef, node: Node) -> None:
@@ -165,4 +163,5 @@ def accept(draft: DraftGraphs, acceptance: Acceptance) -> list[DecisionItem]:
         for node in list(graph.subjects(ACU.curationStatus, DRAFT_STATUS)):
             _confirm(graph, node, acceptance)
     _provenance(draft, acceptance)
+    name_nodes(list(draft.graphs().values()))
     return kept

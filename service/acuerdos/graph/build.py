@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from ..errors import UserError
@@ -59,7 +60,7 @@ ONTOLOGY_FILES: dict[str, str] = {
 }
 # Top-level folders of a release whose files the manifest does not list: the published releases
 # (carried over, each with its own manifest), and anything the service writes into at run time.
-UNCHECKED: set[str] = {"releases"}
+UNCHECKED: set[str] = {"releases", "store"}
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ def _write(
         (folder / name).write_bytes(data)
     files = compress_and_sum(folder, DUMPS)
     staged = Release(folder)
+    _write_store(staged)
     for source_dir, target in (
         (project.queries, staged.queries),
         (project.shapes, staged.shapes),
@@ -214,6 +216,14 @@ def _write(
     }
     write_description(folder, base, fields, release_dates(project, stamp), files, publishing)
     return fields
+
+
+def _write_store(release: Release) -> None:
+    """The on-disk Oxigraph store (RocksDB) of the N-Quads dump, which the service opens read-only."""
+    store = ox.Store(str(release.store))
+    store.bulk_load(path=str(release.nquads), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    del store  # closed: the folder is renamed next
 
 
 def _write_manifest(folder: Path, fields: dict[str, Any]) -> dict[str, Any]:

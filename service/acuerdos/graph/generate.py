@@ -709,6 +709,7 @@ class Generator:
                 ("a", ["acu:FollowUp"]),
                 ("acu:followedUpBy", [later]),
                 ("acu:followUpKind", [f"<kind/follow-up/{kind}>"]),
+                ("acu:basis", ["<kind/basis/assigned-by-judgement>"]),
                 ("acu:reason", [_q(reason) + "@en"]),
             ],
         )

@@ -1,9 +1,12 @@
-"""The embedded store: pyoxigraph, loaded from a built release's N-Quads, default graph = union of the named graphs.
+"""The embedded store: pyoxigraph over a built release, default graph = union of the named graphs.
 
 Chosen by measurement over rdflib's memory store (see bench/RESULTS.md): on domain-shaped data
-an order of magnitude faster to load and to query. Each query worker process loads its own
-in-memory copy of the release's ``acuerdos.nq`` (well under a second for this graph). A release
-runs on its own: the service reads no checkout, and without a built release it does not start.
+an order of magnitude faster to load and to query. Each query worker process opens the release's
+on-disk store (``store/``, RocksDB, written once by ``acuerdos build``) read-only, so that start-up
+parses nothing and the workers share the operating system's page cache instead of each holding a
+copy of the graph; a release built without one (older builds) is loaded from ``acuerdos.nq`` into
+memory in each worker instead. A release runs on its own: the service reads no checkout, and
+without a built release it does not start.
 """
 
 from __future__ import annotations
@@ -32,6 +35,15 @@ class EmbeddedEngine:
         self.info: dict[str, Any] = {"quads": len(store)}
 
     @classmethod
+    def from_disk(cls, folder: Path) -> EmbeddedEngine:
+        """The release's on-disk store, opened read-only: nothing is parsed, the operating system's
+        page cache holds what the queries read (shared by every worker), not a copy per process."""
+        try:
+            return cls(ox.Store.read_only(str(folder)))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store {folder}: {exc}") from None
+
+    @classmethod
     def from_dump(cls, nquads: Path) -> EmbeddedEngine:
         store = ox.Store()
         try:
@@ -49,6 +61,8 @@ class EmbeddedEngine:
 
 def engine_from_spec(spec: Spec) -> EmbeddedEngine:
     """The worker's engine (see ``engine.make_engine``)."""
+    if spec.get("store"):
+        return EmbeddedEngine.from_disk(Path(spec["store"]))
     return EmbeddedEngine.from_dump(Path(spec["nquads"]))
 
 
@@ -65,7 +79,7 @@ class EmbeddedBackend(PooledBackend):
     def __init__(self, settings: Settings, release: Release, version: str) -> None:
         nquads = built_release(release)
         pool = WorkerPool(
-            {"engine": __name__, "nquads": str(nquads)},
+            {"engine": __name__, "nquads": str(nquads), "store": str(release.store) if release.store.is_dir() else ""},
             settings.worker_count,
             memory_mb=settings.worker_memory_mb,
             fairness=fairness(settings),

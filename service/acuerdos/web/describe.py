@@ -178,10 +178,12 @@ class PageBuilder:
         if not followed:
             return None
         kind = _first(self.graph, node, ACU + "followUpKind")
+        basis = _first(self.graph, node, ACU + "basis")
         return {
             "kind": "followup",
             "by": [self.iri_value(f) for f in followed],
             "followup_kind": self.iri_value(kind) if kind else None,
+            "basis": self.iri_value(basis) if basis else None,
             "reason": self.texts(node, ACU + "reason"),
         }
 

@@ -35,6 +35,7 @@ from ..rdf.formats import GRAPH_BY_EXTENSION, choose
 from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
 from ..store import Backend
+from .answers import Kept, answer_cache
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import error_text, pick_lang
 from .query_openapi import add_query_operations
@@ -311,6 +312,11 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
     headers["Link"] = f'<{asked.iri}>; rel="describedby", <{canonical}>; rel="canonical"'
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
+    cache = answer_cache(request.app.state)
+    key = (headers["ETag"], root_of(request))
+    kept = cache.get(key) if asked.kind != "html" else None  # a page carries the request's own navigation
+    if kept is not None:
+        return Response(kept.body, media_type=kept.media_type, headers=dict(kept.headers))
     try:
         rows, variables, more = run_page(
             asked.query, get_backend(request), asked.params, asked.lang, asked.limit, asked.offset
@@ -344,7 +350,12 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
         return query_page(
             request, registry, asked.query, asked.params, asked.lang, asked.limit, asked.offset, answer, headers=headers
         )
-    return _body(request, asked, answer, version, headers)
+    response = _body(request, asked, answer, version, headers)
+    kept_headers = tuple(
+        (k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
+    )
+    cache.put(key, Kept(bytes(response.body), response.media_type or "application/octet-stream", kept_headers))
+    return response
 
 
 def answer(request: Request, name: str, forced: str | None = None) -> Response:

@@ -127,7 +127,7 @@ class Item:
         return self.deadline or self.end or self.start
 
     def judge(self, as_of: dt.date) -> None:
-        if self.followups:
+        if any(not kind.endswith("kind/follow-up/related") for _, kind, _ in self.followups):  # related: not follow-up
             self.status = "followed-up"
         elif self.due is None:
             self.status = "pending"
