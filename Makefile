@@ -10,7 +10,7 @@ LOCK    := requirements.lock
 WORKERS ?= 2
 PYTEST  := $(BIN)/python -m pytest -n $(WORKERS)
 FAST    := not slow and not service and not browser
-# The Markdown files whose tables cog generates from data/sources/sources.yaml (tests/printed.py).
+# The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py).
 COGGED  := README.md data/sources/INDEX.md
 COG     := $(BIN)/cog -I tests
 # The browser side (package.json, pinned by package-lock.json): YASGUI for the SPARQL workbench, copied

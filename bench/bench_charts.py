@@ -38,6 +38,14 @@ CHARTS = [
     "/charts/coverage/gcm-objectives.png",
     "/charts/coverage/gcm-objectives.csv",
     "/charts/coverage/gcm-objectives?lang=es",
+    "/charts/timeline",
+    "/charts/timeline?year=2017",
+    "/charts/co-occurrence/regional-themes",
+    "/charts/follow-up/decision/2017-03-30-washington/agreement-1.svg",
+    "/decision/2017-03-30-washington/agreement-1",
+    "/theme/gcm-objective/10",
+    "/tracker/state/MX",
+    "/tracker/state/MX.ics",
 ]
 
 

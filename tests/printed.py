@@ -160,3 +160,38 @@ def readme_table() -> str:
         shown = data.relative_to(documents) if data.is_relative_to(documents) else data
         rows.append([s.title, f"`{shown}`", s.summary()])
     return _table(["source (in `data/sources/`)", "data file (`data/documents/`)", "decisions"], rows)
+
+
+def action_category_table() -> str:
+    """The README's counts of decisions per action category per meeting, read from the Turtle files with
+    rdflib (data/documents/ for where each decision was adopted, data/curation/action-category/ for its
+    category, ontology/action-categories.ttl for the scale's order and names)."""
+    from rdflib import Graph, Namespace, URIRef
+
+    acu, skos = Namespace("https://w3id.org/acuerdos/ontology#"), Namespace("http://www.w3.org/2004/02/skos/core#")
+    graph = Graph()
+    for path in [
+        ROOT / "ontology" / "action-categories.ttl",
+        *sorted((ROOT / "data" / "documents").glob("*.ttl")),
+        *sorted((ROOT / "data" / "curation" / "action-category").glob("*.ttl")),
+    ]:
+        graph.parse(path, format="turtle")
+
+    def english(node: URIRef) -> str:
+        return next(str(o) for o in graph.objects(node, skos.prefLabel) if getattr(o, "language", None) == "en")
+
+    scheme = URIRef("https://w3id.org/acuerdos/scheme/action-categories")
+    categories = sorted(graph.subjects(skos.inScheme, scheme), key=lambda c: int(graph.value(c, skos.notation)))
+    counts: dict[URIRef, dict[URIRef, int]] = {}
+    for decision, assignment in graph.subject_objects(acu.actionCategoryAssignment):
+        meeting = graph.value(decision, acu.adoptedAt)
+        category = graph.value(assignment, acu.actionCategory)
+        per_meeting = counts.setdefault(meeting, dict.fromkeys(categories, 0))
+        per_meeting[category] += 1
+    rows = []
+    for meeting in sorted(counts):  # meeting IRIs begin with their date
+        shown = f"`meeting/{meeting.split('/meeting/')[1]}`"
+        rows.append([shown, *map(str, counts[meeting].values()), str(sum(counts[meeting].values()))])
+    totals = [sum(counts[m][c] for m in counts) for c in categories]
+    rows.append(["all", *map(str, totals), str(sum(totals))])
+    return _table(["meeting", *(english(c) for c in categories), "decisions"], rows)

@@ -50,6 +50,7 @@ class Settings:
     home: Path | None = None
     dist: Path | None = None
     publisher: Path | None = None
+    drafts: Path | None = None  # the folder of drafts the review pages show (serve --drafts)
     endpoint: str | None = None
     graph_store: str | None = None
     password: str = field(default="", repr=False)
@@ -78,7 +79,7 @@ class Settings:
                 object.__setattr__(self, name, None)
         if self.base is not None and not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
-        for name in ("home", "dist", "publisher"):
+        for name in ("home", "dist", "publisher", "drafts"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)))
 

@@ -1058,3 +1058,86 @@ def test_q13_trafficking_in_persons_in_the_sources(g, q_registry, q_backend) -> 
     ):
         assert passage in source(WASHINGTON)
         assert {("decisions", d) for d in decisions_with_passage(g, passage)} <= got
+
+
+# --------------------------------------------------------------------------------------------
+# Action categories: commitments without the thank-you notes, and the category in other answers
+# --------------------------------------------------------------------------------------------
+
+ACKNOWLEDGEMENT = iri("kind/action-category/acknowledgement")
+
+
+def action_category(graph, decision) -> URIRef | None:
+    assignment = graph.value(decision, ACU.actionCategoryAssignment)
+    return graph.value(assignment, ACU.actionCategory) if assignment is not None else None
+
+
+@pytest.mark.parametrize(
+    ("include", "theme", "category"),
+    [
+        ("false", None, None),
+        ("true", None, None),
+        ("false", "regional/extra-regional-migration", None),
+        ("false", "regional/hospitality-and-acknowledgements", None),
+        ("true", "regional/hospitality-and-acknowledgements", None),
+        ("false", None, "kind/action-category/specific-action"),
+        ("false", None, "kind/action-category/acknowledgement"),
+    ],
+)
+def test_commitments_equal_python(include, theme, category, g, q_registry, q_backend) -> None:
+    wanted = matching_themes(g, iri("theme/" + theme)) if theme else None
+    expected = {
+        d
+        for d in decisions(g)
+        if (include == "true" or action_category(g, d) != ACKNOWLEDGEMENT)
+        and (category is None or action_category(g, d) == iri(category))
+        and (wanted is None or any(t in wanted for t, _ in assignments(g, d)))
+    }
+    params = {"include_acknowledgements": include}
+    params |= {"theme": iri("theme/" + theme)} if theme else {}
+    params |= {"category": iri(category)} if category else {}
+    rows = run(q_registry, q_backend, "commitments", **params)
+    assert column(rows, "decision") == expected
+    assert len(rows) == len(expected), "one row per decision"
+    for row in rows:
+        assert row["action_category"] == action_category(g, row["decision"])
+        assert row.get("reason"), f"{row['decision']}: an action category without its reason"
+
+
+def test_commitments_leave_out_what_the_grcm_only_thanks_for(g, q_registry, q_backend) -> None:
+    """003 prints "29.Agradecer al Gobierno de El Salvador por su hospitalidad…" (thanks, nothing
+    else) and "5. Agradecer a Costa Rica … e instar a los países a que … trabajen" (thanks, and a
+    call to act): the first is not a commitment, the second is."""
+    text = source(SAN_SALVADOR)
+    only_thanks = "Agradecer al Gobierno de El Salvador por su hospitalidad en la realización y la organización de los trabajos del GRCM."
+    thanks_and_acts = "Agradecer a Costa Rica por su informe acerca del Taller sobre el manejo consular de crisis y lineamientos MICIC e instar a los países a que, con apoyo de la OIM, trabajen en llevar a cabo las recomendaciones emanadas del taller"
+    assert only_thanks in text and thanks_and_acts in text
+    (thanks,) = decisions_with_passage(g, only_thanks)
+    (acts,) = decisions_with_passage(g, thanks_and_acts)
+    found = column(run(q_registry, q_backend, "commitments"), "decision")
+    assert acts in found and thanks not in found
+    assert thanks in column(run(q_registry, q_backend, "commitments", include_acknowledgements="true"), "decision")
+
+
+def test_q1_can_leave_out_acknowledgements(g, q_registry, q_backend) -> None:
+    theme = iri("theme/regional/hospitality-and-acknowledgements")
+    wanted = matching_themes(g, theme)
+    tagged = {d for d in decisions(g) for t, _ in assignments(g, d) if t in wanted}
+    kept = {d for d in tagged if action_category(g, d) != ACKNOWLEDGEMENT}
+    assert kept < tagged  # the theme has thank-you notes, and something more
+    every = run(q_registry, q_backend, "decisions-by-theme", theme=theme)
+    assert column(every, "decision") == tagged
+    assert {(r["decision"], r["action_category"]) for r in every} == {(d, action_category(g, d)) for d in tagged}
+    some = run(q_registry, q_backend, "decisions-by-theme", theme=theme, include_acknowledgements="false")
+    assert column(some, "decision") == kept
+
+
+@pytest.mark.parametrize("decision", ["2017-06-20-san-salvador/conclusion-5", "2017-06-08-panama/agreement-13"])
+def test_card_and_follow_up_status_give_the_action_category(decision, g, q_registry, q_backend) -> None:
+    d = iri("decision/" + decision)
+    rows = run(q_registry, q_backend, "decision-card", decision=d)
+    assert [r["value"] for r in rows if str(r["field"]) == "action category"] == [action_category(g, d)]
+    meeting = g.value(d, ACU.adoptedAt)
+    status = {r["decision"]: r for r in run(q_registry, q_backend, "meeting-follow-up-status", meeting=meeting)}
+    label = next(o for o in g.objects(action_category(g, d), SKOS.prefLabel) if o.language == "en")
+    assert str(status[d]["action_category_label"]) == str(label)

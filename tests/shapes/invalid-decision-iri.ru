@@ -37,6 +37,11 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b2 .
     <decision/2017-06-08-mexico/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
     <decision/2017-06-08-mexico/agreement-2-a> acu:consolidates <decision/2017-06-08-mexico/agreement-1> .
+    <decision/2017-06-08-mexico/agreement-1> acu:actionCategoryAssignment <decision/2017-06-08-mexico/agreement-1/action-category> .
+    <decision/2017-06-08-mexico/agreement-1/action-category> a acu:ActionCategoryAssignment .
+    <decision/2017-06-08-mexico/agreement-1/action-category> acu:actionCategory <kind/action-category/specific-action> .
+    <decision/2017-06-08-mexico/agreement-1/action-category> acu:basis <kind/basis/assigned-by-judgement> .
+    <decision/2017-06-08-mexico/agreement-1/action-category> acu:reason "\"Enviar los insumos a más tardar el 12 de junio.\": a deliverable and a deadline."@en .
 }
 INSERT {
     <decision/agreement-1/theme/gcm-objective-23> a acu:ThemeAssignment .
@@ -67,6 +72,11 @@ INSERT {
     <decision/agreement-1> acu:themeAssignment <decision/agreement-1/theme/gcm-objective-23> .
     <decision/agreement-1> acu:themeAssignment <decision/agreement-1/theme/regional-extra-regional-migration> .
     <decision/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
+    <decision/agreement-1> acu:actionCategoryAssignment <decision/agreement-1/action-category> .
+    <decision/agreement-1/action-category> a acu:ActionCategoryAssignment .
+    <decision/agreement-1/action-category> acu:actionCategory <kind/action-category/specific-action> .
+    <decision/agreement-1/action-category> acu:basis <kind/basis/assigned-by-judgement> .
+    <decision/agreement-1/action-category> acu:reason "\"Enviar los insumos a más tardar el 12 de junio.\": a deliverable and a deadline."@en .
 }
 WHERE {
     ?b4 a oa:TextQuoteSelector .
@@ -99,4 +109,9 @@ WHERE {
     <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b2 .
     <decision/2017-06-08-mexico/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
     <decision/2017-06-08-mexico/agreement-2-a> acu:consolidates <decision/2017-06-08-mexico/agreement-1> .
+    <decision/2017-06-08-mexico/agreement-1> acu:actionCategoryAssignment <decision/2017-06-08-mexico/agreement-1/action-category> .
+    <decision/2017-06-08-mexico/agreement-1/action-category> a acu:ActionCategoryAssignment .
+    <decision/2017-06-08-mexico/agreement-1/action-category> acu:actionCategory <kind/action-category/specific-action> .
+    <decision/2017-06-08-mexico/agreement-1/action-category> acu:basis <kind/basis/assigned-by-judgement> .
+    <decision/2017-06-08-mexico/agreement-1/action-category> acu:reason "\"Enviar los insumos a más tardar el 12 de junio.\": a deliverable and a deadline."@en .
 }

@@ -13,12 +13,20 @@ PAGES = [
     "/",
     "/explore/decisions",
     "/explore/decisions?conference=conference/csm&year=2017&actor=state/MX",
+    "/explore/meetings?participant=state/MX",
+    "/meeting/2017-06-08-panama",
     "/decision/2017-06-08-panama/agreement-13",
     "/sparql",
     "/sparql#query="
     + quote("PREFIX acu: <https://w3id.org/acuerdos/ontology#>\nSELECT ?d ?k WHERE { ?d a ?k } LIMIT 20"),
     "/sparql#query=" + quote("SELECT ?x WHERE { ?x a }"),  # a failing query and its error
     "/charts/coverage/gcm-objectives",
+    "/charts/timeline",
+    "/charts/co-occurrence/regional-themes",
+    "/decision/2017-03-30-washington/agreement-1",  # its follow-up graph, wider than a phone
+    "/theme/gcm-objective/10",
+    "/tracker",
+    "/tracker/state/MX",
     "/queries/actor-obligations?actor=state/MX&include_bodies=true",
     "/queries/actor-obligations?actor=Mexco",  # a wrong value: the error, the value kept, what was meant
 ]

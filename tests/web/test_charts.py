@@ -275,3 +275,99 @@ def test_timeline_shows_every_meeting_with_its_precision(page, service_url, unio
     assert page.locator("figure.chart svg title").text_content() == "Cronología de las reuniones, 2017"
     assert "Fecha" in page.locator("figure.chart svg").inner_html()
     shoot(page, screenshots, "chart-timeline-2017-es")
+
+
+# --- the follow-up graph of a decision ---------------------------------------------------------------
+
+
+def lineage_by_walk(graph: Graph, root: URIRef) -> tuple[set, set]:
+    """The nodes and edges reached from a decision: later by follow-up and scheduling, earlier by follow-up."""
+    edges, nodes = set(), {root}
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        later = [(b, "f") for f in graph.objects(node, ACU.followUp) for b in graph.objects(f, ACU.followedUpBy)]
+        later += [(m, "s") for m in graph.objects(node, ACU.schedules)]
+        for target, _ in later:
+            edges.add((node, target))
+            if target not in nodes:
+                nodes.add(target)
+                todo.append(target)
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        for f in graph.subjects(ACU.followedUpBy, node):
+            for source in graph.subjects(ACU.followUp, f):
+                edges.add((source, node))
+                if source not in nodes:
+                    nodes.add(source)
+                    todo.append(source)
+    return nodes, {e for e in edges if e[0] in nodes and e[1] in nodes}
+
+
+def test_decision_page_shows_its_follow_up_graph(page, service_url, union_graph, http, screenshots):
+    root = URIRef(BASE + "decision/2017-03-30-washington/agreement-1")
+    nodes, edges = lineage_by_walk(union_graph, root)
+    assert len(nodes) > 3
+    page.goto(service_url + "/decision/2017-03-30-washington/agreement-1")
+    svg = page.locator("#h-followup-graph ~ figure svg")
+    assert svg.get_attribute("role") == "img" and svg.locator("title").text_content().startswith("What became of")
+    assert svg.locator("rect[rx]").count() == len(nodes)
+    assert svg.locator("path[marker-end]").count() == len(edges)
+    rows = page.locator("#h-followup-graph ~ details tbody tr")
+    assert rows.count() == len(edges)
+    shoot(page, screenshots, "decision-follow-up-graph")
+    # a decision that follows up an earlier one shows that one on its left
+    page.goto(service_url + "/decision/2017-06-08-panama/agreement-13")
+    earlier = BASE + "decision/2017-03-30-washington/agreement-4"
+    assert page.locator(f"#h-followup-graph ~ details a[href='/{earlier[len(BASE) :]}?lang=en']").count() >= 1
+    png = http.get("/charts/follow-up/decision/2017-03-30-washington/agreement-1.png")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    assert http.get("/charts/follow-up/meeting/2017-06-08-panama.svg").status_code == 404
+
+
+def test_theme_page_shows_its_chart(page, service_url, union_graph, screenshots):
+    """The bars of a theme's chart, summed over the years, are the decisions of each conference that touch it."""
+    theme = URIRef(BASE + "theme/gcm-objective/10")
+    counts = walk(union_graph, "gcm-objectives")
+    conferences = {c for (_, c) in counts if c.startswith(BASE + "conference/")}
+    acronym = {
+        str(a): c for c in conferences for a in union_graph.objects(URIRef(c), ACU.acronym) if a.language == "en"
+    }
+    page.goto(service_url + "/theme/gcm-objective/10")
+    section = page.locator("section[aria-labelledby=h-theme-chart]")
+    svg = section.locator("figure svg[role=img]")
+    assert svg.locator("title").count() == 1
+    shown: dict[str, int] = defaultdict(int)
+    for bar in svg.locator("g.mark-rect.role-mark path").all():
+        fields = dict(part.split(": ", 1) for part in bar.get_attribute("aria-label").split("; "))
+        shown[acronym[fields["Conference"]]] += int(fields["Decisions"])
+    expected = {c: len(counts[(theme, c)]) for c in acronym.values() if counts.get((theme, c))}
+    assert expected and dict(shown) == expected
+    assert section.locator("a[href^='/charts/coverage/gcm-objectives']").count() == 1
+    shoot(page, screenshots, "theme-gcm-objective-10")
+
+
+def test_cooccurrence_matrix_cells_are_the_pairs_of_the_graph(page, service_url, union_graph, screenshots):
+    scheme = URIRef(BASE + "scheme/regional-themes")
+    in_scheme = set(union_graph.subjects(SKOS.inScheme, scheme))
+    pairs: dict[frozenset, int] = defaultdict(int)
+    for decision in decisions_of(union_graph):
+        tagged = {
+            t for a in union_graph.objects(decision, ACU.themeAssignment) for t in union_graph.objects(a, ACU.theme)
+        }
+        tagged &= in_scheme
+        for a in tagged:
+            for b in tagged:
+                if str(a) < str(b):
+                    pairs[frozenset((a, b))] += 1
+    page.goto(service_url + "/charts/co-occurrence/regional-themes")
+    cells = page.locator("figure.chart svg g.mark-rect.layer_0_marks path").all()
+    assert len(cells) == 2 * len(pairs)
+    shown = {}
+    for row in page.locator("table.chart-data tbody tr").all():
+        hrefs = [a.get_attribute("href") for a in row.locator("a").all()]
+        a, b = (URIRef(BASE + h.split("?")[0].lstrip("/")) for h in hrefs)
+        shown[frozenset((a, b))] = int(row.locator("td").last.inner_text())
+    assert shown == dict(pairs)
+    shoot(page, screenshots, "chart-co-occurrence-regional-themes")

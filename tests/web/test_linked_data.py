@@ -57,6 +57,36 @@ def test_decision_page_shows_labels_text_quote_and_links(http):
     assert "<script" not in html  # no JavaScript needed
 
 
+def test_decision_and_meeting_pages_show_the_action_category(http, union_graph):
+    """A decision's page names its category, basis and reason and links the citable assignment; a
+    meeting's page groups its decisions by category, counted here from the dump."""
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    assignment = URIRef(BASE + DECISION + "/action-category")
+    category = union_graph.value(assignment, URIRef(ACU + "actionCategory"))
+    label = next(str(o) for o in union_graph.objects(category, URIRef(skos + "prefLabel")) if o.language == "en")
+    reason = str(union_graph.value(assignment, URIRef(ACU + "reason")))
+    html = http.get("/" + DECISION, headers={"Accept": "text/html"}).text
+    section = html[html.index('id="h-action-category"') :]
+    assert label in section[: section.index("</section>")]
+    assert f'href="/{DECISION}/action-category"' in html
+    assert reason.replace('"', "&#34;") in html or reason.replace('"', "&quot;") in html
+    assert http.get(f"/{DECISION}/action-category", headers={"Accept": "text/html"}).status_code == 200
+
+    meeting = URIRef(BASE + "meeting/2017-06-20-san-salvador")
+    counts: dict[str, int] = {}
+    for decision in union_graph.subjects(URIRef(ACU + "adoptedAt"), meeting):
+        for a in union_graph.objects(decision, URIRef(ACU + "actionCategoryAssignment")):
+            c = union_graph.value(a, URIRef(ACU + "actionCategory"))
+            en = next(str(o) for o in union_graph.objects(c, URIRef(skos + "prefLabel")) if o.language == "en")
+            counts[en] = counts.get(en, 0) + 1
+    page = http.get("/meeting/2017-06-20-san-salvador", headers={"Accept": "text/html"}).text
+    groups = page[page.index('id="h-decisions-by-category"') :]
+    groups = groups[: groups.index("</section>")]
+    shown = dict(re.findall(r'>([^<>]+)</a>\s*<span class="curie">\((\d+)\)</span>', groups))
+    assert {k: int(v) for k, v in shown.items()} == counts
+    assert "Acknowledgement or thanks" in counts  # the GRCM thanks, and the page says how often
+
+
 THEME_13 = DECISION + "/theme/regional-extra-regional-migration"
 FOLLOW_UP_13 = DECISION + "/follow-up/decision/2017-06-20-san-salvador/conclusion-7"
 EVIDENCE_13 = DECISION + "/evidence/2017-06-08-final-act-1"

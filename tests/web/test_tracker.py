@@ -32,7 +32,8 @@ def concerning(graph, actor) -> tuple[set, set]:
 
 
 def status(graph, decision, as_of: dt.date) -> str:
-    if (decision, ACU.followUp, None) in graph:
+    related = URIRef(BASE + "kind/follow-up/related")  # a link the sources do not state: no follow-up
+    if any(graph.value(f, ACU.followUpKind) != related for f in graph.objects(decision, ACU.followUp)):
         return "followed-up"
     due = next(
         (

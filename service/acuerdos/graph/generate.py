@@ -14,7 +14,8 @@ years (1996 to 2025), until the graph holds about ``triples`` triples:
 - decisions with printed numbers, lettered sub-items, sections, who must act and who is
   addressed, deadlines and scheduled dates (with the meeting they schedule), texts and their
   translations, the quote of each;
-- themes assigned both ways (named in the text, or by judgement with a reason), and follow-up
+- themes assigned both ways (named in the text, or by judgement with a reason), an action category
+  for every decision (specific when it sets a date or asks for a report, else general), and follow-up
   chains: a meeting holds what an earlier decision scheduled, later decisions act on or reiterate
   earlier ones.
 
@@ -264,11 +265,11 @@ class Generator:
 
     def plan(self, budget: int) -> list[Meeting]:
         """The meetings, in date order, sized for about ``budget`` generated triples (measured: about
-        32 triples per decision with its quote and curation, 10 more per meeting)."""
+        37 triples per decision with its quote and curation, 10 more per meeting)."""
         count, meetings = max(1, budget // 300), []
         for _ in range(3):  # a plan, then two corrections of its size
             meetings = self._meetings(count, random.Random(self.rng.random()))
-            estimate = sum(10 + 32 * m.decisions for m in meetings)
+            estimate = sum(10 + 37 * m.decisions for m in meetings)
             count = max(1, round(count * budget / max(1, estimate)))
         return meetings
 
@@ -594,6 +595,8 @@ class Generator:
             breaking,
         )
         self._themes(themes, iri, theme_iri, theme_en, breaking)
+        dated = any(p in ("acu:deadline", "acu:scheduledStart") for p, _ in pairs)
+        self._action_category(themes, iri, "specific-action" if dated else "general-action", sentence_es)
         subitems = rng.choice([0, 0, 0, 2, 3]) if number % 3 == 0 else 0
         for letter in "abcdefg"[:subitems]:
             sub = f"<decision/{meeting.slug}/{slug}-{number}-{letter}>"
@@ -620,6 +623,7 @@ class Generator:
                 "",
             )
             self._themes(themes, sub, theme_iri, theme_en, "")
+            self._action_category(themes, sub, "specific-action", item_es)
         pool = self.open[conference]
         if pool and rng.random() < 0.35:
             earlier = pool.pop(rng.randrange(len(pool)))
@@ -699,6 +703,21 @@ class Generator:
                 ],
             )
         themes.block(iri, [("acu:themeAssignment", links)])
+
+    def _action_category(self, curation: Turtle, iri: str, category: str, text_es: str) -> None:
+        """The decision's action category (a deadline, a date or a report to give: specific; else
+        general), at ``{decision}/action-category`` as the shapes require, with the curation's themes."""
+        link = f"<{iri[1:-1]}/action-category>"
+        curation.block(iri, [("acu:actionCategoryAssignment", [link])])
+        curation.block(
+            link,
+            [
+                ("a", ["acu:ActionCategoryAssignment"]),
+                ("acu:actionCategory", [f"<kind/action-category/{category}>"]),
+                ("acu:basis", ["<kind/basis/assigned-by-judgement>"]),
+                ("acu:reason", [_q(f'"{text_es}": {category.replace("-", " ")}.') + "@en"]),
+            ],
+        )
 
     def _follow_up(self, follow: Turtle, earlier: str, later: str, kind: str, reason: str) -> None:
         link = f"<{earlier[1:-1]}/follow-up/{later[1:-1]}>"

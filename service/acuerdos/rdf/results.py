@@ -5,8 +5,9 @@ remote server's answer), so the whole answer is ready, and its size known, befor
 sends a status line: a 200 is never followed by a cut-off body. ``write_rows`` writes the one row
 type (``rows.Rows``, rdflib terms) with the same writers, for the named queries.
 
-When a result has more rows (SELECT) or triples (CONSTRUCT, DESCRIBE) than the limit, the first
-`limit` are written and the answer says so: a `truncated` flag travels with the body (the
+When a result has more rows (SELECT) or triples (CONSTRUCT, DESCRIBE) than the limit, or more
+than fit in the byte limit (``take`` counts them as they are read), the first ones are written and
+the answer says so: a `truncated` flag travels with the body (the
 endpoint turns it into response headers) and, where the format allows, the body itself says it:
 a top-level `"truncated": true` in SPARQL JSON, a `<link href="#truncated"/>` and a comment in
 SPARQL XML, a comment line in Turtle and N-Triples, an XML comment in RDF/XML. CSV, TSV and
@@ -19,7 +20,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -115,14 +117,35 @@ def term_tsv(term: object) -> str:
 # --- SELECT --------------------------------------------------------------------------------------
 
 
-def take(items: Iterable, limit: int) -> tuple[list, bool]:
-    """At most `limit` items, and whether there were more."""
+def take(
+    items: Iterable, limit: int, max_bytes: int | None = None, size: Callable[[Any], int] | None = None
+) -> tuple[list, bool]:
+    """At most `limit` items, and whether there were more; with `max_bytes`, also no more items than
+    fit in that many bytes by `size` (read as they come: the rest is never materialised)."""
     out: list = []
+    used = 0
     for item in items:
         if len(out) >= limit:
             return out, True
+        if max_bytes is not None and size is not None:
+            used += size(item)
+            if used > max_bytes:
+                return out, True
         out.append(item)
     return out, False
+
+
+def term_size(term: object) -> int:
+    """About what a term takes in a written answer (N-Triples form, plus markup)."""
+    return 0 if term is None else len(str(term)) + 24
+
+
+def row_size(row: Sequence[object]) -> int:
+    return sum(term_size(t) for t in row) + 8
+
+
+def triple_size(triple: ox.Triple) -> int:
+    return len(str(triple)) + 8
 
 
 def write_solutions(

@@ -9,12 +9,12 @@ the query form the web layer renders, instead of a 400; without a form page it g
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from functools import partial
 
 import anyio
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..rdf.formats import Format, negotiate
@@ -115,7 +115,24 @@ async def answer(request: Request) -> Response:
     if payload.truncated:
         headers[TRUNCATED_HEADER] = "true"
         headers[LIMIT_HEADER] = str(payload.limit)
-    return Response(payload.body, media_type=payload.media_type, headers=headers)
+    return body_response(payload.body, payload.media_type, headers)
+
+
+CHUNK = 64 * 1024
+
+
+def body_response(body: bytes, media_type: str, headers: dict[str, str]) -> Response:
+    """The answer; a large one sent in chunks of views of the one body, so that a client that reads
+    slowly (or not at all) holds the body once, not also a copy in the connection's write buffer."""
+    if len(body) <= CHUNK:
+        return Response(body, media_type=media_type, headers=headers)
+
+    async def chunks() -> AsyncIterator[memoryview]:
+        view = memoryview(body)
+        for start in range(0, len(view), CHUNK):
+            yield view[start : start + CHUNK]
+
+    return StreamingResponse(chunks(), media_type=media_type, headers=headers | {"Content-Length": str(len(body))})
 
 
 def make_router(form_page: FormPage | None = None) -> APIRouter:

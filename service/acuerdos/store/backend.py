@@ -75,10 +75,11 @@ class Backend:
 
     kind = "abstract"
 
-    def __init__(self, version: str, limit: int, description: str = "") -> None:
+    def __init__(self, version: str, limit: int, description: str = "", max_bytes: int = 4 * 1024 * 1024) -> None:
         self.version = version
         self.limit = limit
         self.description = description
+        self.max_bytes = max_bytes  # every answer is cut there too, as at `limit` rows (and says so)
 
     def _call(self, task: Task) -> Any:
         raise NotImplementedError
@@ -159,6 +160,7 @@ class Backend:
             "default_graphs": list(default_graphs) if default_graphs is not None else None,
             "named_graphs": list(named_graphs) if named_graphs is not None else None,
             "limit": limit,
+            "max_bytes": self.max_bytes,
         }
 
 
@@ -184,7 +186,7 @@ class PooledBackend(Backend):
         time_limit: float | None = None,
         description: str = "",
     ) -> None:
-        super().__init__(version, settings.result_limit, description)
+        super().__init__(version, settings.result_limit, description, settings.max_answer)
         self.settings = settings
         self.pool = pool
         self.time_limit = time_limit if time_limit is not None else settings.query_timeout

@@ -12,7 +12,7 @@ Tasks and answers cross a pipe as plain picklable values:
     task   = {"op": "format" | "select" | "ask" | "construct" | "ping", "query": str,
               "has_from": bool (the query states its dataset: found by the server's check),
               "default_graphs": list[str] | None, "named_graphs": list[str] | None,
-              "format": str (op "format"), "limit": int}
+              "format": str (op "format"), "limit": int, "max_bytes": int | None}
     answer = ("ok", payload) | ("error", QueryError.as_tuple())
 """
 
@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
 from ..rdf.formats import BY_KEY, formats_for
-from ..rdf.results import take, write_boolean, write_solutions, write_triples
+from ..rdf.results import row_size, take, triple_size, write_boolean, write_solutions, write_triples
 from ..rdf.terms import encode
 from .errors import BadQuery, QuerySyntaxError, WrongQueryForm
 
@@ -137,24 +137,35 @@ def _format(outcome: Outcome, task: Task, limit: int) -> dict[str, Any]:
     graph = outcome.kind == "triples"
     if fmt.graph != graph:  # the server guessed the form wrong: answer in this form's default
         fmt = formats_for(graph)[0]
+    cap = task.get("max_bytes")
+    if outcome.kind == "boolean":
+        body = write_boolean(bool(outcome.boolean), fmt)
+        return {"body": body, "format": fmt.key, "truncated": False, "count": 1, "kind": outcome.kind}
+    write: Callable[[list, bool], bytes]
     if outcome.kind == "solutions":
-        width = len(outcome.variables)
-        rows, truncated = take(([row[i] for i in range(width)] for row in outcome.rows), limit)
-        body, count = write_solutions(outcome.variables, rows, fmt, truncated, limit), len(rows)
-    elif outcome.kind == "boolean":
-        body, truncated, count = write_boolean(bool(outcome.boolean), fmt), False, 1
+        items, truncated = _rows(outcome, limit, cap)
+        write = lambda items, cut: write_solutions(outcome.variables, items, fmt, cut, limit)  # noqa: E731
     else:
-        triples, truncated = take(outcome.triples, limit)
-        body, count = write_triples(triples, fmt, truncated, limit, PREFIXES), len(triples)
-    return {"body": body, "format": fmt.key, "truncated": truncated, "count": count, "kind": outcome.kind}
+        items, truncated = take(outcome.triples, limit, cap, triple_size)
+        write = lambda items, cut: write_triples(items, fmt, cut, limit, PREFIXES)  # noqa: E731
+    body = write(items, truncated)
+    while cap is not None and len(body) > cap and items:  # the estimate fell short (escapes): fewer, exactly
+        items, truncated = items[: min(len(items) - 1, int(len(items) * cap / len(body) * 0.9))], True
+        body = write(items, truncated)
+    return {"body": body, "format": fmt.key, "truncated": truncated, "count": len(items), "kind": outcome.kind}
+
+
+def _rows(outcome: Outcome, limit: int, cap: int | None) -> tuple[list, bool]:
+    """The first rows of a SELECT, one term (or None) per variable, within the row and byte limits."""
+    width = len(outcome.variables)
+    return take(([row[i] for i in range(width)] for row in outcome.rows), limit, cap, row_size)
 
 
 def _select(outcome: Outcome, task: Task, limit: int) -> dict[str, Any]:
     if outcome.kind != "solutions":
         raise WrongQueryForm("Expected a SELECT query.")
-    width = len(outcome.variables)
-    rows, truncated = take(([encode(row[i]) for i in range(width)] for row in outcome.rows), limit)
-    return {"variables": outcome.variables, "rows": rows, "truncated": truncated}
+    rows, truncated = _rows(outcome, limit, task.get("max_bytes"))
+    return {"variables": outcome.variables, "rows": [[encode(t) for t in row] for row in rows], "truncated": truncated}
 
 
 def _ask(outcome: Outcome, task: Task, limit: int) -> bool:
@@ -166,7 +177,7 @@ def _ask(outcome: Outcome, task: Task, limit: int) -> bool:
 def _construct(outcome: Outcome, task: Task, limit: int) -> dict[str, Any]:
     if outcome.kind != "triples":
         raise WrongQueryForm("Expected a CONSTRUCT or DESCRIBE query.")
-    triples, truncated = take(outcome.triples, limit)
+    triples, truncated = take(outcome.triples, limit, task.get("max_bytes"), triple_size)
     encoded = [(encode(t.subject), encode(t.predicate), encode(t.object)) for t in triples]
     return {"triples": encoded, "truncated": truncated}
 

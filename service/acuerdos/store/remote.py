@@ -236,7 +236,13 @@ class RemoteBackend(PooledBackend):
             raise StoreError("no SPARQL endpoint given")
         grace = 2.0  # the engine's own socket timeout answers 504 first; the pool kills only a stuck worker
         pool = WorkerPool(
-            {"engine": __name__, "endpoint": endpoint, "timeout": settings.query_timeout},
+            {
+                "engine": __name__,
+                "endpoint": endpoint,
+                "timeout": settings.query_timeout,
+                # the server's answer is read up to this (then the rows are cut at max_answer as they are parsed)
+                "max_bytes": max(16 * 1024 * 1024, 4 * settings.max_answer),
+            },
             settings.worker_count,
             memory_mb=settings.worker_memory_mb,
             fairness=fairness(settings),

@@ -118,14 +118,7 @@ class Coverage:
 
 def coverage(backend: Backend, scheme: str) -> Coverage:
     """The themes of a scheme (by notation, then label) and the decisions touching each."""
-    themes = []
-    for row in backend.select(_themes_query(scheme)):
-        labels = {lang: str(row[f"label_{lang}"]) for lang in ("en", "es") if row.get(f"label_{lang}") is not None}
-        themes.append(Theme(str(row["theme"]), _text(row.get("notation")), labels))
-    unique = {t.iri: t for t in themes}  # a theme with two notations or labels in one language comes once
-    ordered = sorted(
-        unique.values(), key=lambda t: (natural_key(t.notation) if t.notation else [], natural_key(t.label("en")))
-    )
+    ordered = coverage_themes(backend, scheme)
     conferences: dict[str, dict[str, str]] = {}
     for row in backend.select(_conferences_query()):
         conferences[str(row["conference"])] = {
@@ -240,3 +233,51 @@ def _day(term: object) -> dt.date | None:
         if isinstance(value, dt.date):
             return value
     return None
+
+
+# --- theme co-occurrence ------------------------------------------------------------------------------
+
+
+@dataclass
+class CoOccurrence:
+    """The themes of a scheme that some decision carries (in scheme order), how many decisions carry
+    each, and how many carry each pair (a before b in that order)."""
+
+    themes: list[Theme]
+    carried: dict[str, int]
+    pairs: dict[tuple[str, str], int]
+
+
+def cooccurrence(backend: Backend, scheme: str) -> CoOccurrence:
+    """Themes assigned together to decisions, as the named query theme-co-occurrence counts them: the
+    themes each decision is tagged with (not those reached by mapping or by a narrower theme)."""
+    query = (
+        _P + "SELECT DISTINCT ?decision ?theme WHERE { ?theme skos:inScheme <" + scheme + "> . "
+        "?decision acu:themeAssignment/acu:theme ?theme . ?decision a ?kind . ?kind rdfs:subClassOf* acu:Decision }"
+    )
+    by_decision: dict[str, set[str]] = defaultdict(set)
+    for row in backend.select(query):
+        by_decision[str(row["decision"])].add(str(row["theme"]))
+    every = coverage_themes(backend, scheme)
+    position = {t.iri: i for i, t in enumerate(every)}
+    carried: dict[str, int] = defaultdict(int)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for themes in by_decision.values():
+        ordered = sorted(themes, key=lambda t: position.get(t, len(position)))
+        for i, a in enumerate(ordered):
+            carried[a] += 1
+            for b in ordered[i + 1 :]:
+                pairs[(a, b)] += 1
+    return CoOccurrence([t for t in every if carried.get(t.iri)], dict(carried), dict(pairs))
+
+
+def coverage_themes(backend: Backend, scheme: str) -> list[Theme]:
+    """The themes of a scheme, by notation, then label."""
+    themes = []
+    for row in backend.select(_themes_query(scheme)):
+        labels = {lang: str(row[f"label_{lang}"]) for lang in ("en", "es") if row.get(f"label_{lang}") is not None}
+        themes.append(Theme(str(row["theme"]), _text(row.get("notation")), labels))
+    unique = {t.iri: t for t in themes}  # a theme with two notations or labels in one language comes once
+    return sorted(
+        unique.values(), key=lambda t: (natural_key(t.notation) if t.notation else [], natural_key(t.label("en")))
+    )

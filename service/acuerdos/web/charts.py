@@ -23,11 +23,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..http import matches_etag, not_modified
-from . import chart_data, vega
+from ..namespaces import PREFIXES
+from . import chart_data, followup_graph, vega
 from .deps import get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import Labels, fetch_labels, short
-from .rendering import Links, links_of, page_context, page_validators, render
+from .rendering import Links, is_iri, links_of, page_context, page_validators, render
 from .search import not_found_page
 
 router = APIRouter()
@@ -338,6 +339,89 @@ def timeline_page(request: Request, ext: str) -> Response:
     return _serve(request, ("timeline", year), ext, make, page)
 
 
+# --- theme co-occurrence ------------------------------------------------------------------------------
+
+
+def cooccurrence_chart(co: chart_data.CoOccurrence, scheme: str, lang: str, links: Links) -> Chart:
+    """A matrix of the themes of a scheme: each cell the number of decisions tagged with both themes."""
+    c = strings(lang, "charts")
+    name = {t.iri: short(t.label(lang), 34) + f" ({co.carried[t.iri]})" for t in co.themes}
+    order = {t.iri: i for i, t in enumerate(co.themes)}
+    values = []
+    for (a, b), n in co.pairs.items():
+        for column, row in ((a, b), (b, a)):  # both halves: a row reads across to every theme it meets
+            values.append({"x": name[column], "y": name[row], "decisions": n})
+    most = max(co.pairs.values(), default=1)
+    title = c[f"cooccurrence_{scheme}"]
+    description = c["cooccurrence_desc"].format(n=len(co.themes), pairs=len(co.pairs))
+    domain = [name[t.iri] for t in co.themes]  # every theme a row and a column, in scheme order
+    x: dict[str, Any] = {"field": "x", "type": "nominal", "title": None, "scale": {"domain": domain},
+         "axis": {"labelAngle": -50, "labelLimit": 0, "orient": "top"}}  # fmt: skip
+    y: dict[str, Any] = {
+        "field": "y",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": domain},
+        "axis": {"labelLimit": 0},
+    }
+    colour = {"field": "decisions", "type": "quantitative", "title": c["axis_decisions"], "scale": {"scheme": "blues"}}
+    ink = {"condition": {"test": f"datum.decisions > {most / 2}", "value": "white"}, "value": "#1d2330"}
+    vl = vega.spec(
+        title={"text": title, "subtitle": c["cooccurrence_subtitle"]},
+        description=description,
+        width={"step": 20},
+        height={"step": 20},
+        data={"values": values},
+        layer=[
+            {"mark": {"type": "rect", "stroke": "white"}, "encoding": {"x": x, "y": y, "color": colour}},
+            {"mark": {"type": "text", "fontSize": 9},
+             "encoding": {"x": x, "y": y, "text": {"field": "decisions", "type": "quantitative"}, "color": ink}},
+        ],
+    )  # fmt: skip
+    header = [c["col_theme_a"], c["col_theme_a_iri"], c["col_theme_b"], c["col_theme_b_iri"], c["axis_decisions"]]
+    label = {t.iri: t.label(lang) for t in co.themes}
+    rows: list[list[Any]] = [
+        [{"text": label[a], "href": _href(links, a, lang)}, a, {"text": label[b], "href": _href(links, b, lang)}, b, n]
+        for (a, b), n in sorted(co.pairs.items(), key=lambda p: (-p[1], order[p[0][0]], order[p[0][1]]))
+    ]
+    filename = f"co-occurrence-{scheme}-{lang}"
+    return Chart(f"cooccurrence-{scheme}", title, description, vl, header, rows, filename, lang, frozenset({1, 3}))
+
+
+@router.api_route("/charts/co-occurrence/{name}", methods=["GET", "HEAD"], include_in_schema=False)
+def cooccurrence_page(request: Request, name: str) -> Response:
+    scheme, ext = _split(name)
+    if scheme not in chart_data.COVERAGE_SCHEMES:
+        return not_found_page(request, None)
+    root, links, lang = root_of(request), links_of(request), pick_lang(request)
+    base = get_site(request).base
+
+    def make() -> Chart:
+        co = chart_data.cooccurrence(get_backend(request), base.path(f"scheme/{scheme}"))
+        return cooccurrence_chart(co, scheme, lang, links)
+
+    def page(chart: Chart, version: str) -> dict[str, Any]:
+        c = strings(lang, "charts")
+        views = [
+            {"label": c[f"view_{s}"], "href": f"{root}/charts/co-occurrence/{s}?lang={lang}", "current": s == scheme}
+            for s in chart_data.COVERAGE_SCHEMES
+        ]
+        path = f"{root}/charts/co-occurrence/{scheme}"
+        return page_context(
+            request,
+            lang,
+            chart.title,
+            version,
+            c=c,
+            chart=chart,
+            switches=[(c["switch_scheme"], views)],
+            downloads=_downloads(path, {"lang": lang}),
+            note=c["cooccurrence_note"],
+        )
+
+    return _serve(request, ("co-occurrence", scheme), ext, make, page)
+
+
 # --- serving ------------------------------------------------------------------------------------------
 
 
@@ -450,5 +534,137 @@ def charts_index(request: Request) -> Response:
     items.append(
         {"href": f"{root}/charts/timeline?lang={lang}", "title": c["timeline_title"], "help": c["help_timeline"]}
     )
+    cooccurrence = c["cooccurrence_regional-themes"]
+    items.append({"href": f"{root}/charts/co-occurrence/regional-themes?lang={lang}", "title": cooccurrence,
+                  "help": c["help_cooccurrence"]})  # fmt: skip
     context = page_context(request, lang, c["title"], version, c=c, items=items)
     return render("charts.html", context, headers=headers)
+
+
+# --- the follow-up graph of a decision ----------------------------------------------------------------
+
+
+def followup_view(request: Request, iri: str, lang: str, version: str) -> dict[str, Any] | None:
+    """What a decision's page shows of its follow-up graph (None when nothing follows it up and it follows nothing)."""
+    links, root = links_of(request), root_of(request)
+    local = links.local_path(iri)
+    if local is None:
+        return None
+    c = strings(lang, "charts")
+
+    def make() -> tuple[followup_graph.Lineage, str]:
+        graph = followup_graph.lineage(get_backend(request), iri)
+        return graph, followup_graph.svg(graph, lang, _followup_texts(graph, c, lang), "follow-up")
+
+    graph, svg = _charts(request).get(version, ("follow-up", iri, lang, "svg"), make)
+    if not graph.edges:
+        return None
+    path = f"{root}/charts/follow-up{local}"
+    return {
+        "svg": svg,
+        "rows": followup_graph.table(graph, lang, c["schedules"], lambda i: _href(links, i, lang)),
+        "downloads": [
+            {"label": "SVG", "href": f"{path}.svg?lang={lang}"},
+            {"label": "PNG", "href": f"{path}.png?lang={lang}"},
+        ],
+        "c": c,
+    }
+
+
+def _followup_texts(graph: followup_graph.Lineage, c: dict[str, str], lang: str) -> dict[str, str]:
+    name = graph.labels.text(graph.root, lang)
+    later = sum(1 for v in graph.columns.values() if v > 0)
+    earlier = sum(1 for v in graph.columns.values() if v < 0)
+    return {
+        "title": c["followup_title"].format(decision=name),
+        "desc": c["followup_desc"].format(later=later, earlier=earlier, edges=len(graph.edges)),
+        "schedules": c["schedules"],
+    }
+
+
+@router.api_route("/charts/follow-up/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+def followup_file(request: Request, path: str) -> Response:
+    """The follow-up graph of a decision as SVG or PNG (the decision's page shows it inline)."""
+    stem, ext = _split(path)
+    iri = get_site(request).base.path(stem)
+    if ext not in ("svg", "png") or not stem.startswith("decision/") or not is_iri(iri):
+        return not_found_page(request, None)
+    lang, version, headers = page_validators(request, "follow-up", iri, ext)
+    if matches_etag(request, headers["ETag"]):
+        return not_modified(headers)
+    cache, c = _charts(request), strings(lang, "charts")
+
+    def make() -> tuple[followup_graph.Lineage, str]:
+        graph = followup_graph.lineage(get_backend(request), iri)
+        return graph, followup_graph.svg(graph, lang, _followup_texts(graph, c, lang), "follow-up", lambda i: i)
+
+    graph, svg = cache.get(version, ("follow-up-file", iri, lang, "svg"), make)
+    if len(graph.columns) == 1 and not graph.labels.by_iri:
+        return not_found_page(request, iri, lang)
+    headers["Content-Disposition"] = f'inline; filename="follow-up-{stem.replace("/", "-")}-{lang}.{ext}"'
+    if ext == "svg":
+        return Response(svg, media_type=FORMATS["svg"], headers=headers)
+    png = cache.get(version, ("follow-up-file", iri, lang, "png"), lambda: vega.png_of_svg(svg))
+    return Response(png, media_type=FORMATS["png"], headers=headers)
+
+
+# --- a theme's page: its chart and its decisions -------------------------------------------------------
+
+
+def theme_view(request: Request, iri: str, lang: str, version: str) -> dict[str, Any] | None:
+    """For a theme's page: a chart of the decisions that touch it (as the coverage counts them) per year
+    and conference (the explorer's list of them follows). None for a theme of no scheme the coverage charts draw."""
+    backend, root, base = get_backend(request), root_of(request), get_site(request).base
+    scheme = next(
+        (
+            s
+            for s in chart_data.COVERAGE_SCHEMES
+            if backend.ask(f"ASK {{ <{iri}> <{PREFIXES['skos']}inScheme> <{base.path('scheme/' + s)}> }}")
+        ),
+        None,
+    )
+    if scheme is None:
+        return None
+    cache, c = _charts(request), strings(lang, "charts")
+    cov = cache.get(
+        version, ("coverage-data", scheme), lambda: chart_data.coverage(backend, base.path(f"scheme/{scheme}"))
+    )
+    touches = [t for t in cov.touches if t[0] == iri]
+
+    def make() -> str:
+        counts: dict[tuple[str, str], set[str]] = {}
+        for _, decision, _, conference, year in touches:
+            if conference and year:
+                counts.setdefault((year, cov.conference_label(conference, lang)), set()).add(decision)
+        values = [{"year": y, "conference": k, "decisions": len(v)} for (y, k), v in sorted(counts.items())]
+        name = next((t.label(lang) for t in cov.themes if t.iri == iri), iri)
+        title = c["theme_chart"].format(theme=short(name, 60))
+        vl = vega.spec(
+            title=title,
+            description=c["theme_chart_desc"],
+            width={"step": 26},
+            height=160,
+            data={"values": values},
+            mark={"type": "bar", "tooltip": True},
+            encoding={
+                "x": {"field": "year", "type": "ordinal", "title": c["legend_year"], "axis": {"labelAngle": 0}},
+                "xOffset": {"field": "conference"},
+                "y": {
+                    "field": "decisions",
+                    "type": "quantitative",
+                    "title": c["axis_decisions"],
+                    "axis": {"tickMinStep": 1, "format": "d"},
+                },
+                "color": {"field": "conference", "type": "nominal", "title": c["legend_conference"]},
+            },
+        )
+        return vega.accessible_svg(vega.svg_of(vl, lang), "theme-chart", title, c["theme_chart_desc"])
+
+    svg = cache.get(version, ("theme", iri, lang, "svg"), make) if touches else ""
+    return {
+        "svg": svg,
+        "c": c,
+        "coverage_href": f"{root}/charts/coverage/{scheme}?lang={lang}",
+        "coverage_title": c[f"coverage_{scheme}"],
+        "query_href": f"{root}/queries/decisions-by-theme?" + urlencode({"theme": iri, "lang": lang}),
+    }

@@ -44,6 +44,7 @@ PROPERTY_ORDER = [CURIES.expand(curie) or curie for curie in (
 # fmt: on
 TEXT_PROPS = (ACU + "text", ACU + "unofficialTranslation")  # shown in their own sections
 EVIDENCE, THEME_ASSIGNMENT, FOLLOW_UP = ACU + "evidence", ACU + "themeAssignment", ACU + "followUp"
+ACTION_CATEGORY_ASSIGNMENT = ACU + "actionCategoryAssignment"
 # What a resource owns: shown inline on its page and followed like its blank nodes, each still a
 # resource of its own (<…/theme/…>, <…/follow-up/…>, <…/evidence/…>).
 OWNED = (EVIDENCE, THEME_ASSIGNMENT, FOLLOW_UP)
@@ -82,6 +83,20 @@ def incoming_query(iri: str) -> str:
         "SELECT ?s ?p ?owner ?op ?owner2 ?op2 WHERE { ?s ?p " + sparql_iri(iri) + " . "
         f"OPTIONAL {{ ?owner ?op ?s . {_inline('?s', '?op')} "
         f"OPTIONAL {{ ?owner2 ?op2 ?owner . {_inline('?owner', '?op2')} }} }} }} LIMIT " + str(MAX_INCOMING)
+    )
+
+
+def action_category_query(iri: str) -> str:
+    """The action category of the resource (a decision) or of each decision adopted at it (a meeting)."""
+    s = sparql_iri(iri)
+    return (
+        "SELECT ?decision ?assignment ?category ?notation ?basis ?reason WHERE { "
+        "{ BIND(" + s + " AS ?decision) } UNION { ?decision <" + ACU + "adoptedAt> " + s + " } "
+        "?decision <" + ACTION_CATEGORY_ASSIGNMENT + "> ?assignment . "
+        "?assignment <" + ACU + "actionCategory> ?category . "
+        "OPTIONAL { ?category <" + PREFIXES["skos"] + "notation> ?notation } "
+        "OPTIONAL { ?assignment <" + ACU + "basis> ?basis } "
+        "OPTIONAL { ?assignment <" + ACU + "reason> ?reason } }"
     )
 
 
@@ -187,6 +202,16 @@ class PageBuilder:
             "reason": self.texts(node, ACU + "reason"),
         }
 
+    def action_category(self, row: dict[str, Node]) -> dict[str, Any]:
+        reason = row.get("reason")
+        return {
+            "kind": "action_category",
+            "assignment": self.iri_value(str(row["assignment"])),
+            "category": self.iri_value(str(row["category"])),
+            "basis": self.iri_value(str(row["basis"])) if row.get("basis") else None,
+            "reason": [self.literal_value(reason)] if isinstance(reason, Literal) else [],
+        }
+
     def bnode(self, node: Node, depth: int) -> dict[str, Any]:
         types = [str(t) for t in self.graph.objects(node, RDF.type)]
         return {
@@ -277,6 +302,24 @@ def _sections(builder: PageBuilder, subject: URIRef) -> dict[str, Any]:
     return {"texts": texts, "quotes": quotes, "themes": themes, "followups": followups}
 
 
+def _action_categories(builder: PageBuilder, iri: str, rows: list[dict[str, Node]]) -> dict[str, Any]:
+    """A decision's own action category; for a meeting, its decisions grouped by category, in scale order."""
+    own = next((builder.action_category(r) for r in rows if str(r["decision"]) == iri), None)
+    groups: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if str(row["decision"]) == iri:
+            continue
+        category = str(row["category"])
+        group = groups.setdefault(
+            category,
+            {"category": builder.iri_value(category), "order": int(str(row.get("notation", 0))), "decisions": []},
+        )
+        group["decisions"].append(builder.iri_value(str(row["decision"])))
+    for group in groups.values():
+        group["decisions"].sort(key=lambda v: natural_key(v["label"]))
+    return {"action_category": own, "decisions_by_category": sorted(groups.values(), key=lambda g: g["order"])}
+
+
 def _has_source_text(graph: Graph, subject: URIRef) -> bool:
     return (subject, URIRef(ACU + "sourceFile"), None) in graph or (
         subject,
@@ -292,13 +335,23 @@ def build_resource_page(backend: Backend, iri: str, lang: str, links: Links) -> 
     if not len(graph) and not incoming_rows:
         return None
     subject = URIRef(iri)
-    builder = PageBuilder(graph, fetch_labels(backend, _iris_of(graph, incoming_rows) | {iri}), lang, links)
+    category_rows = backend.select(action_category_query(iri))
+    shown = _iris_of(graph, incoming_rows + category_rows) | {iri}
+    builder = PageBuilder(graph, fetch_labels(backend, shown), lang, links)
     heading, heading_prop = _heading(graph, subject)
     other = "es" if lang == "en" else "en"
     types = sorted(
         (builder.iri_value(str(t)) for t in graph.objects(subject, RDF.type)), key=lambda v: v["label"].lower()
     )
-    skip = [RDF_TYPE, *TEXT_PROPS, EVIDENCE, THEME_ASSIGNMENT, FOLLOW_UP, *([heading_prop] if heading_prop else [])]
+    skip = [
+        RDF_TYPE,
+        *TEXT_PROPS,
+        EVIDENCE,
+        THEME_ASSIGNMENT,
+        FOLLOW_UP,
+        ACTION_CATEGORY_ASSIGNMENT,
+        *([heading_prop] if heading_prop else []),
+    ]
     return {
         "iri": iri,
         "labels": heading,
@@ -306,6 +359,7 @@ def build_resource_page(backend: Backend, iri: str, lang: str, links: Links) -> 
         "title": heading.get(lang) or heading.get(other) or heading.get("") or CURIES.shorten(iri),
         "other_title": heading.get(other) if heading.get(lang) else None,
         **_sections(builder, subject),
+        **_action_categories(builder, iri, category_rows),
         "props": builder.properties(subject, skip=skip),
         "incoming": incoming_groups(incoming_rows, builder, iri),
         "source_text_href": links.href(iri) + "/text" if _has_source_text(graph, subject) else None,

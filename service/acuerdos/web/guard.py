@@ -5,6 +5,7 @@ path allows, and how long a client may take to send a request.
   query workers (``store.pool.CLIENT``); answers ``OPTIONS`` with every method the path allows
   (``Allow``), and gives a 405 the same list (a path served by several routes, as ``/sparql`` is by
   GET and POST, otherwise lists only the first route's).
+- ``return_freed_memory()``: the server's memory falls back when large answers are done.
 - ``protocol(read_timeout)``: uvicorn's HTTP/1.1 protocol with a time limit on a request's head:
   a client that has not sent a whole request line and headers within ``read_timeout`` seconds of
   connecting (or of its previous answer) is disconnected, so that half-sent requests cannot hold
@@ -14,6 +15,8 @@ path allows, and how long a client may take to send a request.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
@@ -106,6 +109,19 @@ class _HeadTimeout(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
         super().connection_lost(exc)
+
+
+def return_freed_memory() -> None:
+    """Have glibc give large freed buffers (answers) back to the system at once: without this its
+    mmap threshold grows with the first large free, and later answers come from a heap that does not
+    shrink, so the server would stay as large as its busiest moment."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024)
+
+
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 
 def protocol(read_timeout: float) -> type[H11Protocol]:

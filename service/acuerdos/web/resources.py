@@ -19,6 +19,7 @@ from rdflib import Graph
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..store import Backend
+from .charts import followup_view, theme_view
 from .deps import data_version, get_backend, get_site, root_of
 from .describe import build_resource_page, resource_graph
 from .docs_schemes import scheme_page
@@ -93,6 +94,8 @@ def _page(request: Request, iri: str, path: str, lang: str, version: str, header
         formats=format_links(local),
         canonical=None,
         about=actor_links(request, iri, page["title"], lang),
+        followup_graph=followup_view(request, iri, lang, version) if path.startswith("decision/") else None,
+        theme=theme_view(request, iri, lang, version) if path.startswith("theme/") else None,
         decisions=decisions_about(request, iri, lang),
     )
     return render("resource.html", context, headers=headers)

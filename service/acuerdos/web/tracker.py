@@ -65,19 +65,27 @@ _DATE_OF = (
 )
 
 
+_DETAILS = (
+    "OPTIONAL { ?decision acu:deadline ?deadline } "
+    "OPTIONAL { ?decision acu:scheduledStart ?start } OPTIONAL { ?decision acu:scheduledEnd ?end } "
+    "OPTIONAL { ?decision acu:dateText ?date_text } OPTIONAL { ?decision acu:schedules ?schedules } "
+    "OPTIONAL { ?decision acu:text ?text_es } OPTIONAL { ?decision acu:unofficialTranslation ?text_en } "
+    "OPTIONAL { ?decision acu:adoptedAt ?meeting . " + _DATE_OF.format(x="?meeting", v="date") + "} "
+)
+_DETAIL_VARS = "?deadline ?start ?end ?date_text ?meeting ?date ?schedules ?text_es ?text_en "
+
+
 def _obligations_query(actor: str, base: str) -> str:
     return (
-        _P + "SELECT DISTINCT ?decision ?property ?target ?deadline ?start ?end ?date_text ?meeting ?date ?schedules "
-        "?text_es ?text_en "
-        "WHERE { VALUES ?actor { <"
+        _P
+        + "SELECT DISTINCT ?decision ?property ?target "
+        + _DETAIL_VARS
+        + "WHERE { VALUES ?actor { <"
         + actor
         + "> } "
         + _CONCERNS.format(base=base)
-        + "OPTIONAL { ?decision acu:deadline ?deadline } "
-        "OPTIONAL { ?decision acu:scheduledStart ?start } OPTIONAL { ?decision acu:scheduledEnd ?end } "
-        "OPTIONAL { ?decision acu:dateText ?date_text } OPTIONAL { ?decision acu:schedules ?schedules } "
-        "OPTIONAL { ?decision acu:text ?text_es } OPTIONAL { ?decision acu:unofficialTranslation ?text_en } "
-        "OPTIONAL { ?decision acu:adoptedAt ?meeting . " + _DATE_OF.format(x="?meeting", v="date") + "} }"
+        + _DETAILS
+        + "}"
     )
 
 
@@ -135,6 +143,33 @@ class Item:
             self.status = "past-due" if self.due < as_of else "due"
 
 
+def _fill(item: Item, row: dict) -> None:
+    """What one row of an answer says of a decision: its dates, texts, meeting."""
+    item.deadline = item.deadline or _date(row.get("deadline"))
+    item.start = item.start or _date(row.get("start"))
+    item.end = item.end or _date(row.get("end"))
+    item.date_text = item.date_text or str(row.get("date_text") or "")
+    item.meeting = item.meeting or str(row.get("meeting") or "")
+    item.adopted = item.adopted or _date(row.get("date"))
+    item.schedules = item.schedules or str(row.get("schedules") or "")
+    for lang in ("es", "en"):
+        if row.get(f"text_{lang}") is not None:
+            item.texts.setdefault(lang, str(row[f"text_{lang}"]))
+
+
+def _judged(backend: Backend, items: dict[str, Item], as_of: dt.date) -> None:
+    """The follow-ups of each decision, then its status as of a date."""
+    if items:
+        seen: set[tuple[str, str]] = set()
+        for row in backend.select(_followups_query(sorted(items))):
+            decision, by = str(row["decision"]), str(row["by"])
+            if (decision, by) not in seen:
+                seen.add((decision, by))
+                items[decision].followups.append((by, str(row.get("kind") or ""), _date(row.get("by_date"))))
+    for item in items.values():
+        item.judge(as_of)
+
+
 def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list[Item]:
     """Every decision that concerns the actor, with its dates, follow-ups and status as of a date."""
     items: dict[str, Item] = {}
@@ -146,25 +181,8 @@ def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list
             item.direct = True
         else:
             item.via.add(str(row["target"]))
-        item.deadline = item.deadline or _date(row.get("deadline"))
-        item.start = item.start or _date(row.get("start"))
-        item.end = item.end or _date(row.get("end"))
-        item.date_text = item.date_text or str(row.get("date_text") or "")
-        item.meeting = item.meeting or str(row.get("meeting") or "")
-        item.adopted = item.adopted or _date(row.get("date"))
-        item.schedules = item.schedules or str(row.get("schedules") or "")
-        for lang in ("es", "en"):
-            if row.get(f"text_{lang}") is not None:
-                item.texts.setdefault(lang, str(row[f"text_{lang}"]))
-    if items:
-        seen: set[tuple[str, str]] = set()
-        for row in backend.select(_followups_query(sorted(items))):
-            decision, by = str(row["decision"]), str(row["by"])
-            if (decision, by) not in seen:
-                seen.add((decision, by))
-                items[decision].followups.append((by, str(row.get("kind") or ""), _date(row.get("by_date"))))
-    for item in items.values():
-        item.judge(as_of)
+        _fill(item, row)
+    _judged(backend, items, as_of)
     return sorted(
         items.values(), key=lambda i: (i.due or dt.date.max, i.adopted or dt.date.max, natural_key(i.decision))
     )

@@ -1,0 +1,10 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the category is a theme, not an action category.
+# shape: <https://w3id.org/acuerdos/shapes/ActionCategoryAssignment-category>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX acu: <https://w3id.org/acuerdos/ontology#>
+
+DELETE DATA { <decision/2017-06-08-mexico/agreement-1/action-category> acu:actionCategory <kind/action-category/specific-action> . }
+;
+INSERT DATA { <decision/2017-06-08-mexico/agreement-1/action-category> acu:actionCategory <theme/regional/extra-regional-migration> . }
