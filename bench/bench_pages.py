@@ -1,4 +1,4 @@
-"""Page times of the decisions explorer with 0, 1 and 3 facets chosen (target: each median < 150 ms).
+"""Page times of the explorers with 0, 1 and 3 facets chosen (target: each median < 150 ms).
 
 Starts the service as `acuerdos serve` does over the built release, asks each page once to warm
 up (the first request reads the decisions and their facets from the graph, once per data

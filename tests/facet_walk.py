@@ -128,23 +128,56 @@ def walk(graph: Graph, today: dt.date) -> list[Walked]:
     return out
 
 
-def _passes(w: Walked, chosen: dict[str, set[str]], leave_out: str | None = None) -> bool:
-    for group in {g for g, _ in GROUPS.values()}:
-        active = [(p, chosen[f]) for f, (g, p) in GROUPS.items() if g == group and f != leave_out and chosen.get(f)]
+MEETING_GROUPS = {
+    facet: (facet, 0) for facet in ("conference", "year", "kind", "status", "recorded", "participant", "theme")
+}
+
+
+def walk_meetings(graph: Graph) -> list[Walked]:
+    """Every meeting with its facet values, as the meetings explorer documents them."""
+    out = []
+    for meeting in sorted(set(graph.subjects(RDF.type, A("Meeting")))):
+        w = Walked(str(meeting))
+        date = (
+            _one(graph, meeting, URIRef(SCHEMA + "startDate"))
+            or _one(graph, meeting, A("notBefore"))
+            or _one(graph, meeting, A("notAfter"))
+        )
+        w.pairs["conference"] = {(key(c),) for c in graph.objects(meeting, A("conference"))}
+        w.pairs["year"] = {(str(date)[:4],)} if date else set()
+        w.pairs["kind"] = {(key(k),) for k in graph.objects(meeting, A("meetingKind"))}
+        w.pairs["status"] = {(key(s),) for s in graph.objects(meeting, A("status"))}
+        recorded = any(True for _ in graph.subjects(A("records"), meeting))
+        w.pairs["recorded"] = {("recorded" if recorded else "mentioned",)}
+        w.pairs["participant"] = {(key(p),) for p in graph.objects(meeting, A("participant"))}
+        w.pairs["theme"] = {
+            (key(theme),)
+            for assignment in graph.objects(meeting, A("themeAssignment"))
+            for theme in _reached(graph, _one(graph, assignment, A("theme")))
+        }
+        out.append(w)
+    return out
+
+
+def _passes(w: Walked, chosen: dict[str, set[str]], leave_out: str | None = None, groups: dict = GROUPS) -> bool:
+    for group in {g for g, _ in groups.values()}:
+        active = [(p, chosen[f]) for f, (g, p) in groups.items() if g == group and f != leave_out and chosen.get(f)]
         if active and not any(all(t[p] in values for p, values in active) for t in w.pairs[group]):
             return False
     return True
 
 
-def expected(decisions: list[Walked], chosen: dict[str, set[str]]) -> tuple[set[str], dict[str, Counter[str]]]:
-    """The decisions the selection keeps, and each facet's counts (its own choices left out)."""
-    kept = {w.iri for w in decisions if _passes(w, chosen)}
+def expected(
+    decisions: list[Walked], chosen: dict[str, set[str]], groups: dict = GROUPS
+) -> tuple[set[str], dict[str, Counter[str]]]:
+    """The items the selection keeps, and each facet's counts (its own choices left out)."""
+    kept = {w.iri for w in decisions if _passes(w, chosen, groups=groups)}
     counts: dict[str, Counter[str]] = {}
-    for facet, (group, position) in GROUPS.items():
+    for facet, (group, position) in groups.items():
         counter: Counter[str] = Counter()
-        mates = [(p, chosen[f]) for f, (g, p) in GROUPS.items() if g == group and f != facet and chosen.get(f)]
+        mates = [(p, chosen[f]) for f, (g, p) in groups.items() if g == group and f != facet and chosen.get(f)]
         for w in decisions:
-            if _passes(w, {f: v for f, v in chosen.items() if GROUPS[f][0] != group}):
+            if _passes(w, {f: v for f, v in chosen.items() if groups[f][0] != group}, groups=groups):
                 counter.update({t[position] for t in w.pairs[group] if all(t[p] in values for p, values in mates)})
         counts[facet] = counter
     return kept, counts

@@ -48,6 +48,7 @@ class Settings:
     base: str | None = None  # None: the canonical base (build), the release's own (serve)
     home: Path | None = None
     dist: Path | None = None
+    drafts: Path | None = None  # the folder of drafts the review pages show (serve --drafts)
     endpoint: str | None = None
     graph_store: str | None = None
     password: str = field(default="", repr=False)
@@ -76,7 +77,7 @@ class Settings:
                 object.__setattr__(self, name, None)
         if self.base is not None and not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
-        for name in ("home", "dist"):
+        for name in ("home", "dist", "drafts"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)))
 

@@ -60,9 +60,9 @@ def _without_curated(folder: Path, draft_document: str) -> Path:
     for subject in {s for s in curated.subjects() if isinstance(s, rdflib.URIRef) and not _is_of_the_source(s)}:
         _copy(curated, subject, others)
     (data / "documents" / "named-by-2017-06-20.ttl").write_text(others.serialize(format="turtle"), encoding="utf-8")
-    for path in (f"documents/{CURATED}.ttl", f"curation/themes/{CURATED}.ttl", f"curation/follow-up/{CURATED}.ttl",
-                 f"sources/{SOURCE}"):  # fmt: skip
-        (data / path).unlink()
+    for part in ("documents", "curation/themes", "curation/follow-up", "curation/action-category"):
+        (data / part / f"{CURATED}.ttl").unlink()
+    (data / "sources" / SOURCE).unlink()
     registry = data / "sources" / "sources.yaml"
     text = registry.read_text(encoding="utf-8")
     start = text.index(f"  - file: {SOURCE}")
@@ -83,8 +83,8 @@ def _append(path: Path, graph: rdflib.Graph) -> None:
 
 def _curator_edits(draft_dir: Path) -> None:
     """What a curator adds to the draft before accepting it: the English labels of the document and the
-    meeting, each decision's labels and unofficial translation, and a theme where none is proposed
-    (here all from the curated files, matched by the text)."""
+    meeting, each decision's labels and unofficial translation, a theme where none is proposed and
+    the action categories (here all from the curated files, matched by the text)."""
     curated = rdflib.Graph().parse(ROOT / "data" / "documents" / f"{CURATED}.ttl")
     curated_themes = rdflib.Graph().parse(ROOT / "data" / "curation" / "themes" / f"{CURATED}.ttl")
     by_text = {normalise(str(t)): d for d, t in curated.subject_objects(ACU.text)}
@@ -112,6 +112,18 @@ def _curator_edits(draft_dir: Path) -> None:
         added.add((node, RDFS.label, next(o for o in curated.objects(gold, RDFS.label) if o.language == "en")))
     _append(path, added)
     _append(themes_path, added_themes)
+    categories = rdflib.Graph().parse(ROOT / "data" / "curation" / "action-category" / f"{CURATED}.ttl")
+    written = rdflib.Graph()
+    for d, text in draft.subject_objects(ACU.text):
+        gold = categories.value(by_text[normalise(str(text))], ACU.actionCategoryAssignment)
+        node = rdflib.URIRef(f"{d}/action-category")
+        written.add((d, ACU.actionCategoryAssignment, node))
+        for p, o in categories.predicate_objects(gold):
+            written.add((node, p, o))
+    (draft_dir / "curation" / "action-category").mkdir()
+    (draft_dir / "curation" / "action-category" / path.name).write_text(
+        written.serialize(format="nt"), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ PAGES = [
     "/",
     "/explore/decisions",
     "/explore/decisions?conference=conference/csm&year=2017&actor=state/MX",
+    "/explore/meetings?participant=state/MX",
+    "/meeting/2017-06-08-panama",
     "/decision/2017-06-08-panama/agreement-13",
     "/sparql",
     "/sparql#query="

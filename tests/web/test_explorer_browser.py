@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from facet_walk import BASE, expected, walk
+from facet_walk import BASE, GROUPS, MEETING_GROUPS, expected, walk, walk_meetings
 from screens import shoot
 
 
@@ -33,9 +33,9 @@ def shown(page) -> tuple[set[str], dict[str, dict[str, int]], str]:
     return decisions, counts, page.locator("#h-results").inner_text()
 
 
-def check_against_walk(page, walked, chosen: dict[str, set[str]]) -> None:
+def check_against_walk(page, walked, chosen: dict[str, set[str]], groups: dict = GROUPS) -> None:
     decisions, counts, heading = shown(page)
-    kept, wanted = expected(walked, chosen)
+    kept, wanted = expected(walked, chosen, groups)
     assert decisions == kept, f"listed but not expected: {decisions - kept}; expected, not listed: {kept - decisions}"
     assert heading.startswith(f"{len(kept)} of {len(walked)}")
     for facet, counter in wanted.items():
@@ -121,3 +121,22 @@ def test_phone_shows_the_answer_first(page, service_url):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
     page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_meetings_narrow_and_count_as_the_walk_says(page, service_url, union_graph, screenshots):
+    walked = walk_meetings(union_graph)
+    page.goto(service_url + "/explore/meetings?lang=en")
+    check_against_walk(page, walked, {}, MEETING_GROUPS)
+    chosen: dict[str, set[str]] = {}
+    for facet, value in [("conference", "conference/csm"), ("recorded", "recorded"), ("participant", None)]:
+        if value is None:  # the participant most of the meetings kept so far had
+            value = expected(walked, chosen, MEETING_GROUPS)[1][facet].most_common(1)[0][0]
+        tick(page, facet, value)
+        chosen.setdefault(facet, set()).add(value)
+        check_against_walk(page, walked, chosen, MEETING_GROUPS)
+    shoot(page, screenshots, "explorer-meetings")
+    # a meeting's decisions open in the decisions explorer
+    page.goto(service_url + "/explore/meetings?recorded=recorded&sort=-decisions&lang=en")
+    with page.expect_navigation():
+        page.locator("table.meetings td.num a").first.click()
+    assert urlsplit(page.url).path == "/explore/decisions" and "meeting=" in page.url

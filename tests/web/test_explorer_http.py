@@ -92,3 +92,16 @@ def test_the_page_revalidates_by_etag(http):
     assert again.status_code == 304
     other = http.get("/explore/decisions", params=SELECTION[:1])
     assert other.headers["etag"] != first.headers["etag"]
+
+
+def test_meetings_download_with_their_selection(http, union_graph, data_version):
+    from facet_walk import MEETING_GROUPS, walk_meetings
+
+    chosen = {"conference": {"conference/csm"}, "recorded": {"recorded"}}
+    kept = expected(walk_meetings(union_graph), chosen, MEETING_GROUPS)[0]
+    body = http.get("/explore/meetings.json", params=[(k, v) for k, vs in chosen.items() for v in vs]).json()
+    assert {row["meeting"] for row in body["rows"]} == kept and body["data_version"] == data_version
+    response = http.get("/explore/meetings.csv", params={"conference": "conference/csm", "lang": "es"})
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows and "Reunión" in rows[0]

@@ -11,6 +11,7 @@ BROWSER = {"Accept": "text/html"}
 START = [
     "/",
     "/explore/decisions?actor=state/MX",
+    "/explore/meetings",
     "/sparql",
     "/charts",
     "/tracker",

@@ -27,6 +27,7 @@ def _serve(args: argparse.Namespace) -> int:
         base=args.base,
         endpoint=args.endpoint,
         dist=Path(args.dist) if args.dist else None,
+        drafts=Path(args.drafts) if args.drafts else None,
         query_timeout=args.timeout,
         result_limit=args.limit,
         workers=args.workers,
@@ -91,6 +92,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--dist",
         metavar="DIR",
         help="the release to serve (default $ACUERDOS_DIST or dist/ of the project); needs no checkout",
+    )
+    serve.add_argument(
+        "--drafts",
+        metavar="DIR",
+        help="also show the review pages of the drafts in this folder (/drafts), e.g. drafts/ ($ACUERDOS_DRAFTS)",
     )
     serve.add_argument(
         "--timeout", type=float, metavar="SECONDS", help="time limit per query (default $ACUERDOS_QUERY_TIMEOUT or 10)"

@@ -97,21 +97,20 @@ def _renumber(draft: DraftGraphs, kept: list[DecisionItem]) -> None:
 
 
 def _confirm(graph: Graph, node: Node, acceptance: Acceptance) -> None:
-    """The proposal made curated: no draft status, no confidence, a curated basis, the curator's reason."""
+    """The proposal made curated: no draft status, no confidence, a curated basis, the curator's reason.
+
+    A proposed follow-up link is the curator's reading (the draft quotes the later decision, which
+    need not name the earlier one): assigned by judgement."""
     graph.remove((node, ACU.curationStatus, DRAFT_STATUS))
     graph.remove((node, ACU.confidence, None))
-    if (node, ACU.basis, PROPOSED) in graph:
-        quoted = graph.value(node, ACU.evidence) is not None
+    follow_up = (node, RDF.type, ACU.FollowUp) in graph and graph.value(node, ACU.basis) is None
+    if (node, ACU.basis, PROPOSED) in graph or follow_up:
+        quoted = graph.value(node, ACU.evidence) is not None and not follow_up
         graph.set((node, ACU.basis, NAMED if quoted else JUDGEMENT))
-        reason = str(graph.value(node, ACU.reason) or "").removeprefix("Proposed from ").rstrip(".")
+        reason = str(graph.value(node, ACU.reason) or "").removeprefix("Proposed from ").removeprefix("Proposed: ")
         said = "the words quoted" if quoted else "judgement"
-        graph.set(
-            (
-                node,
-                ACU.reason,
-                Literal(f"Accepted by {acceptance.curator} ({said}); proposed from {reason}.", lang="en"),
-            )
-        )
+        text = f"Accepted by {acceptance.curator} ({said}); proposed: {reason.rstrip('.')}."
+        graph.set((node, ACU.reason, Literal(text, lang="en")))
 
 
 def _provenance(draft: DraftGraphs, acceptance: Acceptance) -> URIRef:

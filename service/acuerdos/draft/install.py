@@ -5,6 +5,7 @@ overwritten."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -103,6 +104,7 @@ def install(
         "documents": "Document, meeting and decisions",
         "curation/themes": "Themes",
         "curation/follow-up": "Follow-up links",
+        "curation/action-category": "Action categories",
     }
     files = {
         name: turtle(graph, _header(draft, acceptance, headers[name.rsplit("/", 1)[0]]), kept)
@@ -123,9 +125,8 @@ def install(
         outcome = validate_checkout(Project(staging), base)
         if not outcome.conforms:
             violations = [r for r in outcome.results if r.severity == "Violation"]
-            raise AcceptError(
-                "violations", count=len(violations), report=Both(outcome.report("en"), outcome.report("es"))
-            )
+            only = dataclasses.replace(outcome, results=violations)
+            raise AcceptError("violations", count=len(violations), report=Both(only.report("en"), only.report("es")))
         names = [*files, f"sources/{draft.files.source.name}"]
         for name in names:  # checked again: another curator may have accepted meanwhile
             if name != SOURCES_YAML and (project.data / name).exists():

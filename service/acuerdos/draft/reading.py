@@ -52,13 +52,21 @@ class DraftFiles:
     def follow_up(self) -> Path:
         return self.folder / "curation" / "follow-up" / f"{self.slug}.ttl"
 
+    @property
+    def action_category(self) -> Path:
+        """Written by the curator (the drafter proposes no action category yet): optional."""
+        return self.folder / "curation" / "action-category" / f"{self.slug}.ttl"
+
     def turtle(self) -> dict[str, Path]:
-        """Each Turtle file by its place under data/."""
-        return {
+        """Each Turtle file of the draft by its place under data/ (the action categories when written)."""
+        files = {
             f"documents/{self.slug}.ttl": self.document,
             f"curation/themes/{self.slug}.ttl": self.themes,
             f"curation/follow-up/{self.slug}.ttl": self.follow_up,
         }
+        if self.action_category.is_file():
+            files[f"curation/action-category/{self.slug}.ttl"] = self.action_category
+        return files
 
 
 def find_draft(folder: Path) -> DraftFiles:
@@ -135,10 +143,14 @@ class DraftGraphs:
     themes: Graph
     follow_up: Graph
     decisions: list[DecisionItem]
+    action_category: Graph | None = None
 
     def graphs(self) -> dict[str, Graph]:
         """Each graph by its place under data/."""
-        return dict(zip(self.files.turtle(), (self.document, self.themes, self.follow_up), strict=True))
+        graphs = [self.document, self.themes, self.follow_up] + (
+            [self.action_category] if self.action_category is not None else []
+        )
+        return dict(zip(self.files.turtle(), graphs, strict=True))
 
     def ids(self) -> set[str]:
         return {i for d in self.decisions for i in (d.id, *d.part_ids())}
@@ -217,6 +229,8 @@ def read_draft(folder: Path) -> DraftGraphs:
     """The draft in ``folder`` read from its files."""
     files = find_draft(folder)
     g = DraftGraphs(files, parse(files.document), parse(files.themes), parse(files.follow_up), [])
+    if files.action_category.is_file():
+        g.action_category = parse(files.action_category)
     prefix = f"decision/{files.slug}/"
     iris = [s for s in g.document.subjects(ACU.adoptedAt, None) if isinstance(s, URIRef)]
     g.decisions = [_decision(g, iri, prefix) for iri in iris]

@@ -37,6 +37,7 @@ from . import (
     docs_ontology,
     docs_schemes,
     docs_shapes,
+    drafts,
     home,
     resources,
     search,
@@ -47,8 +48,10 @@ from . import (
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
 from .explorer import router as explorer_router
+from .explorer_meetings import router as meetings_router
 from .guard import Guard, protocol, return_freed_memory
 from .health import health_router
+from .i18n import LanguageCookie
 from .query_api import build_router
 from .vega import ChartCache
 
@@ -68,9 +71,11 @@ def routers(site: Site) -> list[APIRouter]:
         dataset.router,
         search.router,
         explorer_router,
+        meetings_router,
         charts.router,
         tracker.router,
         source_text.router,
+        drafts.router,
         resources.router,  # last: its catch-all route answers every other IRI under the base
     ]
 
@@ -137,6 +142,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.search = PerVersion()  # the search index, read once per data version
     app.state.statistics = PerVersion()  # the dataset's figures, likewise
     app.state.explorer = PerVersion()  # the decisions and their facets (web.facets), likewise
+    app.state.explorer_meetings = PerVersion()  # the meetings and theirs (web.meeting_facets)
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
@@ -147,6 +153,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
         app.include_router(router)
     complete_openapi(app)  # the statuses and content types that come from below the routes
     app.add_middleware(Guard, router=app.router)  # the client's address, OPTIONS and Allow
+    app.add_middleware(LanguageCookie)  # ?lang= is remembered for the next pages
     app.add_middleware(RequestTargetLimit, max_url=settings.max_url)
     app.add_middleware(  # outermost: even a 414 or a 500 carries the CORS headers
         CORSMiddleware,

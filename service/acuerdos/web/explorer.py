@@ -29,9 +29,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from .deps import PerVersion, data_version, get_backend, get_site, root_of
 from .explorer_url import (
-    FIXED,
-    IRI_FACETS,
-    Problem,
+    DECISIONS,
+    View,
     known_values,
     read_selection,
     selection_items,
@@ -40,9 +39,7 @@ from .explorer_url import (
 )
 from .facets import (
     ACTOR_GROUP_ORDER,
-    FACETS,
     ROLES,
-    SORTS,
     Collection,
     Record,
     Selection,
@@ -91,7 +88,7 @@ def _actors(collection: Collection, record: Record, role: str, lang: str) -> lis
 @dataclass(frozen=True)
 class Column:
     key: str
-    get: Callable[[Collection, Record, str], Any]  # the value in a file: text, or a list of texts
+    get: Callable[[Collection[Any], Any, str], Any]  # the value in a file: text, or a list of texts
 
 
 def _labels(collection: Collection, iris: Sequence[str], lang: str) -> list[str]:
@@ -150,64 +147,66 @@ def _role(e: dict[str, str], role: str, actors: list[dict[str, str]]) -> dict[st
 
 # --- the facet panel --------------------------------------------------------------------------------
 
+ACTOR_FACETS = ("actor", "participant")  # grouped by the kind of agent
 
-def _value_order(collection: Collection, facet: str, lang: str) -> Callable[[str], Any]:
-    if facet in FIXED:
-        return lambda v: FIXED[facet].index(v)
+
+def _value_order(collection: Collection[Any], facet: str, lang: str, view: View) -> Callable[[str], Any]:
+    if facet in view.fixed:
+        return lambda v: view.fixed[facet].index(v)
     if facet == "theme":
         return lambda v: theme_sort_key(collection, v, lang)
     if facet == "meeting":
         dates = {r.meeting: r.date for r in collection.records}
         return lambda v: (dates.get(v, ""), v)
-    return lambda v: natural_key(value_label(collection, facet, v, lang))
+    return lambda v: natural_key(value_label(collection, facet, v, lang, view))
 
 
-def _group_of(collection: Collection, facet: str, value: str) -> str:
+def _group_of(collection: Collection[Any], facet: str, value: str) -> str:
     if facet == "theme":
         return collection.theme_scheme.get(value, "")
-    if facet == "actor":
+    if facet in ACTOR_FACETS:
         return collection.actor_group.get(value, "organisations")
     return ""
 
 
-def _group_label(collection: Collection, facet: str, group: str, lang: str) -> str:
-    if facet == "actor":
+def _group_label(collection: Collection[Any], facet: str, group: str, lang: str) -> str:
+    if facet in ACTOR_FACETS:
         return strings(lang, "explore")[f"actors_{group}"]
     return collection.labels.text(group, lang) if group else ""
 
 
-def _group_order(collection: Collection, facet: str, lang: str) -> Callable[[str], Any]:
-    if facet == "actor":
+def _group_order(collection: Collection[Any], facet: str) -> Callable[[str], Any]:
+    if facet in ACTOR_FACETS:
         return lambda g: ACTOR_GROUP_ORDER.index(g) if g in ACTOR_GROUP_ORDER else 99
     return lambda g: (-sum(1 for s in collection.theme_scheme.values() if s == g), g)
 
 
 def facet_panel(
-    collection: Collection, selection: Selection, counted: dict[str, Counter[str]], lang: str
+    collection: Collection[Any], selection: Selection, counted: dict[str, Counter[str]], lang: str, view: View
 ) -> list[dict[str, Any]]:
     """Each facet: its name and help, its values with their counts, grouped where the list is long."""
     e = strings(lang, "explore")
     panel = []
-    for facet in FACETS:
+    for facet in view.facets:
         chosen = selection.active(facet)
-        values = [v for v in known_values(collection, facet) if counted[facet][v] or v in chosen]
-        values.sort(key=_value_order(collection, facet, lang))
+        values = [v for v in known_values(collection, facet, view) if counted[facet][v] or v in chosen]
+        values.sort(key=_value_order(collection, facet, lang, view))
         groups: dict[str, list[dict[str, Any]]] = {}
         for v in values:
             groups.setdefault(_group_of(collection, facet, v), []).append(
                 {
-                    "key": url_key(collection, facet, v),
-                    "label": value_label(collection, facet, v, lang),
+                    "key": url_key(collection, facet, v, view),
+                    "label": value_label(collection, facet, v, lang, view),
                     "count": counted[facet][v],
                     "checked": v in chosen,
                 }
             )
-        ordered = sorted(groups, key=_group_order(collection, facet, lang))
+        ordered = sorted(groups, key=_group_order(collection, facet))
         panel.append(
             {
                 "key": facet,
-                "name": e[f"facet_{facet}"],
-                "help": e.get(f"facet_{facet}_help", ""),
+                "name": view.facet_name(facet, lang),
+                "help": e.get(f"{view.name}_facet_{facet}_help") or e.get(f"facet_{facet}_help", ""),
                 "chosen": len(chosen),
                 "size": len(values),
                 "groups": [{"label": _group_label(collection, facet, g, lang), "values": groups[g]} for g in ordered],
@@ -219,22 +218,10 @@ def facet_panel(
 # --- the page and the files ------------------------------------------------------------------------
 
 
-def _headers(request: Request, selection_key: str, fmt: str, lang: str) -> dict[str, str]:
+def _headers(request: Request, view: View, selection_key: str, fmt: str, lang: str) -> dict[str, str]:
     version = data_version(get_backend(request))
-    etag = etag_for(version, "explore-decisions", selection_key, fmt, lang, dt.date.today().isoformat())
+    etag = etag_for(version, f"explore-{view.name}", selection_key, fmt, lang, dt.date.today().isoformat())
     return cache_headers(etag, vary=PAGE_VARY, version=version)
-
-
-def _sort_links(root: str, items: list[tuple[str, str]], selection: Selection, lang: str) -> dict[str, str]:
-    """For each column, the URL that sorts by it (descending when it is already sorted ascending)."""
-    rest = [(k, v) for k, v in items if k != "sort"]
-    out = {}
-    for column in SORTS:
-        flip = column == selection.sort and not selection.descending
-        out[column] = f"{root}/explore/decisions?" + urlencode(
-            [*rest, ("sort", ("-" if flip else "") + column), ("lang", lang)]
-        )
-    return out
 
 
 def _page_number(request: Request) -> int:
@@ -242,6 +229,81 @@ def _page_number(request: Request) -> int:
         return max(1, int(request.query_params.get("page") or 1))
     except ValueError:
         return 1
+
+
+def _chosen_label(collection: Collection[Any], param: str, value: str, lang: str, view: View) -> str:
+    if param in view.iri_facets:
+        return collection.labels.text(collection.iri(value), lang)
+    if param in view.fixed:
+        return value_label(collection, param, value, lang, view)
+    return value
+
+
+def explorer_page(
+    request: Request,
+    view: View,
+    collection: Collection[Any],
+    order: Callable[[list[Any], Selection], list[Any]],
+    row: Callable[[Any, Selection], dict[str, Any]],
+) -> Response:
+    """An explorer's page: the facets with their counts, the items the selection keeps in the order
+    asked for (``order``), a page of them as table rows (``row``), links to sort, page and download."""
+    lang = pick_lang(request)
+    selection, problems = read_selection(request, collection, lang, view)
+    items = selection_items(collection, selection, view)
+    page = _page_number(request)
+    headers = _headers(request, view, urlencode(items) + f"&page={page}", "html", lang)
+    if matches_etag(request, headers["ETag"]):
+        return not_modified(headers)
+    here = f"{root_of(request)}/explore/{view.name}"
+    found = order(narrow(collection.records, selection, view.groups), selection)
+    pages = max(1, -(-len(found) // PAGE_SIZE))
+    page = min(page, pages)
+    e = strings(lang, "explore")
+
+    def address(*extra: tuple[str, Any], without: tuple[str, str] | None = None, keep_sort: bool = True) -> str:
+        kept = [i for i in items if i != without and (keep_sort or i[0] != "sort")]
+        return f"{here}?" + urlencode([*kept, *extra, ("lang", lang)])
+
+    context = page_context(
+        request,
+        lang,
+        e[f"{view.name}_title"],
+        data_version(get_backend(request)),
+        e=e,
+        view=view.name,
+        facets=facet_panel(collection, selection, counts(collection.records, selection, view.groups), lang, view),
+        rows=[row(r, selection) for r in found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]],
+        total=len(found),
+        all_count=len(collection.records),
+        selection=selection,
+        chosen=[
+            {
+                "facet": view.facet_name(k, lang) if k in view.groups else e.get(k, k),
+                "label": _chosen_label(collection, k, v, lang, view),
+                "remove": address(without=(k, v)),
+            }
+            for k, v in items
+            if k not in ("sort", "as_of")
+        ],
+        problems=problems,
+        sort_links={
+            column: address(
+                ("sort", ("-" if column == selection.sort and not selection.descending else "") + column),
+                keep_sort=False,
+            )
+            for column in view.sorts
+        },
+        downloads={fmt: f"{here}.{fmt}?" + urlencode([*items, ("lang", lang)]) for fmt in FORMATS},
+        clear=f"{here}?lang={lang}",
+        page=page,
+        pages=pages,
+        previous=address(("page", page - 1)) if page > 1 else "",
+        next=address(("page", page + 1)) if page < pages else "",
+        query_string=urlencode(items),
+        main_class="wide",
+    )
+    return render(f"explore_{view.name}.html", context, headers=headers)
 
 
 @router.api_route("/explore", methods=["GET", "HEAD"], include_in_schema=False)
@@ -252,58 +314,15 @@ def explore_home(request: Request) -> Response:
 
 @router.api_route("/explore/decisions", methods=["GET", "HEAD"], include_in_schema=False)
 def decisions_page(request: Request) -> Response:
-    lang = pick_lang(request)
+    lang, root = pick_lang(request), root_of(request)
     collection = collection_of(request)
-    selection, problems = read_selection(request, collection, lang)
-    items = selection_items(collection, selection)
-    page = _page_number(request)
-    headers = _headers(request, urlencode(items) + f"&page={page}", "html", lang)
-    if matches_etag(request, headers["ETag"]):
-        return not_modified(headers)
-    root = root_of(request)
-    found = sorted_records(collection, narrow(collection.records, selection), selection, lang)
-    pages = max(1, -(-len(found) // PAGE_SIZE))
-    page = min(page, pages)
-    shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    e = strings(lang, "explore")
-    query_string = urlencode(items)
-    context = page_context(
+    return explorer_page(
         request,
-        lang,
-        e["title"],
-        data_version(get_backend(request)),
-        e=e,
-        facets=facet_panel(collection, selection, counts(collection.records, selection), lang),
-        rows=[table_row(collection, r, selection, lang, root) for r in shown],
-        total=len(found),
-        all_count=len(collection.records),
-        selection=selection,
-        chosen=[
-            {
-                "facet": e[f"facet_{k}"] if k in FACETS else e.get(k, k),
-                "label": _chosen_label(collection, k, v, lang),
-                "remove": f"{root}/explore/decisions?"
-                + urlencode([*[i for i in items if i != (k, v)], ("lang", lang)]),
-            }
-            for k, v in items
-            if k != "sort" and k != "as_of"
-        ],
-        problems=problems,
-        sort_links=_sort_links(root, items, selection, lang),
-        downloads={fmt: f"{root}/explore/decisions.{fmt}?" + urlencode([*items, ("lang", lang)]) for fmt in FORMATS},
-        clear=f"{root}/explore/decisions?lang={lang}",
-        page=page,
-        pages=pages,
-        previous=f"{root}/explore/decisions?" + urlencode([*items, ("page", page - 1), ("lang", lang)])
-        if page > 1
-        else "",
-        next=f"{root}/explore/decisions?" + urlencode([*items, ("page", page + 1), ("lang", lang)])
-        if page < pages
-        else "",
-        query_string=query_string,
-        main_class="wide",
+        DECISIONS,
+        collection,
+        lambda found, selection: sorted_records(collection, found, selection, lang),
+        lambda record, selection: table_row(collection, record, selection, lang, root),
     )
-    return render("explore.html", context, headers=headers)
 
 
 ABOUT_FACETS = ("meeting", "theme", "actor")
@@ -331,41 +350,35 @@ def decisions_about(request: Request, iri: str, lang: str) -> dict[str, Any] | N
     }
 
 
-def _chosen_label(collection: Collection, param: str, value: str, lang: str) -> str:
-    if param in IRI_FACETS:
-        return collection.labels.text(collection.iri(value), lang)
-    if param in FIXED:
-        return value_label(collection, param, value, lang)
-    return value
-
-
-def _records_for_file(request: Request, lang: str) -> tuple[Collection, Selection, list[Record], list[Problem]]:
-    collection = collection_of(request)
-    selection, problems = read_selection(request, collection, lang)
-    found = sorted_records(collection, narrow(collection.records, selection), selection, lang)
-    return collection, selection, found, problems
-
-
-def _about(request: Request, collection: Collection, selection: Selection) -> dict[str, Any]:
-    items = selection_items(collection, selection)
+def _about(request: Request, view: View, collection: Collection[Any], selection: Selection) -> dict[str, Any]:
+    items = selection_items(collection, selection, view)
     selected: dict[str, Any] = {}
     for k, v in items:
         selected.setdefault(k, []).append(v)
     return {
         "selection": selected,
         "data_version": data_version(get_backend(request)),
-        "url": f"{root_of(request)}/explore/decisions" + (f"?{urlencode(items)}" if items else ""),
+        "url": f"{root_of(request)}/explore/{view.name}" + (f"?{urlencode(items)}" if items else ""),
         "as_of": selection.as_of.isoformat(),
     }
 
 
-@router.api_route("/explore/decisions.{fmt}", methods=["GET", "HEAD"], include_in_schema=False)
-def decisions_file(request: Request, fmt: str) -> Response:
+def explorer_file(
+    request: Request,
+    view: View,
+    fmt: str,
+    collection: Collection[Any],
+    order: Callable[[list[Any], Selection], list[Any]],
+    columns: Sequence[Column],
+) -> Response:
+    """Every item of an explorer's view as JSON (with column keys), CSV or XLSX (with column titles in
+    the language asked for), the selection and the data version in the file; 400 naming what cannot
+    be applied."""
     lang = pick_lang(request)
     e = strings(lang, "explore")
     if fmt not in FORMATS:
         return JSONResponse({"error": e["bad_format"].format(value=fmt, formats=", ".join(FORMATS))}, status_code=404)
-    collection, selection, found, problems = _records_for_file(request, lang)
+    selection, problems = read_selection(request, collection, lang, view)
     if problems:
         return JSONResponse(
             {
@@ -383,37 +396,45 @@ def decisions_file(request: Request, fmt: str) -> Response:
             status_code=400,
             headers={"Content-Language": lang},
         )
-    items = selection_items(collection, selection)
-    headers = _headers(request, urlencode(items), fmt, lang)
+    headers = _headers(request, view, urlencode(selection_items(collection, selection, view)), fmt, lang)
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
-    about = _about(request, collection, selection)
-    version = about["data_version"] or "unversioned"
-    headers["Content-Disposition"] = f'attachment; filename="decisions-{version}.{fmt}"'
+    about = _about(request, view, collection, selection)
+    headers["Content-Disposition"] = (
+        f'attachment; filename="{view.name}-{about["data_version"] or "unversioned"}.{fmt}"'
+    )
     headers["Content-Language"] = lang
-    values = [[c.get(collection, r, lang) for c in COLUMNS] for r in found]
-    return _file(fmt, about, values, e, headers)
-
-
-def _file(
-    fmt: str, about: dict[str, Any], values: list[list[Any]], e: dict[str, str], headers: dict[str, str]
-) -> Response:
-    """The view as JSON (with column keys), CSV or XLSX (with column titles in the language asked for)."""
-    titles = [e[f"col_{c.key}"] for c in COLUMNS]
+    found = order(narrow(collection.records, selection, view.groups), selection)
+    values = [[c.get(collection, r, lang) for c in columns] for r in found]
+    titles = [e.get(f"{view.name}_col_{c.key}") or e[f"col_{c.key}"] for c in columns]
     if fmt == "json":
-        keys = [c.key for c in COLUMNS]
+        keys = [c.key for c in columns]
         rows = [dict(zip(keys, row, strict=True)) for row in values]
-        return JSONResponse(
-            {**about, "columns": keys, "titles": titles, "count": len(rows), "rows": rows}, headers=headers
-        )
+        body = {**about, "columns": keys, "titles": titles, "count": len(rows), "rows": rows}
+        return JSONResponse(body, headers=headers)
     if fmt == "csv":  # the data version and the selection in every row: a CSV has no other place for them
         chosen = urlencode([(k, v) for k, vs in about["selection"].items() for v in vs])
-        table = csv_bytes(
-            [*titles, "data_version", "selection"], [[*row, about["data_version"], chosen] for row in values]
-        )
+        lines = [[*row, about["data_version"], chosen] for row in values]
+        table = csv_bytes([*titles, "data_version", "selection"], lines)
         return Response(table, media_type="text/csv; charset=utf-8", headers=headers)
     info = [(e["data_version"], about["data_version"]), (e["as_of"], about["as_of"]), (e["address"], about["url"])]
-    info += [(e.get(f"facet_{k}", e.get(k, k)), "; ".join(vs)) for k, vs in about["selection"].items()]
+    info += [
+        (view.facet_name(k, lang) if k in view.groups else e.get(k, k), "; ".join(vs))
+        for k, vs in about["selection"].items()
+    ]
     wide = (e["col_text_es"], e["col_text_en"])
-    book = xlsx_bytes(e["sheet_decisions"], titles, values, e["sheet_about"], info, wide)
+    book = xlsx_bytes(e[f"sheet_{view.name}"], titles, values, e["sheet_about"], info, wide)
     return Response(book, media_type=XLSX, headers=headers)
+
+
+@router.api_route("/explore/decisions.{fmt}", methods=["GET", "HEAD"], include_in_schema=False)
+def decisions_file(request: Request, fmt: str) -> Response:
+    collection, lang = collection_of(request), pick_lang(request)
+    return explorer_file(
+        request,
+        DECISIONS,
+        fmt,
+        collection,
+        lambda found, selection: sorted_records(collection, found, selection, lang),
+        COLUMNS,
+    )

@@ -25,7 +25,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rdflib import Literal
 
@@ -89,7 +89,7 @@ ACTOR_GROUPS = (
     _PREFIXES
     + """
 SELECT DISTINCT ?v ?group WHERE {
-  { ?d acu:mustAct ?v } UNION { ?d acu:addressee ?v }
+  { ?d acu:mustAct ?v } UNION { ?d acu:addressee ?v } UNION { ?d acu:participant ?v }
   BIND(IF(EXISTS { ?v a acu:State }, "states",
        IF(EXISTS { ?v a acu:Conference } || EXISTS { ?v a/rdfs:subClassOf* acu:ConferenceBody }, "bodies",
        IF(EXISTS { ?v a foaf:Person }, "people", "organisations"))) AS ?group)
@@ -118,42 +118,59 @@ ACTOR_GROUP_ORDER = ("states", "organisations", "bodies", "people")
 SORTS = ("decision", "date", "meeting", "kind", "text", "actors", "due", "status")
 
 
+Groups = Mapping[str, tuple[str, int]]  # facet → (its group, its position in the group's tuples)
+
+
 @dataclass(frozen=True)
-class Record:
-    """One decision: its own values, and for each group of facets the tuples it has."""
+class Item:
+    """What is explored (a decision, a meeting): for each group of facets, the tuples it has."""
+
+    GROUPS: ClassVar[Groups] = GROUP_OF
 
     iri: str
-    order: int  # the order of the decisions question: meeting date, meeting, kind, position
-    number: str  # as printed, with its parent's for a sub-item ("2 a)")
-    meeting: str
-    date: str  # ISO date of the meeting (or its earliest date, or the document's), '' if none
-    due: str  # the deadline, else the scheduled start, '' if none
-    status: str  # followed-up | scheduled | none
-    text_es: str
-    text_en: str
+    order: int  # the order of the list before any sorting
+    date: str  # ISO date, '' if none
+    due: str  # a date the due range narrows by, '' if none
     folded: str  # the texts and labels, folded, for the text search
-    assigned: frozenset[str]  # the themes assigned to it (the facet also reaches broader and mapped ones)
     tuples: Mapping[str, frozenset[tuple[str, ...]]]
 
     def values(self, facet: str) -> set[str]:
-        group, position = GROUP_OF[facet]
+        group, position = self.GROUPS[facet]
         return {t[position] for t in self.tuples.get(group, ())}
 
 
-@dataclass
-class Collection:
-    """The decisions, and what their facet values are called and how they group and sort."""
+@dataclass(frozen=True)
+class Record(Item):
+    """One decision (in the order of the decisions question: meeting date, meeting, kind, position);
+    its date is its meeting's (or the meeting's earliest, or the document's), its due date the
+    deadline, else the scheduled start."""
 
-    records: list[Record]
+    number: str  # as printed, with its parent's for a sub-item ("2 a)")
+    meeting: str
+    status: str  # followed-up | scheduled | none
+    text_es: str
+    text_en: str
+    assigned: frozenset[str]  # the themes assigned to it (the facet also reaches broader and mapped ones)
+
+
+R = TypeVar("R", bound=Item)
+
+
+@dataclass
+class Collection(Generic[R]):
+    """The items explored, and what their facet values are called and how they group and sort."""
+
+    records: list[R]
     labels: Labels
     base: Base
+    groups: Groups = field(default_factory=lambda: GROUP_OF)
     theme_scheme: dict[str, str] = field(default_factory=dict)
     theme_notation: dict[str, str] = field(default_factory=dict)
     actor_group: dict[str, str] = field(default_factory=dict)
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # every value each facet has in the data
 
     def __post_init__(self) -> None:
-        for facet in FACETS:
+        for facet in self.groups:
             self.values[facet] = frozenset(v for r in self.records for v in r.values(facet) if v)
 
     def key(self, iri: str) -> str:
@@ -203,7 +220,7 @@ def due_class(due: str, as_of: dt.date) -> str:
     return "past" if due < as_of.isoformat() else "upcoming"
 
 
-def read_collection(backend: Backend, base: Base) -> Collection:
+def read_collection(backend: Backend, base: Base) -> Collection[Record]:
     """Every decision with its facet values, and the labels of them all (a handful of queries)."""
     kinds = _pairs(backend.select(KINDS), "v")
     conferences = _pairs(backend.select(CONFERENCES), "v")
@@ -254,7 +271,11 @@ def read_collection(backend: Backend, base: Base) -> Collection:
                 assigned=frozenset(t[0] for t in assigned.get(iri, ())),
             )
         )
-    collection = Collection(records, labels, base)
+    return describe(backend, Collection(records, labels, base))
+
+
+def describe(backend: Backend, collection: Collection[R]) -> Collection[R]:
+    """The scheme and notation of every theme, the kind of every actor, the labels of the schemes."""
     for row in backend.select(THEME_INFO):
         theme = str(row["v"])
         collection.theme_scheme.setdefault(theme, _text(row, "scheme"))
@@ -285,7 +306,7 @@ class Selection:
         return self.chosen.get(facet, frozenset())
 
 
-def record_tuples(record: Record, group: str, as_of: dt.date) -> frozenset[tuple[str, ...]]:
+def record_tuples(record: Item, group: str, as_of: dt.date) -> frozenset[tuple[str, ...]]:
     """The tuples of a group; the due group depends on the day the selection is judged on."""
     if group == "due":
         return frozenset({(due_class(record.due, as_of),)})
@@ -295,16 +316,16 @@ def record_tuples(record: Record, group: str, as_of: dt.date) -> frozenset[tuple
 Conditions = dict[str, list[tuple[int, frozenset[str]]]]
 
 
-def conditions(selection: Selection) -> Conditions:
+def conditions(selection: Selection, groups: Groups = GROUP_OF) -> Conditions:
     """For each group with a choice, the positions of its tuples and the values each must have."""
     out: Conditions = {}
-    for facet, (group, position) in GROUP_OF.items():
+    for facet, (group, position) in groups.items():
         if selection.active(facet):
             out.setdefault(group, []).append((position, selection.active(facet)))
     return out
 
 
-def failing(record: Record, wanted: Conditions, as_of: dt.date) -> set[str]:
+def failing(record: Item, wanted: Conditions, as_of: dt.date) -> set[str]:
     """The groups none of whose tuples of the record matches every condition of the group."""
     return {
         group
@@ -313,7 +334,7 @@ def failing(record: Record, wanted: Conditions, as_of: dt.date) -> set[str]:
     }
 
 
-def passes_rest(record: Record, selection: Selection, words: Sequence[str]) -> bool:
+def passes_rest(record: Item, selection: Selection, words: Sequence[str]) -> bool:
     """The date range and the text (every word, accents and case ignored)."""
     if selection.due_from and not (record.due and record.due >= selection.due_from):
         return False
@@ -322,21 +343,21 @@ def passes_rest(record: Record, selection: Selection, words: Sequence[str]) -> b
     return all(w in record.folded for w in words)
 
 
-def narrow(records: Iterable[Record], selection: Selection) -> list[Record]:
+def narrow(records: Iterable[R], selection: Selection, groups: Groups = GROUP_OF) -> list[R]:
     """The records the selection keeps, in the collection's order."""
-    words, wanted = fold(selection.q).split(), conditions(selection)
+    words, wanted = fold(selection.q).split(), conditions(selection, groups)
     return [r for r in records if passes_rest(r, selection, words) and not failing(r, wanted, selection.as_of)]
 
 
-def counts(records: Iterable[Record], selection: Selection) -> dict[str, Counter[str]]:
+def counts(records: Iterable[Item], selection: Selection, groups: Groups = GROUP_OF) -> dict[str, Counter[str]]:
     """For every facet, how many records each of its values would give (its own choices left out)."""
-    words, wanted = fold(selection.q).split(), conditions(selection)
+    words, wanted = fold(selection.q).split(), conditions(selection, groups)
     kept = [(r, failing(r, wanted, selection.as_of)) for r in records if passes_rest(r, selection, words)]
     out: dict[str, Counter[str]] = {}
-    for facet, (group, position) in GROUP_OF.items():
+    for facet, (group, position) in groups.items():
         mates = [
             (p, selection.active(f))
-            for f, (g, p) in GROUP_OF.items()
+            for f, (g, p) in groups.items()
             if g == group and f != facet and selection.active(f)
         ]
         counter: Counter[str] = Counter()
@@ -354,7 +375,7 @@ def counts(records: Iterable[Record], selection: Selection) -> dict[str, Counter
     return out
 
 
-def sort_key(collection: Collection, sort: str, lang: str) -> Callable[[Record], Any]:
+def sort_key(collection: Collection[Record], sort: str, lang: str) -> Callable[[Record], Any]:
     """How a list sorts by a column; ties keep the order of the decisions question."""
     labels = collection.labels
     if sort == "decision":
@@ -377,13 +398,15 @@ def sort_key(collection: Collection, sort: str, lang: str) -> Callable[[Record],
     return lambda r: (r.date or "9999", r.order)
 
 
-def sorted_records(collection: Collection, records: list[Record], selection: Selection, lang: str) -> list[Record]:
+def sorted_records(
+    collection: Collection[Record], records: list[Record], selection: Selection, lang: str
+) -> list[Record]:
     ordered = sorted(records, key=sort_key(collection, selection.sort, lang), reverse=selection.descending)
     if selection.sort == "due":  # without a date last, whichever the direction
         ordered = [r for r in ordered if r.due] + [r for r in ordered if not r.due]
     return ordered
 
 
-def theme_sort_key(collection: Collection, theme: str, lang: str) -> tuple[Any, ...]:
+def theme_sort_key(collection: Collection[Any], theme: str, lang: str) -> tuple[Any, ...]:
     notation = collection.theme_notation.get(theme, "")
     return (not notation, natural_key(notation), natural_key(collection.labels.text(theme, lang)))

@@ -3,8 +3,8 @@
 Every string a page shows lives in ``strings/{en,es}.json``, grouped by the part of the site that
 shows it (site, queries, docs, dataset, home, form); the labels of other vocabularies' terms (ours
 come from the ontology) in ``strings/terms.json``. The language is the ``lang`` parameter, else
-the language cookie (``lang``, set by every page asked for with a ``lang`` parameter, so that a
-choice made once holds on the next click), else the best of Accept-Language, else English.
+the language cookie (``lang``, set by ``LanguageCookie`` on the answer to every request with a
+``lang`` parameter, so that a choice made once holds on the next click), else the best of Accept-Language, else English.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from fastapi import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import UserError
 from ..namespaces import CURIES
@@ -25,6 +26,7 @@ __all__ = [
     "DEFAULT_LANG",
     "LANGS",
     "LANG_COOKIE",
+    "LanguageCookie",
     "asked_lang",
     "error_text",
     "lang_from_header",
@@ -82,6 +84,34 @@ def pick_lang(request: Request) -> str:
     if kept in LANGS:
         return kept
     return lang_from_header(request.headers.get("accept-language"))
+
+
+class LanguageCookie:
+    """Remember the language a request names (``?lang=es``) in a cookie, for a year and this site's
+    paths, so that the next pages keep it: set on every answer to such a request whose cookie says
+    otherwise, a 304 included (a page the browser has cached still switches the language)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        asked = asked_lang(request)
+        if not asked or request.cookies.get(LANG_COOKIE) == asked:
+            await self.app(scope, receive, send)
+            return
+        path = str(scope.get("root_path") or "").rstrip("/") + "/"
+        cookie = f"{LANG_COOKIE}={asked}; Max-Age={365 * 86400}; Path={path}; SameSite=Lax".encode("latin-1")
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
 
 
 def _q_of(params: list[str]) -> float:

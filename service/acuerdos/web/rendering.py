@@ -17,12 +17,12 @@ from urllib.parse import urlencode
 import jinja2
 import pyoxigraph as ox
 from fastapi import Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse
 
 from ..http import cache_headers, etag_for
 from ..namespaces import CANONICAL_BASE, ONTOLOGY_IRI, Base
 from .deps import data_version, get_backend, get_site, root_of
-from .i18n import LANG_COOKIE, LANGS, asked_lang, other_lang, pick_lang, strings
+from .i18n import LANGS, other_lang, pick_lang, strings
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -126,23 +126,13 @@ def page_context(request: Request, lang: str, title: str, version: str = "", **e
 def render(
     template: str, context: Mapping[str, Any], status: int = 200, headers: Mapping[str, str] | None = None
 ) -> HTMLResponse:
-    """A page; when its request named a language, the cookie that keeps it for the next pages."""
+    """A page, which varies by the language cookie too (``i18n.LanguageCookie`` sets it)."""
     body = templates.get_template(template).render(**context)
     response = HTMLResponse(body, status_code=status, headers=dict(headers or {}))
-    keep_lang(context.get("request"), response)
-    return response
-
-
-def keep_lang(request: Request | None, response: Response) -> None:
-    """Remember the language a request named (a year, this site's path only); pages vary by the cookie."""
     vary = response.headers.get("Vary")
     if vary is not None and "cookie" not in vary.lower():
         response.headers["Vary"] = vary + ", Cookie"
-    asked = asked_lang(request) if request is not None else None
-    if asked and request is not None and request.cookies.get(LANG_COOKIE) != asked:
-        response.set_cookie(
-            LANG_COOKIE, asked, max_age=365 * 86400, path=(root_of(request) or "") + "/", samesite="lax"
-        )
+    return response
 
 
 def page_validators(request: Request, name: str, *parts: Any) -> tuple[str, str, dict[str, str]]:

@@ -1,0 +1,71 @@
+"""The explorers' narrowing and counting (web.facets) against the independent walk of the graph
+(tests/facet_walk.py), in this process, for many selections drawn at random (seeded): one, two or
+three facets, one or two values each. The browser tests check the pages show what this computes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from rdflib import Graph
+
+from acuerdos.namespaces import Base
+from acuerdos.project import Release
+from acuerdos.store import LocalBackend
+from acuerdos.store.embedded import EmbeddedEngine
+from acuerdos.web.explorer_url import DECISIONS, MEETINGS, View, url_key
+from acuerdos.web.facets import Selection, counts, narrow, read_collection
+from acuerdos.web.meeting_facets import read_meetings
+from facet_walk import BASE, GROUPS, MEETING_GROUPS, expected, walk, walk_meetings
+
+SELECTIONS = 150
+
+
+@pytest.fixture(scope="module")
+def backend(built_dist) -> LocalBackend:
+    return LocalBackend(EmbeddedEngine.from_dump(str(Release(built_dist).nquads)).store, version="v", limit=100000)
+
+
+@pytest.fixture(scope="module")
+def graph(built_dist) -> Graph:
+    union = Graph()
+    union.parse(built_dist / "acuerdos.nt", format="nt")
+    return union
+
+
+def compare(collection, walked, view: View, groups: dict, seed: int) -> None:
+    chooser = random.Random(seed)
+    as_of = dt.date.today()
+    for _ in range(SELECTIONS):
+        chosen_keys: dict[str, set[str]] = {}
+        chosen: dict[str, frozenset[str]] = {}
+        for facet in chooser.sample(view.facets, chooser.randint(1, 3)):
+            values = sorted(view.fixed.get(facet, collection.values[facet]))
+            picked = set(chooser.sample(values, min(len(values), chooser.randint(1, 2))))
+            chosen[facet] = frozenset(picked)
+            chosen_keys[facet] = {url_key(collection, facet, v, view) for v in picked}
+        selection = Selection(chosen=chosen, as_of=as_of)
+        kept, wanted = expected(walked, chosen_keys, groups)
+        found = {r.iri for r in narrow(collection.records, selection, view.groups)}
+        assert found == kept, f"{chosen_keys}: narrowed {sorted(found - kept)} too many, {sorted(kept - found)} missing"
+        counted = counts(collection.records, selection, view.groups)
+        for facet in view.facets:
+            mine = {url_key(collection, facet, v, view): n for v, n in counted[facet].items() if v and n}
+            theirs = {v: n for v, n in wanted[facet].items() if v and n}
+            assert mine == theirs, f"{chosen_keys}: counts of {facet}"
+
+
+def test_decisions_narrow_and_count_as_the_walk_says(backend, graph):
+    collection = read_collection(backend, Base())
+    walked = walk(graph, dt.date.today())
+    assert {r.iri for r in collection.records} == {w.iri for w in walked}
+    assert all(r.iri.startswith(BASE) for r in collection.records)
+    compare(collection, walked, DECISIONS, GROUPS, seed=8)
+
+
+def test_meetings_narrow_and_count_as_the_walk_says(backend, graph):
+    collection = read_meetings(backend, Base())
+    walked = walk_meetings(graph)
+    assert {m.iri for m in collection.records} == {w.iri for w in walked}
+    compare(collection, walked, MEETINGS, MEETING_GROUPS, seed=9)
