@@ -43,5 +43,5 @@ def test_every_column_and_parameter_has_a_name_in_both_languages(registry):
         for name in [*query.variables, *query.params]
         if not name.endswith("_label") and not (name in names["en"] and name in names["es"])
     }
-    assert not missing, sorted(missing)
+    assert not missing, f"add to the part 'names' of strings/en.json and es.json: {sorted(missing)}"
     assert name_label("decision_label", "es") == "Decisión" and name_label("decision", "en") == "Decision"
