@@ -37,6 +37,8 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-1> acu:themeAssignment ?b2 .
     <decision/2017-06-08-mexico/agreement-1> acu:unofficialTranslation "Send the inputs by 12 June at the latest."@en .
     <decision/2017-06-08-mexico/agreement-2-a> acu:consolidates <decision/2017-06-08-mexico/agreement-1> .
+    <decision/2017-06-08-mexico/agreement-1> acu:numberEvidence ?n ; acu:evidence ?n .
+    ?n a oa:SpecificResource ; oa:hasSource <document/2017-06-08-final-act> ; oa:hasSelector ?nsel .
     <decision/2017-06-08-mexico/agreement-1> acu:actionCategoryAssignment <decision/2017-06-08-mexico/agreement-1/action-category> .
     <decision/2017-06-08-mexico/agreement-1/action-category> a acu:ActionCategoryAssignment .
     <decision/2017-06-08-mexico/agreement-1/action-category> acu:actionCategory <kind/action-category/specific-action> .
@@ -44,6 +46,10 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-1/action-category> acu:reason "\"Enviar los insumos a más tardar el 12 de junio.\": a deliverable and a deadline."@en .
 }
 INSERT {
+    <decision/agreement-1> acu:numberEvidence <decision/agreement-1/evidence/2017-06-08-final-act-2> ;
+        acu:evidence <decision/agreement-1/evidence/2017-06-08-final-act-2> .
+    <decision/agreement-1/evidence/2017-06-08-final-act-2> a oa:SpecificResource ;
+        oa:hasSource <document/2017-06-08-final-act> ; oa:hasSelector ?nsel .
     <decision/agreement-1/theme/gcm-objective-23> a acu:ThemeAssignment .
     <decision/agreement-1/theme/gcm-objective-23> acu:basis <kind/basis/assigned-by-judgement> .
     <decision/agreement-1/theme/gcm-objective-23> acu:reason "Sending inputs to the other conference is international cooperation."@en .
@@ -79,6 +85,8 @@ INSERT {
     <decision/agreement-1/action-category> acu:reason "\"Enviar los insumos a más tardar el 12 de junio.\": a deliverable and a deadline."@en .
 }
 WHERE {
+    <decision/2017-06-08-mexico/agreement-1> acu:numberEvidence ?n .
+    ?n oa:hasSelector ?nsel .
     ?b4 a oa:TextQuoteSelector .
     ?b4 oa:exact "Enviar los insumos a más tardar el 12 de junio." .
     ?b1 a acu:ThemeAssignment .

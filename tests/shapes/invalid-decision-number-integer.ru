@@ -1,6 +1,7 @@
 # Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the number as printed is an integer, not text.
 # shape: <https://w3id.org/acuerdos/shapes/Decision-number>
 # severity: Violation
+# also: <https://w3id.org/acuerdos/shapes/Decision-number-printed>
 
 BASE <https://w3id.org/acuerdos/>
 PREFIX acu: <https://w3id.org/acuerdos/ontology#>

@@ -10,8 +10,8 @@ DELETE {
     <decision/2017-06-08-mexico/agreement-2-a> acu:evidence <decision/2017-06-08-mexico/agreement-2-a/evidence/2017-06-08-final-act-1> .
 }
 INSERT {
-    <decision/2017-06-08-mexico/agreement-2/evidence/2017-06-08-final-act-2> ?p ?o .
-    <decision/2017-06-08-mexico/agreement-2-a> acu:evidence <decision/2017-06-08-mexico/agreement-2/evidence/2017-06-08-final-act-2> .
+    <decision/2017-06-08-mexico/agreement-2/evidence/2017-06-08-final-act-9> ?p ?o .
+    <decision/2017-06-08-mexico/agreement-2-a> acu:evidence <decision/2017-06-08-mexico/agreement-2/evidence/2017-06-08-final-act-9> .
 }
 WHERE {
     <decision/2017-06-08-mexico/agreement-2-a/evidence/2017-06-08-final-act-1> ?p ?o .

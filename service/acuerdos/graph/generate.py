@@ -265,11 +265,12 @@ class Generator:
 
     def plan(self, budget: int) -> list[Meeting]:
         """The meetings, in date order, sized for about ``budget`` generated triples (measured: about
-        37 triples per decision with its quote and curation, 10 more per meeting)."""
+        44 triples per decision with its two quotes, its curation and its action category, 10 more per
+        meeting)."""
         count, meetings = max(1, budget // 300), []
         for _ in range(3):  # a plan, then two corrections of its size
             meetings = self._meetings(count, random.Random(self.rng.random()))
-            estimate = sum(10 + 37 * m.decisions for m in meetings)
+            estimate = sum(10 + 44 * m.decisions for m in meetings)
             count = max(1, round(count * budget / max(1, estimate)))
         return meetings
 
@@ -593,6 +594,7 @@ class Generator:
             addressees,
             pairs,
             breaking,
+            f"{number}. ",
         )
         self._themes(themes, iri, theme_iri, theme_en, breaking)
         dated = any(p in ("acu:deadline", "acu:scheduledStart") for p, _ in pairs)
@@ -621,6 +623,7 @@ class Generator:
                 [],
                 [("acu:partOf", [iri])],
                 "",
+                f"{letter}) ",
             )
             self._themes(themes, sub, theme_iri, theme_en, "")
             self._action_category(themes, sub, "specific-action", item_es)
@@ -656,6 +659,7 @@ class Generator:
         addressees: list[str],
         extra: list[tuple[str, list[str]]],
         breaking: str,
+        printed_as: str,
     ) -> None:
         label_es = f"{word} {printed} de {KINDS[meeting.kind][0].lower()} del {_es(meeting.day)} ({meeting.slug})"
         label_en = (
@@ -676,7 +680,9 @@ class Generator:
                 ("acu:mustAct", must_act),
                 ("acu:addressee", addressees),
                 *extra,
-                ("acu:evidence", [data.quote(iri, document, 1, text_es)]),
+                # the number as the text prints it ("4. Celebrar…", "b) Chile…"): acu:numberEvidence
+                ("acu:numberEvidence", [number_quote := data.quote(iri, document, 2, printed_as + _opening(text_es))]),
+                ("acu:evidence", [data.quote(iri, document, 1, text_es), number_quote]),
             ],
         )
 
@@ -732,6 +738,11 @@ class Generator:
                 ("acu:reason", [_q(reason) + "@en"]),
             ],
         )
+
+
+def _opening(text: str) -> str:
+    """The first four words of a text, as a quote of where its number is printed."""
+    return " ".join(text.split()[:4])
 
 
 def _copy(project: Project, target: Path) -> None:

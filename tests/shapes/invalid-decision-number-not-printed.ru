@@ -1,0 +1,10 @@
+# Broken fixture for tests/test_shapes.py, a patch to valid-minimal.ttl: the decision's number is neither shown printed by a quote nor marked as inferred.
+# shape: <https://w3id.org/acuerdos/shapes/Decision-number-printed>
+# severity: Violation
+
+BASE <https://w3id.org/acuerdos/>
+PREFIX acu: <https://w3id.org/acuerdos/ontology#>
+
+DELETE DATA {
+    <decision/2017-06-08-mexico/agreement-2> acu:numberEvidence <decision/2017-06-08-mexico/agreement-2/evidence/2017-06-08-final-act-2> .
+}
