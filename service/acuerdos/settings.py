@@ -20,8 +20,8 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | longest request target (path and query string), bytes | `ACUERDOS_MAX_URL` | `8192` |
 | query worker processes | `ACUERDOS_WORKERS` | `max(2, CPUs)` (at most 8) embedded, `4` remote |
 | memory limit per worker, MiB (0: none) | `ACUERDOS_WORKER_MEMORY_MB` | `2048` |
-| queries a client (address) runs at once (queue/2 more wait, then 429) | `ACUERDOS_CLIENT_QUERIES` | workers//2, ≥ 1 |
-| requests waiting for a worker, all clients; past that 503 | `ACUERDOS_QUEUE` | `16` |
+| queries a client (address) runs at once (8 more wait, then 429) | `ACUERDOS_CLIENT_QUERIES` | workers//2, ≥ 1 |
+| requests waiting for a worker, all clients; past that 503 | `ACUERDOS_QUEUE` | `64` |
 | workers more, for clients running nothing and no slow query lately | `ACUERDOS_RESERVE_WORKERS` | `1` |
 | largest answer, bytes (cut there, like the row limit) | `ACUERDOS_MAX_ANSWER` | `4194304` |
 | time a client has to send a request's head, and its body, seconds | `ACUERDOS_READ_TIMEOUT` | `10` |
@@ -61,7 +61,7 @@ class Settings:
     workers: int | None = None
     worker_memory_mb: int = 2048
     client_queries: int | None = None
-    queue: int = 16
+    queue: int = 64
     reserve_workers: int = 1
     max_answer: int = 4 * 1024 * 1024
     read_timeout: float = 10.0

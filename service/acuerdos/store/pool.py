@@ -49,15 +49,15 @@ class Fairness:
 
     client_queries: int = 1
     client_waiting: int = 2
-    queue: int = 16
+    queue: int = 64
     reserve: int = 1
     wait: float | None = None  # None: the query's time limit, at least 5 s (a worker may be restarting)
     slow_after: float = 1.0  # a query that runs longer marks its client slow ...
     remember: float = 30.0  # ... for this long
 
 
-WORKER_NICE = 2  # the server (and so every cheap route) comes first when the CPUs are busy
-SLOW_NICE = 15  # a query running past Fairness.slow_after, after everyone else
+WORKER_NICE = 0  # as the server: a worker's own priority (restored after a slow query, where allowed)
+SLOW_NICE = 10  # a query running past Fairness.slow_after: the server and the other queries come first
 
 
 def _nice(worker: _Worker, value: int) -> None:
