@@ -106,6 +106,7 @@ bench: build
 	$(BIN)/python bench/bench_cpu.py
 	$(BIN)/python bench/bench_pages.py
 	$(BIN)/python bench/bench_charts.py
+	$(BIN)/python bench/bench_load.py
 
 clean:
 	rm -rf dist .pytest_cache node_modules $(STATIC)/yasgui.min.js $(STATIC)/yasgui.min.css

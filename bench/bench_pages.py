@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import re
 import statistics
@@ -41,6 +42,8 @@ PAGES = [
         "explorer, 3 facets, text, sorted",
         "/explore/decisions?actor=state/MX&role=must-act&status=none&q=migr&sort=-due",
     ),
+    ("meetings, no facet", "/explore/meetings"),
+    ("meetings, 3 facets", "/explore/meetings?conference=conference/csm&recorded=mentioned&year=2017"),
     (
         "explorer CSV, 3 facets",
         "/explore/decisions.csv?conference=conference/csm&year=2017&theme=theme/gcm-objective/23",
@@ -88,8 +91,11 @@ def main() -> None:
     if args.write:
         machine = platform.processor() or platform.machine()
         header = f"## Explorer page times ({dt.date.today()}, {platform.node()}, {machine})"
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        note = f"{args.requests} sequential requests per page after one to warm up"
+        note += f"; load average {load} on {os.cpu_count()} CPUs (a shared machine)."
         with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as out:
-            out.write(f"\n{header}\n\n{args.requests} sequential requests per page after one to warm up.\n\n{table}\n")
+            out.write(f"\n{header}\n\n{note}\n\n{table}\n")
 
 
 if __name__ == "__main__":

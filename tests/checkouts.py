@@ -15,7 +15,7 @@ DATA = ROOT / "tests" / "shapes" / "valid-minimal.ttl"
 
 def small_checkout(folder: Path, version: str | None = None, changelog: str | None = None) -> Path:
     """A project in ``folder`` (created), with ``VERSION`` and ``CHANGELOG.md`` when given."""
-    for name in ("ontology", "queries", "shapes"):
+    for name in ("ontology", "queries", "shapes", "publishing"):
         shutil.copytree(ROOT / name, folder / name)
     (folder / "data" / "sources").mkdir(parents=True)
     shutil.copy(DATA, folder / "data" / DATA.name)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the artefact folders, for breaking files without touching the real ones."""
     copy = tmp_path_factory.mktemp("checkout")
-    for folder in ("ontology", "data", "shapes", "queries"):
+    for folder in ("ontology", "data", "shapes", "queries", "publishing"):
         shutil.copytree(ROOT / folder, copy / folder)
     return copy
 
@@ -54,6 +54,24 @@ def test_a_syntax_error_names_the_file_and_line(command: str, checkout: Path) ->
     assert_one_clear_line(result, "data/documents/2017-06-08-panama.ttl:", "not valid Turtle")
     line = int(result.stderr.split("2017-06-08-panama.ttl:")[1].split(":")[0])
     assert abs(line - (broken_at + 1)) <= 1, f"error reported at line {line}, the file is broken at {broken_at + 1}"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("publisher:\n  name: X\n  type: University\n", "publisher.type"),
+        ("publisher:\n  name: X\n  phone: 1\n", "phone"),
+        ("contact:\n  email: nobody\n", "contact.email"),
+        ("publisher:\n  iri: https://example.org/x\n", "publisher.name"),
+        ("publisher: [\n", "cannot read"),
+    ],
+)
+def test_a_bad_publisher_configuration_is_named(checkout: Path, tmp_path: Path, text: str, expected: str) -> None:
+    config = tmp_path / "publisher.yaml"
+    config.write_text(text, encoding="utf-8")
+    result = run(["build", "--dist", str(tmp_path / "dist"), "--publisher", str(config)], checkout)
+    assert_one_clear_line(result, str(config), expected)
+    assert not (tmp_path / "dist").exists()
 
 
 def test_an_unknown_query_is_named(checkout: Path) -> None:

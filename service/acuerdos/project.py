@@ -67,6 +67,11 @@ class Project:
         return self.root / "dist"
 
     @property
+    def publishing(self) -> Path:
+        """``publishing/``: the publisher configuration and the DCAT-AP shapes the description must pass."""
+        return self.root / "publishing"
+
+    @property
     def version_file(self) -> Path:
         """``VERSION``: the release being prepared (``acuerdos release`` publishes it)."""
         return self.root / "VERSION"

@@ -10,6 +10,7 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | base IRI | `ACUERDOS_BASE` | `https://w3id.org/acuerdos/` |
 | the project (checkout) | `ACUERDOS_HOME` | the folder above the current one that holds `ontology/` and `data/` |
 | built files (a release) | `ACUERDOS_DIST` | `dist/` of the project |
+| the publisher configuration (`acuerdos build`) | `ACUERDOS_PUBLISHER` | `publishing/publisher.yaml` of the project |
 | remote SPARQL endpoint (query URL) | `ACUERDOS_ENDPOINT` | none: the embedded store |
 | its Graph Store Protocol URL (`acuerdos load`) | `ACUERDOS_GRAPH_STORE` | derived from the endpoint |
 | password for `acuerdos load --user` | `ACUERDOS_PASSWORD` | empty |
@@ -19,8 +20,8 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | longest request target (path and query string), bytes | `ACUERDOS_MAX_URL` | `8192` |
 | query worker processes | `ACUERDOS_WORKERS` | `max(2, CPUs)` (at most 8) embedded, `4` remote |
 | memory limit per worker, MiB (0: none) | `ACUERDOS_WORKER_MEMORY_MB` | `2048` |
-| queries a client (address) runs at once (queue/2 more wait, then 429) | `ACUERDOS_CLIENT_QUERIES` | workers//2, ≥ 1 |
-| requests waiting for a worker, all clients; past that 503 | `ACUERDOS_QUEUE` | `16` |
+| queries a client (address) runs at once (8 more wait, then 429) | `ACUERDOS_CLIENT_QUERIES` | workers//2, ≥ 1 |
+| requests waiting for a worker, all clients; past that 503 | `ACUERDOS_QUEUE` | `64` |
 | workers more, for clients running nothing and no slow query lately | `ACUERDOS_RESERVE_WORKERS` | `1` |
 | largest answer, bytes (cut there, like the row limit) | `ACUERDOS_MAX_ANSWER` | `4194304` |
 | time a client has to send a request's head, and its body, seconds | `ACUERDOS_READ_TIMEOUT` | `10` |
@@ -48,6 +49,7 @@ class Settings:
     base: str | None = None  # None: the canonical base (build), the release's own (serve)
     home: Path | None = None
     dist: Path | None = None
+    publisher: Path | None = None
     drafts: Path | None = None  # the folder of drafts the review pages show (serve --drafts)
     endpoint: str | None = None
     graph_store: str | None = None
@@ -59,7 +61,7 @@ class Settings:
     workers: int | None = None
     worker_memory_mb: int = 2048
     client_queries: int | None = None
-    queue: int = 16
+    queue: int = 64
     reserve_workers: int = 1
     max_answer: int = 4 * 1024 * 1024
     read_timeout: float = 10.0
@@ -77,7 +79,7 @@ class Settings:
                 object.__setattr__(self, name, None)
         if self.base is not None and not self.base.endswith("/"):
             object.__setattr__(self, "base", self.base + "/")
-        for name in ("home", "dist", "drafts"):
+        for name in ("home", "dist", "publisher", "drafts"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)))
 

@@ -26,6 +26,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX org: <http://www.w3.org/ns/org#>
 """
 FOLLOW_UP_STATUS = "https://w3id.org/acuerdos/kind/follow-up-status/"
 # (property, the long pattern binding ?s and ?o), each written from the property's definition
@@ -37,6 +38,10 @@ LONG: dict[str, str] = {
       UNION { ?s acu:adoptedAt ?m . OPTIONAL { ?m schema:startDate ?a } OPTIONAL { ?m acu:notBefore ?b }
               OPTIONAL { ?s acu:recordedIn ?d . ?d dcterms:date ?c } }
       BIND(COALESCE(?a, ?b, ?c) AS ?o) FILTER(BOUND(?o))""",
+    "supersededOn": """?s org:organization ?org ; org:role ?role ; acu:asOf ?d .
+      ?n org:organization ?org ; org:role ?role ; acu:asOf ?o FILTER(?o > ?d)
+      FILTER NOT EXISTS { ?m org:organization ?org ; org:role ?role ; acu:asOf ?between
+                          FILTER(?between > ?d && ?between < ?o) }""",
     "textQuotedIn": """?s acu:text ?t ; acu:evidence ?e . ?e oa:hasSource ?o ; oa:hasSelector ?sel .
       ?sel oa:exact ?q FILTER(STR(?q) = STR(?t))""",
     "followUpStatus": f"""?s a/rdfs:subClassOf* acu:Decision .

@@ -73,7 +73,7 @@ def test_both_backends_cut_answers_at_the_byte_limit(built_dist, tmp_path, reque
 
 @pytest.mark.service
 def test_a_worker_out_of_memory_is_503_with_retry_after_and_replaced(built_dist, tmp_path):
-    service = _service(built_dist, tmp_path / "service.log", "--workers", "1", worker_memory_mb="400")
+    service = _service(built_dist, tmp_path / "service.log", "--workers", "1", worker_memory_mb="1024")
     try:
         answer = httpx.get(service.url + "/sparql", params={"query": HOG}, timeout=60)
         assert answer.status_code == 503 and answer.headers["retry-after"].isdigit(), answer.text

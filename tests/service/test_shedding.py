@@ -120,9 +120,9 @@ def _at_once(url: str, addresses: list[str]) -> list[httpx.Response]:
 
 
 def test_one_client_past_its_share_gets_429_and_a_full_queue_503(serve):
-    """Defaults with 2 workers: a client runs 1 query, 8 more wait, the rest are refused at once (429);
-    three clients under their share but together past the queue of 16: 503; always with Retry-After."""
-    url = serve("--workers", "2", "--timeout", "2")
+    """2 workers, a queue of 16: a client runs 1 query, 8 more wait, the rest are refused at once (429);
+    three clients under their share but together past the queue: 503; always with Retry-After."""
+    url = serve("--workers", "2", "--timeout", "2", queue="16")
     crowd = _at_once(url, ["127.0.0.2"] * 12)
     assert {a.status_code for a in crowd} <= {429, 503}
     assert sum("Too many queries from you" in a.text and a.status_code == 429 for a in crowd) == 3

@@ -45,18 +45,27 @@ def test_void_and_dcat(description, manifest, data_version):
 def test_every_dump_is_described_and_downloadable(http, description, built_dist):
     distributions = set(description.objects(DATASET, DCAT.distribution))
     names = {"acuerdos.ttl", "acuerdos.nt", "acuerdos.jsonld", "acuerdos.trig", "acuerdos.nq"}
+    names |= {name + ".gz" for name in names}
     assert {URIRef(BASE + "dumps/" + n) for n in names} <= distributions
     for dist in distributions:
         name = str(dist)[len(BASE + "dumps/") :]
-        size = int(description.value(dist, DCAT.byteSize))
+        size = int(description.value(dist, DCAT.byteSize).toPython())
         assert size == (built_dist / name).stat().st_size
         url = str(description.value(dist, DCAT.downloadURL))
-        response = http.get("/" + url[len(BASE) :])
+        response = http.get("/" + url[len(BASE) :], headers={"Accept-Encoding": "identity"})
         assert response.status_code == 200
         assert len(response.content) == size
+        assert response.headers["link"] == '</dataset>; rel="describedby"'
         media = str(description.value(dist, DCAT.mediaType)).rsplit("/media-types/", 1)[1]
-        assert response.headers["content-type"].startswith(media)
-        again = http.get("/" + url[len(BASE) :], headers={"If-None-Match": response.headers["etag"]})
+        packed = description.value(dist, DCAT.compressFormat)
+        if packed is None:
+            assert response.headers["content-type"].startswith(media)
+        else:
+            assert str(packed).endswith("/application/gzip")
+            assert response.headers["content-type"] == "application/gzip"
+        again = http.get(
+            "/" + url[len(BASE) :], headers={"Accept-Encoding": "identity", "If-None-Match": response.headers["etag"]}
+        )
         assert again.status_code == 304
 
 
@@ -74,6 +83,19 @@ def test_dumps_parse(http, manifest, name, fmt):
         assert len({(s, p, o) for s, p, o, _ in dataset.quads()}) == manifest["triples"]
     else:
         assert len(parse(response.text, fmt)) == manifest["triples"]
+
+
+def test_a_client_that_accepts_gzip_gets_the_gzip_copy(http, built_dist):
+    raw = http.stream("GET", "/dumps/acuerdos.nt", headers={"Accept-Encoding": "gzip"})
+    with raw as response:
+        body = b"".join(response.iter_raw())
+        assert response.headers["content-encoding"] == "gzip"
+        assert "Accept-Encoding" in response.headers["vary"]
+        assert response.headers["content-type"].startswith("application/n-triples")
+    assert body == (built_dist / "acuerdos.nt.gz").read_bytes()
+    plain = http.get("/dumps/acuerdos.nt", headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.content == (built_dist / "acuerdos.nt").read_bytes()
 
 
 def test_dataset_page_and_well_known(http):

@@ -23,12 +23,15 @@ from rdflib import Dataset
 from ..errors import UserError
 from ..graph import load_dataset
 from ..graph.build import BuildResult, check_unpublished, publish, write_release
+from ..graph.description import Publishing
+from ..graph.publisher import read_publisher
 from ..graph.version import Stamp, read_stamp, stamp_ontology
 from ..namespaces import Base
 from ..project import Project, Release
 from ..queries import load_registry
 from ..queries.publish import add_to_dataset
 from ..settings import Settings
+from ..validation.dcat_ap import require_dcat_ap
 from .changelog import add_entry
 
 
@@ -60,22 +63,37 @@ def check_data(project: Project, base: Base, allow_violations: bool = False) -> 
 
 
 def build_release(
-    project: Project, base: Base, dist: Path, stamp: Stamp | None, allow_violations: bool = False
+    project: Project,
+    base: Base,
+    dist: Path,
+    stamp: Stamp | None,
+    allow_violations: bool = False,
+    publisher: Path | None = None,
 ) -> tuple[BuildResult, Dataset]:
-    """Validate, load the project under ``base``, stamp the ontology, add the named queries, write ``dist``."""
+    """Validate, load the project under ``base``, stamp the ontology, add the named queries, write
+    ``dist`` with the description of the publisher in ``publisher`` (default
+    ``publishing/publisher.yaml``), which must pass the DCAT-AP shapes."""
+    publishing = Publishing(  # first: a mistake in the configuration is reported before the long part
+        read_publisher(publisher or project.publishing / "publisher.yaml"),
+        require_dcat_ap(project.publishing / "dcat-ap-3.0.0"),
+    )
     checked = check_data(project, base, allow_violations)
     dataset = load_dataset(project, base)
     if stamp is not None:
         stamp_ontology(dataset, stamp)
     add_to_dataset(dataset, load_registry(project.queries, base))
-    return write_release(dataset, project, base, dist, stamp, checked), dataset
+    return write_release(dataset, project, base, dist, stamp, checked, publishing), dataset
 
 
-def _target(args: argparse.Namespace) -> tuple[Project, Base, Path]:
-    """The project (found from the current folder), the base and the release folder a command writes."""
-    settings = Settings.from_env(base=args.base, dist=Path(args.dist) if args.dist else None)
+def _target(args: argparse.Namespace) -> tuple[Project, Base, Path, Path | None]:
+    """The project (found from the current folder), the base, the release folder a command writes
+    and the publisher configuration it describes the release with."""
+    settings = Settings.from_env(
+        base=args.base, dist=Path(args.dist) if args.dist else None, publisher=args.publisher or None
+    )
     project = settings.project()
-    return project, settings.base_iri, settings.dist if settings.dist is not None else project.dist
+    dist = settings.dist if settings.dist is not None else project.dist
+    return project, settings.base_iri, dist, settings.publisher
 
 
 def _report(result: BuildResult, took: float) -> None:
@@ -90,9 +108,9 @@ def _report(result: BuildResult, took: float) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    project, base, dist = _target(args)
+    project, base, dist, publisher = _target(args)
     started = time.perf_counter()
-    result, _ = build_release(project, base, dist, read_stamp(project), args.allow_violations)
+    result, _ = build_release(project, base, dist, read_stamp(project), args.allow_violations, publisher)
     _report(result, time.perf_counter() - started)
     return 0
 
@@ -107,14 +125,14 @@ def _date(text: str | None) -> str:
 
 
 def _release(args: argparse.Namespace) -> int:
-    project, base, dist = _target(args)
+    project, base, dist, publisher = _target(args)
     date = _date(args.date)
     stamp = read_stamp(project, date)
     if stamp is None:
         raise UserError("no VERSION file: write the version to release (say 0.2.0) into it", where="VERSION")
     check_unpublished(Release(dist), stamp.version)  # before building: a published release stays as it was
     started = time.perf_counter()
-    result, dataset = build_release(project, base, dist, stamp, args.allow_violations)
+    result, dataset = build_release(project, base, dist, stamp, args.allow_violations, publisher)
     _report(result, time.perf_counter() - started)
     print(f"released {stamp.version} ({date}) in {publish(dist, dataset, stamp)}")
     if add_entry(project, stamp):
@@ -128,6 +146,12 @@ def _common(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--dist", metavar="DIR", help="the release folder to write (default $ACUERDOS_DIST or dist/ of the project)"
+    )
+    command.add_argument(
+        "--publisher",
+        metavar="FILE",
+        help="the publisher configuration the dataset's description names "
+        "(default $ACUERDOS_PUBLISHER or publishing/publisher.yaml of the project)",
     )
     command.add_argument(
         "--allow-violations",

@@ -40,7 +40,9 @@ from ..errors import UserError
 from ..namespaces import Base
 from ..project import Project, Release
 from .canonical import canonical_dataset, sorted_lines, stable_json
+from .description import DESCRIPTION, Publishing, release_dates, write_description
 from .load import union_graph
+from .mirror import SUMS, compress_and_sum
 from .version import Stamp, content_hash, manifest_fields, ontology_graph
 
 DUMPS: dict[str, str] = {
@@ -76,15 +78,17 @@ def write_release(
     dist: Path,
     stamp: Stamp | None,
     extra: Mapping[str, Any] | None = None,
+    publishing: Publishing | None = None,
 ) -> BuildResult:
     """Write ``dataset`` (already under ``base``) and the project's queries, shapes and sources as
     the release folder ``dist``, replacing the previous build as a whole; ``extra`` goes into the
-    manifest (what validation found, say)."""
+    manifest (what validation found, say); ``publishing`` says who publishes the release and checks
+    its description (the default: no publisher, no check)."""
     release = Release(dist.absolute())
     with _locked(release.folder.parent):
         remove_leftovers(release.folder)
         with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
-            fields = _write(dataset, project, base, staging, stamp)
+            fields = _write(dataset, project, base, staging, stamp, publishing or Publishing())
             if release.releases.is_dir():
                 shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
             manifest = _write_manifest(staging, {**fields, **(extra or {})})  # last: the build is whole
@@ -133,13 +137,14 @@ def manifest_problems(folder: Path, manifest: Mapping[str, Any]) -> list[str]:
 
 
 def publish(dist: Path, dataset: Dataset, stamp: Stamp) -> Path:
-    """Keep the built release as ``releases/{version}/``: the dumps, the manifest and the ontology
+    """Keep the built release as ``releases/{version}/``: the files its manifest lists (the dumps,
+    their gzip copies, the checksums, the description), the manifest and the ontology
     alone (``ontology.ttl``, ``.jsonld``, ``.nt``, ``.rdf``). A published release is never replaced."""
     release = Release(dist)
     target = check_unpublished(release, stamp.version)
     ontology = ontology_graph(dataset)
     with _locked(release.folder.parent), _staging(release.releases, f".{stamp.version}-") as staging:
-        for name in [*DUMPS, release.manifest.name]:
+        for name in [*json.loads(release.manifest.read_text(encoding="utf-8"))["files"], release.manifest.name]:
             _link(release.folder / name, staging / name)
         for name, fmt in ONTOLOGY_FILES.items():
             ontology.serialize(destination=staging / name, format=fmt, encoding="utf-8")
@@ -177,7 +182,9 @@ def _staging(parent: Path, prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None) -> dict[str, Any]:
+def _write(
+    dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None, publishing: Publishing
+) -> dict[str, Any]:
     dataset = canonical_dataset(dataset)  # the same files give the same bytes (tests/test_release.py)
     union = union_graph(dataset)
     for name, fmt in DUMPS.items():
@@ -188,6 +195,7 @@ def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: 
         elif fmt == "json-ld":
             data = stable_json(data)
         (folder / name).write_bytes(data)
+    files = compress_and_sum(folder, DUMPS)
     staged = Release(folder)
     _write_store(staged)
     for source_dir, target in (
@@ -198,14 +206,16 @@ def _write(dataset: Dataset, project: Project, base: Base, folder: Path, stamp: 
         if source_dir.is_dir():
             shutil.copytree(source_dir, target)
     graphs = sorted(str(g.identifier) for g in dataset.graphs() if len(g))
-    return {
+    fields = {
         "version": content_hash(project, base, stamp),
         "base": str(base),
         "triples": len(union),
         "graphs": graphs,
-        "files": list(DUMPS),
+        "files": [*files, SUMS, DESCRIPTION],
         **manifest_fields(stamp),
     }
+    write_description(folder, base, fields, release_dates(project, stamp), files, publishing)
+    return fields
 
 
 def _write_store(release: Release) -> None:

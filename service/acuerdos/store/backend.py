@@ -168,7 +168,7 @@ def fairness(settings: Settings) -> Fairness:
     """How the settings share a pool's workers between clients."""
     return Fairness(
         client_queries=settings.client_query_count,
-        client_waiting=max(4, settings.queue // 2),  # a browser opens several connections
+        client_waiting=max(4, min(8, settings.queue // 2)),  # a browser opens several connections
         queue=settings.queue,
         reserve=settings.reserve_workers,
     )

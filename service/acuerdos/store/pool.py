@@ -49,15 +49,15 @@ class Fairness:
 
     client_queries: int = 1
     client_waiting: int = 2
-    queue: int = 16
+    queue: int = 64
     reserve: int = 1
     wait: float | None = None  # None: the query's time limit, at least 5 s (a worker may be restarting)
     slow_after: float = 1.0  # a query that runs longer marks its client slow ...
     remember: float = 30.0  # ... for this long
 
 
-WORKER_NICE = 2  # the server (and so every cheap route) comes first when the CPUs are busy
-SLOW_NICE = 15  # a query running past Fairness.slow_after, after everyone else
+WORKER_NICE = 0  # as the server: a worker's own priority (restored after a slow query, where allowed)
+SLOW_NICE = 10  # a query running past Fairness.slow_after: the server and the other queries come first
 
 
 def _nice(worker: _Worker, value: int) -> None:
@@ -69,6 +69,7 @@ def _nice(worker: _Worker, value: int) -> None:
 class _Waiter:
     client: str
     seq: int
+    cond: threading.Condition  # on the pool's lock: only this waiter is woken when its turn comes
     since: float = field(default_factory=time.monotonic)
 
 
@@ -116,7 +117,8 @@ class WorkerPool:
         self.refused = 0
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
-        self._cond = threading.Condition()
+        self._mutex = threading.Lock()
+        self._cond = threading.Condition(self._mutex)
         self._running: Counter[str] = Counter()
         self._waiting: list[_Waiter] = []
         self._slow: dict[str, float] = {}  # client → until when it counts as slow
@@ -206,7 +208,8 @@ class WorkerPool:
         with self._cond:
             self._closed = True
             idle, self._idle = self._idle, []
-            self._cond.notify_all()
+            for waiter in self._waiting:
+                waiter.cond.notify()
         for worker in idle:
             with contextlib.suppress(Exception):
                 worker.conn.send(None)
@@ -279,7 +282,13 @@ class WorkerPool:
                 worker.kill()
                 return
             self._idle.append(worker)
-            self._cond.notify_all()
+            self._wake()
+
+    def _wake(self) -> None:
+        """(Holding the lock.) Wake the one waiter whose turn it is now, if any; it wakes the next."""
+        waiter = self._next(time.monotonic())
+        if waiter is not None:
+            waiter.cond.notify()
 
     def _light(self, client: str, now: float) -> bool:
         """Runs nothing now and ran no slow query lately: may use the reserve."""
@@ -328,7 +337,7 @@ class WorkerPool:
                     )
                 )
             self._seq += 1
-            waiter = _Waiter(client, self._seq)
+            waiter = _Waiter(client, self._seq, threading.Condition(self._mutex))
             self._waiting.append(waiter)
             deadline = now + wait
             try:
@@ -344,10 +353,10 @@ class WorkerPool:
                                 f"Every query worker stayed busy for {wait:g} s; try again in a moment.", retry_after=2
                             )
                         )
-                    self._cond.wait(deadline - now)
+                    waiter.cond.wait(deadline - now)
             finally:
                 self._waiting.remove(waiter)
-                self._cond.notify_all()
+                self._wake()
 
     def _done(self, client: str, took: float, worker: _Worker | None) -> None:
         """A query of ``client`` ended after ``took`` seconds; ``worker`` goes back (None: it is being replaced)."""
@@ -365,4 +374,4 @@ class WorkerPool:
                     worker.kill()
                 else:
                     self._idle.append(worker)
-            self._cond.notify_all()
+            self._wake()

@@ -13,12 +13,14 @@ docs/remote-store.md); ``graph_store.load_graphs`` (``acuerdos load``) puts the 
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
@@ -49,8 +51,63 @@ def refuse_dtd(data: bytes) -> None:
         raise UpstreamError("The SPARQL server sent XML with a document type declaration (DTD), which is refused.")
 
 
-def parse_rdf(data: bytes, media_type: str) -> list[ox.Triple]:
-    """Triples from a graph answer (Turtle, N-Triples, RDF/XML, JSON-LD…); RDF/XML with a DTD is refused."""
+class CappedReader(io.RawIOBase):
+    """A server's answer, read as it is parsed (so that rows past the answer's byte limit are never
+    read), and at most ``max_bytes`` of it: then it ends, ``cut`` says so. A failed read ends it too,
+    ``failure`` says why (the parser sees only the end)."""
+
+    def __init__(self, response: Any, max_bytes: int) -> None:
+        self.response = response
+        self.left = max_bytes
+        self.cut = False
+        self.failure: Exception | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.left <= 0:
+            self.cut = self.cut or bool(self.response.read(1))
+            return 0
+        try:
+            data = self.response.read(min(len(buffer), self.left, 65536))
+        except Exception as exc:  # a time-out or a dropped connection: said by the reader's owner
+            self.failure = exc
+            return 0
+        buffer[: len(data)] = data
+        self.left -= len(data)
+        return len(data)
+
+
+Answer = bytes | io.BufferedReader
+
+
+def _whole(data: Answer) -> bytes:
+    return data if isinstance(data, bytes) else data.read()
+
+
+def _reading(items: Iterable[Any], data: Answer, explain: Callable[[Exception], Exception]) -> Iterator[Any]:
+    """``items`` as they are parsed; a parse error is the server's (its answer cut, failed, or bad)."""
+    try:
+        yield from items
+    except SyntaxError as exc:
+        raw = data.raw if isinstance(data, io.BufferedReader) else None
+        if isinstance(raw, CappedReader) and raw.failure is not None:
+            raise explain(raw.failure) from None
+        if isinstance(raw, CappedReader) and raw.cut:
+            raise UpstreamError("The SPARQL server sent an answer larger than this service reads.") from None
+        raise UpstreamError(f"The SPARQL server's answer could not be read: {exc}") from None
+
+
+def _no_failure(exc: Exception) -> Exception:
+    return UpstreamError(f"The SPARQL server's answer could not be read: {exc}")
+
+
+def parse_rdf(
+    data: Answer, media_type: str, explain: Callable[[Exception], Exception] = _no_failure
+) -> Iterable[ox.Triple]:
+    """Triples from a graph answer (Turtle, N-Triples, RDF/XML, JSON-LD…), as they are read from a
+    stream (all at once from bytes); RDF/XML is read whole, and refused with a DTD."""
     mt = (media_type or "text/turtle").split(";")[0].strip().lower()
     fmt = ox.RdfFormat.from_media_type(mt)
     if fmt is None:
@@ -61,14 +118,14 @@ def parse_rdf(data: bytes, media_type: str) -> list[ox.Triple]:
         else:
             raise UpstreamError(f"The SPARQL server answered a graph query in an unexpected format ({mt}).")
     if fmt == ox.RdfFormat.RDF_XML:
+        data = _whole(data)
         refuse_dtd(data)
-    try:
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=fmt)]
-    except SyntaxError as exc:
-        raise UpstreamError(f"The SPARQL server's answer could not be read: {exc}") from None
+    triples = _reading((ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=fmt)), data, explain)
+    return list(triples) if isinstance(data, bytes) else triples
 
 
-def parse_results(data: bytes, media_type: str) -> Outcome:
+def parse_results(data: Answer, media_type: str, explain: Callable[[Exception], Exception] = _no_failure) -> Outcome:
+    """Solutions or a boolean; solutions are parsed as they are taken from a stream."""
     mt = (media_type or "application/sparql-results+json").split(";")[0].strip().lower()
     fmt = ox.QueryResultsFormat.from_media_type(mt)
     if fmt is None:
@@ -79,11 +136,21 @@ def parse_results(data: bytes, media_type: str) -> Outcome:
         else:
             raise UpstreamError(f"The SPARQL server answered in an unexpected format ({mt}).")
     if fmt == ox.QueryResultsFormat.XML:
+        data = _whole(data)
         refuse_dtd(data)
     try:
-        return Outcome.from_pyoxigraph(ox.parse_query_results(data, format=fmt))
+        result = ox.parse_query_results(data, format=fmt)
     except SyntaxError as exc:
-        raise UpstreamError(f"The SPARQL server's answer could not be read: {exc}") from None
+        return Outcome("solutions", rows=_reading(_raise(exc), data, explain))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        return Outcome("solutions", variables=variables, rows=_reading(result, data, explain))
+    return Outcome.from_pyoxigraph(result)
+
+
+def _raise(exc: Exception) -> Iterator[Any]:
+    raise exc
+    yield  # a generator
 
 
 class RemoteEngine:
@@ -119,15 +186,15 @@ class RemoteEngine:
             query, graph=form == "triples", default_graphs=default_graphs, named_graphs=named_graphs
         )
         if form == "triples":
-            return Outcome("triples", triples=parse_rdf(data, media_type))
-        outcome = parse_results(data, media_type)
+            return Outcome("triples", triples=parse_rdf(data, media_type, self._failure))
+        outcome = parse_results(data, media_type, self._failure)
         if (form == "boolean") != (outcome.kind == "boolean"):
             raise UpstreamError("The SPARQL server answered with a different kind of result than the query asks for.")
         return outcome
 
     def _send(
         self, query: str, *, graph: bool, default_graphs: list[str] | None, named_graphs: list[str] | None
-    ) -> tuple[bytes, str]:
+    ) -> tuple[Answer, str]:
         if (default_graphs is not None or named_graphs is not None) and not (default_graphs or named_graphs):
             # an explicitly empty dataset cannot be said with the protocol's parameters: run nothing
             return (b"", "text/turtle") if graph else self._empty(query)
@@ -145,14 +212,11 @@ class RemoteEngine:
             client.addNamedGraph(g)
         try:
             response = client.query().response
-            data = response.read(self.max_bytes + 1)
             media_type = response.headers.get("Content-Type", "")
         except Exception as exc:
             raise self._failure(exc) from None
-        if len(data) > self.max_bytes:
-            where = host_of(self.endpoint)
-            raise UpstreamError(f"The SPARQL server at {where} sent an answer larger than {self.max_bytes} bytes.")
-        return data, media_type
+        # read as parsed: the answer's rows stop being read at its byte limit (engine.run_task)
+        return io.BufferedReader(CappedReader(response, self.max_bytes), 65536), media_type
 
     def _failure(self, exc: Exception) -> Exception:
         """What a failed request to the server means for the client (a bug stays itself)."""

@@ -9,7 +9,6 @@ another (see ``pool.WorkerPool``). Tasks and answers are described in ``engine``
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import signal
@@ -61,8 +60,6 @@ def child_main() -> None:
 def worker_main(conn: Connection, spec: Spec, memory_mb: int, parent: int) -> None:
     """The body of a worker process: load the engine, say ready, answer tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(2)  # below the server: cheap routes answer first when the CPUs are busy (pool.WORKER_NICE)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _limit_memory(memory_mb)
     try:

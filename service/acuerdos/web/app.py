@@ -41,6 +41,7 @@ from . import (
     home,
     resources,
     search,
+    sitemap,
     source_text,
     sparql_form,
     tracker,
@@ -69,6 +70,7 @@ def routers(site: Site) -> list[APIRouter]:
         docs_schemes.router,
         docs_shapes.router,
         dataset.router,
+        sitemap.router,
         search.router,
         explorer_router,
         meetings_router,
@@ -140,7 +142,8 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.site = site
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
     app.state.search = PerVersion()  # the search index, read once per data version
-    app.state.statistics = PerVersion()  # the dataset's figures, likewise
+    app.state.description = PerVersion()  # the dataset's description (dataset.ttl), likewise
+    app.state.sitemap = PerVersion()  # the resource pages the sitemap lists, likewise
     app.state.explorer = PerVersion()  # the decisions and their facets (web.facets), likewise
     app.state.explorer_meetings = PerVersion()  # the meetings and theirs (web.meeting_facets)
     app.state.charts = ChartCache()  # rendered charts, per data version

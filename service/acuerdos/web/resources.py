@@ -30,6 +30,7 @@ from .rendering import PAGE_VARY, is_iri, links_of, page_context, render, sparql
 from .search import not_found_page
 from .tracker import actor_links
 
+VOID_IN_DATASET = "http://rdfs.org/ns/void#inDataset"  # the resource's dataset, whose description says more
 _EXTENSION = re.compile(r"^(?P<path>.+?)\.(?P<ext>ttl|jsonld|nt|rdf|html)$")
 
 
@@ -113,7 +114,7 @@ def _resource_response(request: Request, path: str, forced: str | None) -> Respo
     etag = etag_for(version, "resource", iri, key, lang if key == "html" else "")
     headers = cache_headers(etag, vary=PAGE_VARY if key == "html" else "Accept", version=version)
     headers["Content-Location"] = links_of(request).href(iri) + "." + extension_of(key)
-    headers["Link"] = f'<{iri}>; rel="canonical"'
+    headers["Link"] = f'<{iri}>; rel="canonical", <{root_of(request)}/dataset>; rel="{VOID_IN_DATASET}"'
     if matches_etag(request, etag):
         return not_modified(headers)
     if key != "html":

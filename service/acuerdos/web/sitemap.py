@@ -1,0 +1,75 @@
+"""What a crawler and a mirror read first: ``/robots.txt`` and ``/sitemap.xml``.
+
+``/sitemap.xml`` lists every page of the site: the home page, the dataset, the documentation pages
+and every resource of the graph (each IRI under the base that is the subject of a statement, and
+each named graph), at the URLs this server answers on (the request's own scheme, host and root
+path, which a reverse proxy passes in ``X-Forwarded-*``). ``resource_paths`` is the list a static
+export writes too. ``/robots.txt`` points to the sitemap and keeps crawlers off the SPARQL endpoint
+(each query costs a worker; the pages hold the same statements).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from ..http import cache_headers, etag_for, matches_etag, not_modified
+from ..namespaces import Base
+from ..store import Backend
+from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
+from .rendering import sparql_iri
+
+# pages of the service that are no resource of the graph
+SITE_PAGES = ("", "dataset", "ontology", "schemes", "shapes", "queries", "charts")
+SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (sitemaps.org)
+
+
+def resource_paths(backend: Backend, base: Base) -> list[str]:
+    """The path under the base of every resource page: each IRI under the base that is the subject
+    of a statement (not the ontology's terms, which are fragments of its page), and each named graph."""
+    prefix = sparql_iri(base.iri)[1:-1]
+    rows = backend.select(
+        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { ?x ?y ?z } } "
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }}'
+    )
+    paths = {base.local(str(row["s"])) for row in rows}
+    return sorted(p for p in paths if p)
+
+
+def _paths(request: Request) -> list[str]:
+    backend, base = get_backend(request), get_site(request).base
+    cache: PerVersion[list[str]] = request.app.state.sitemap
+    return cache.get(data_version(backend), lambda: resource_paths(backend, base))
+
+
+def site_url(request: Request) -> str:
+    """This site's URL as the client reached it (scheme, host, root path), ending in a slash."""
+    return str(request.base_url)
+
+
+router = APIRouter(tags=["service"])
+
+
+@get_and_head(router, "/sitemap.xml", summary="Every page of the site (sitemaps.org)")
+def sitemap(request: Request) -> Response:
+    version = data_version(get_backend(request))
+    url = site_url(request)
+    headers = cache_headers(etag_for(version, "sitemap", url), version=version)
+    if matches_etag(request, headers["ETag"]):
+        return not_modified(headers)
+    pages = [*SITE_PAGES, *_paths(request)][:SITEMAP_LIMIT]
+    body = "".join(f"<url><loc>{escape(url + path)}</loc></url>\n" for path in dict.fromkeys(pages))
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n"
+    )
+    return Response(xml, media_type="application/xml", headers=headers)
+
+
+@router.api_route("/robots.txt", methods=["GET", "HEAD"], include_in_schema=False)
+def robots(request: Request) -> Response:
+    url = site_url(request)
+    text = f"User-agent: *\nDisallow: {root_of(request)}/sparql\nSitemap: {url}sitemap.xml\n"
+    return PlainTextResponse(text)

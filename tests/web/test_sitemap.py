@@ -1,0 +1,63 @@
+"""robots.txt and sitemap.xml: every resource page listed, at the URLs the server answers on."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from rdflib import RDF, RDFS, Dataset, Graph, Namespace, URIRef
+
+from .test_dataset import BASE
+
+ACU = Namespace(BASE + "ontology#")
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def locs(http) -> list[str]:
+    response = http.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return [loc.text or "" for loc in root.iter(SITEMAP + "loc")]
+
+
+@pytest.fixture(scope="module")
+def union(built_dist) -> Graph:
+    dataset = Dataset()
+    dataset.parse(built_dist / "acuerdos.nq", format="nquads")
+    graph = Graph()
+    for s, p, o, _ in dataset.quads():
+        graph.add((s, p, o))
+    return graph
+
+
+def test_robots_points_to_the_sitemap(http, service_url) -> None:
+    lines = http.get("/robots.txt").text.splitlines()
+    assert f"Sitemap: {service_url}/sitemap.xml" in lines
+    assert "Disallow: /sparql" in lines
+
+
+def test_the_sitemap_lists_every_resource_page(locs, union, manifest, service_url) -> None:
+    assert len(locs) == len(set(locs))
+    assert all(loc.startswith(service_url + "/") for loc in locs)
+    paths = {loc[len(service_url) + 1 :] for loc in locs}
+    kinds = set(union.transitive_subjects(RDFS.subClassOf, ACU.Decision))
+    decisions = {str(s)[len(BASE) :] for kind in kinds for s in union.subjects(RDF.type, kind)}
+    states = {str(s)[len(BASE) :] for s in union.subjects(RDF.type, ACU.State)}
+    graphs = {name[len(BASE) :] for name in manifest["graphs"]}
+    assert decisions and states and graphs
+    assert decisions | states | graphs | {"", "dataset"} <= paths
+    subjects = {str(s)[len(BASE) :] for s in union.subjects() if isinstance(s, URIRef) and str(s).startswith(BASE)}
+    assert {p for p in subjects if "#" not in p} <= paths
+
+
+def test_every_listed_page_answers(http, locs, service_url) -> None:
+    for loc in locs[:: max(1, len(locs) // 40)]:  # some of each kind: the list is sorted by path
+        response = http.get(loc[len(service_url) :], headers={"Accept": "text/html"})
+        assert response.status_code == 200, loc
+
+
+def test_a_resource_links_to_its_dataset(http) -> None:
+    response = http.get("/state/MX", headers={"Accept": "text/turtle"})
+    assert '</dataset>; rel="http://rdfs.org/ns/void#inDataset"' in response.headers["link"]
