@@ -11,11 +11,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "shapes" / "valid-minimal.ttl"
+FOLDERS = ("ontology", "data", "shapes", "queries", "publishing")  # what `acuerdos build` reads
+
+
+def full_checkout(folder: Path) -> Path:
+    """A copy of the project's artefact folders and ``VERSION`` in ``folder``, for breaking files
+    without touching the real ones."""
+    for name in FOLDERS:
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "VERSION", folder / "VERSION")
+    return folder
 
 
 def small_checkout(folder: Path, version: str | None = None, changelog: str | None = None) -> Path:
     """A project in ``folder`` (created), with ``VERSION`` and ``CHANGELOG.md`` when given."""
-    for name in ("ontology", "queries", "shapes", "publishing"):
+    for name in (name for name in FOLDERS if name != "data"):
         shutil.copytree(ROOT / name, folder / name)
     (folder / "data" / "sources").mkdir(parents=True)
     shutil.copy(DATA, folder / "data" / DATA.name)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from checkouts import full_checkout
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,10 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the artefact folders, for breaking files without touching the real ones."""
-    copy = tmp_path_factory.mktemp("checkout")
-    for folder in ("ontology", "data", "shapes", "queries", "publishing"):
-        shutil.copytree(ROOT / folder, copy / folder)
-    return copy
+    return full_checkout(tmp_path_factory.mktemp("checkout"))
 
 
 def run(args: list[str], project: Path) -> subprocess.CompletedProcess[str]:

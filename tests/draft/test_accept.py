@@ -23,7 +23,7 @@ from rdflib import RDFS
 
 from acuerdos.draft import Drafter, write_draft
 from acuerdos.text import normalise
-from checkouts import acuerdos
+from checkouts import acuerdos, full_checkout
 from draft_gold import ACU, BASE, ROOT
 
 SOURCE = "003_cf39b047b5400d31.txt"
@@ -51,9 +51,7 @@ def _without_curated(folder: Path, draft_document: str) -> Path:
     """The project in ``folder`` as it was before the San Salvador conclusions were curated: their
     document, meeting and decisions gone; what else the curated file declares (the meetings and
     documents it names, which other files cite) kept in a file of its own."""
-    for name in ("ontology", "shapes", "queries", "data"):
-        shutil.copytree(ROOT / name, folder / name)
-    shutil.copy(ROOT / "VERSION", folder / "VERSION")
+    full_checkout(folder)
     data = folder / "data"
     curated = rdflib.Graph().parse(data / "documents" / f"{CURATED}.ttl")
     others = rdflib.Graph()

@@ -39,6 +39,7 @@ class DraftDecision:
     themes: list[ThemeProposal]
     follow_ups: list[FollowUpProposal] = field(default_factory=list)
     proposals: list[tuple[str, str]] = field(default_factory=list)  # unknown names: (words, why)
+    number_quote: str | None = None  # where the source prints the number (acu:numberEvidence)
 
 
 @dataclass
@@ -86,16 +87,17 @@ def _defaults(kind: str, meta: Meta, reference: Reference) -> list[Mention]:
 
 def _decision(item: Item, iri: str, position: int, parent: str | None, ctx: _Context) -> DraftDecision:
     text = item.text(ctx.source.text)
-    number = item.number
+    number, number_quote = item.number, item.number_quote(ctx.source.text)
     quoted = _QUOTED_NUMBER.search(item.heading or "")
     if quoted and number and not number.isdigit():  # "la decisión 4, inciso d … se indica: d. Mantener…"
-        number = f"{quoted.group(1)} {number}"
+        number, number_quote = f"{quoted.group(1)} {number}", item.heading
     meta = ctx.meta
     actors = resolve(ctx.resolver, text, item.kind, meta.conferences, meta.date)
     decision = DraftDecision(
         iri, item.kind, number, position, text, parent, item.heading, actors.must_act, actors.addressee,
         find_dates(text, meta.date), ctx.themes.propose(text, len(meta.conferences)),
         follow_ups=propose_follow_ups(text, meta.date, ctx.reference), proposals=actors.proposals,
+        number_quote=number_quote,
     )  # fmt: skip
     if not decision.must_act and parent is not None:  # "El grupo ad hoc estará encargado de: - Elaborar…"
         decision.must_act = [m for d in ctx.done if d.iri == parent for m in d.must_act]

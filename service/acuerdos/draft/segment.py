@@ -66,9 +66,21 @@ class Item:
     parent: Item | None = field(default=None, repr=False)
     trailer_end: int | None = None  # where a closing paragraph after the sub-items ends
     cached: str = ""  # the text as last read (while the list is read)
+    marker: int | None = None  # offset of the printed marker ("10.", "a)"), when it prints a number
 
     def text(self, source: str) -> str:
         return normalise(source[self.start : self.trailer_end or self.end])
+
+    def number_quote(self, source: str, words: int = 3) -> str | None:
+        """The printed number with the first words after it ("10.Agradecer a los"): the quote that shows
+        the number is the source's, not ours."""
+        if self.marker is None:
+            return None
+        after = source[self.start : self.end].split()[:words]
+        end = self.start
+        for word in after:
+            end = source.index(word, end) + len(word)
+        return normalise(source[self.marker : end])
 
 
 @dataclass
@@ -202,6 +214,8 @@ def _item_line(text: str, line: _Line, i: int, zone: _Zone, mark: tuple[int, str
     if sub and zone.open is not None:
         parent = zone.open if zone.open.level == 0 else zone.open.parent
     item = Item(zone.kind, num, line.start + length, line.end, level=1 if parent else 0, heading=zone.heading)
+    if num is not None:
+        item.marker = line.start + len(line.text) - len(line.text.lstrip())
     if parent is not None:
         item.parent = parent
         parent.children.append(item)

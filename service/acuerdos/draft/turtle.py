@@ -126,7 +126,16 @@ def decision_ttl(draft: Draft, d: DraftDecision) -> str:
             lines.append(f"    acu:scheduledEnd {lit(first.end.isoformat())}^^xsd:date ;")
         lines.append(f"    acu:dateText {lit(first.text, 'es')} ;")
         lines.append(f"    acu:datePrecision <kind/date-precision/{first.precision}> ;")
-    lines.append(f"    acu:evidence {quote(draft.document, d.text)} .\n")
+    if not d.number_quote:
+        lines.append(f"    acu:evidence {quote(draft.document, d.text)} .\n")
+        return "\n".join(lines)
+    label = "_:number-" + d.iri.rsplit("/", 1)[-1]  # one blank node, both the number's quote and an evidence
+    lines.append(f"    acu:numberEvidence {label} ;")
+    lines.append(f"    acu:evidence {quote(draft.document, d.text)} , {label} .")
+    lines.append(
+        f"{label} a oa:SpecificResource ;\n    oa:hasSource <{draft.document}> ;\n"
+        f"    oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {lit(d.number_quote)} ] .\n"
+    )
     return "\n".join(lines)
 
 
