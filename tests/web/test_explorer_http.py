@@ -105,3 +105,25 @@ def test_meetings_download_with_their_selection(http, union_graph, data_version)
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows and "Reunión" in rows[0]
+
+
+def test_a_date_known_only_to_the_year_shows_as_the_year(http, union_graph):
+    """A meeting the source places only in a year (acu:notBefore 1 January, notAfter 31 December, no
+    start date): its decisions show that year, not 1 January of it, on the page and in the download."""
+    found = union_graph.query(
+        """PREFIX acu: <https://w3id.org/acuerdos/ontology#> PREFIX schema: <https://schema.org/>
+        SELECT ?d ?nb ?na WHERE { ?d acu:adoptedAt ?m . ?m acu:notBefore ?nb ; acu:notAfter ?na
+                                  FILTER NOT EXISTS { ?m schema:startDate ?start } }"""
+    )
+    by_year = {
+        str(d): str(nb)[:4]
+        for d, nb, na in found
+        if str(nb)[4:] == "-01-01" and str(na)[4:] == "-12-31" and str(nb)[:4] == str(na)[:4]
+    }
+    assert by_year, "the data has a decision of a meeting known only by its year (Quito 2011)"
+    for decision, year in by_year.items():
+        body = http.get("/explore/decisions.json", params={"q": "", "year": year}).json()
+        dates = {row["decision"]: row["date"] for row in body["rows"]}
+        assert dates[decision] == year, decision
+        page = http.get("/explore/decisions", params={"year": year}).text
+        assert f">{year}-01-01<" not in page

@@ -18,6 +18,7 @@ from rdflib import Literal
 
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
+from .dates import precision_of, shown
 from .labels import natural_key
 
 # the schemes a coverage chart is drawn for (slug under scheme/)
@@ -168,38 +169,7 @@ class Meeting:
     conferences: tuple[str, ...]
 
     def shown(self) -> str:
-        """The date as precisely as it is known: 2017-06-08, 2017-06, 2017, 2017-04-24 – 2017-04-30, ≤ 2017-06-22."""
-        f, t = self.first, self.last
-        if f is None and t is None:
-            return ""
-        if self.precision == "year" and f:
-            return f"{f.year}"
-        if self.precision == "month" and f:
-            return f"{f.year}-{f.month:02d}"
-        if self.precision == "by" and t:
-            return f"≤ {t.isoformat()}"
-        if self.precision == "from" and f:
-            return f"≥ {f.isoformat()}"
-        return " – ".join(dict.fromkeys(d.isoformat() for d in (f, t) if d))
-
-
-def precision_of(start: dt.date | None, end: dt.date | None, nb: dt.date | None, na: dt.date | None) -> str:
-    if start is not None:
-        return "days" if end is not None and end > start else "day"
-    if nb is None and na is None:
-        return "none"
-    if nb is None:
-        return "by"
-    if na is None:
-        return "from"
-    if nb.year == na.year and (nb.month, nb.day, na.month, na.day) == (1, 1, 12, 31):
-        return "year"
-    month_end = (
-        (dt.date(nb.year + nb.month // 12, nb.month % 12 + 1, 1) - dt.timedelta(days=1)) if nb.day == 1 else None
-    )
-    if month_end == na:
-        return "month"
-    return "window"
+        return shown(self.first, self.last, self.precision)
 
 
 def meetings(backend: Backend) -> list[Meeting]:

@@ -31,6 +31,7 @@ from rdflib import Literal
 
 from ..namespaces import CURIES, PREFIXES, Base
 from ..store import Backend
+from .dates import shown_from
 from .labels import Labels, fetch_labels, natural_key
 from .search import fold
 
@@ -40,11 +41,13 @@ _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 DECISIONS = (
     _PREFIXES
     + """
-SELECT ?d ?meeting ?number ?parent_number ?position ?parent_position ?start ?not_before ?document_date ?text_es ?text_en
+SELECT ?d ?meeting ?number ?parent_number ?position ?parent_position ?start ?not_before ?not_after ?document_date
+       ?text_es ?text_en
        ?deadline ?scheduled ?followed ?has_date WHERE {
   ?d a ?kind . ?kind rdfs:subClassOf* acu:Decision .
   OPTIONAL { ?d acu:adoptedAt ?meeting .
-             OPTIONAL { ?meeting schema:startDate ?start } OPTIONAL { ?meeting acu:notBefore ?not_before } }
+             OPTIONAL { ?meeting schema:startDate ?start } OPTIONAL { ?meeting acu:notBefore ?not_before }
+             OPTIONAL { ?meeting acu:notAfter ?not_after } }
   OPTIONAL { ?d acu:recordedIn/dcterms:date ?document_date }
   OPTIONAL { ?d acu:number ?number }
   OPTIONAL { ?d acu:position ?position }
@@ -129,7 +132,8 @@ class Item:
 
     iri: str
     order: int  # the order of the list before any sorting
-    date: str  # ISO date, '' if none
+    date: str  # ISO date, '' if none: what sorts and gives the year
+    when: str  # the date as precisely as it is known, as shown ("2011" for a meeting of 2011)
     due: str  # a date the due range narrows by, '' if none
     folded: str  # the texts and labels, folded, for the text search
     tuples: Mapping[str, frozenset[tuple[str, ...]]]
@@ -262,6 +266,8 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
                 number=_number(row),
                 meeting=meeting,
                 date=date[:10],
+                when=shown_from(_text(row, "start"), "", _text(row, "not_before"), _text(row, "not_after"))
+                or date[:10],
                 due=due,
                 status=_status(_true(row, "followed"), _true(row, "has_date")),
                 text_es=_text(row, "text_es"),

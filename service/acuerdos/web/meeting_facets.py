@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from ..namespaces import Base
 from ..store import Backend
+from .dates import shown_from
 from .facets import _PREFIXES, Collection, Groups, Item, _pairs, _text, _true, describe, fold
 from .labels import fetch_labels
 
@@ -97,6 +98,7 @@ def read_meetings(backend: Backend, base: Base) -> Collection[Meeting]:
                 iri=iri,
                 order=order,
                 date=date,
+                when=shown_from(*(_text(row, n) for n in ("start", "end", "not_before", "not_after"))),
                 due="",
                 folded=fold(" ".join(texts)),
                 tuples=tuples,
