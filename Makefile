@@ -10,8 +10,9 @@ LOCK    := requirements.lock
 WORKERS ?= 2
 PYTEST  := $(BIN)/python -m pytest -n $(WORKERS)
 FAST    := not slow and not service and not browser
-# The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py).
-COGGED  := README.md data/sources/INDEX.md
+# The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py),
+# and the example answers of the named questions, asked of the data (tests/questions.py).
+COGGED  := README.md data/sources/INDEX.md docs/questions.md
 COG     := $(BIN)/cog -I tests
 # The browser side (package.json, pinned by package-lock.json): YASGUI for the SPARQL workbench, copied
 # into the package's static folder (not committed), and axe-core for the page tests' accessibility check.
@@ -45,7 +46,7 @@ mypy: install
 imports: install
 	$(BIN)/lint-imports
 
-cog-check: install  ## the generated tables are what data/sources/sources.yaml says
+cog-check: install  ## the generated tables are what data/sources/sources.yaml and the data say
 	$(COG) --check --diff --check-fail-msg "run: make cog" $(COGGED)
 
 pytest: install browser
