@@ -59,7 +59,7 @@ fmt: install  ## fix what ruff can fix, then format
 	$(BIN)/ruff check --fix --exit-zero --quiet
 	$(BIN)/ruff format
 
-cog: install  ## regenerate the tables from data/sources/sources.yaml
+cog: install  ## regenerate the tables from data/sources/sources.yaml and the example answers from the data
 	$(COG) -r $(COGGED)
 
 lock: $(BIN)/uv  ## pin the runtime dependencies and the test and dev extras, for Python 3.11 on Linux x86_64
