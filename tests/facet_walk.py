@@ -88,7 +88,7 @@ def _decision_classes(graph: Graph) -> set[object]:
     return classes
 
 
-def _links(graph: Graph, decision: object) -> list[object]:
+def follow_up_links(graph: Graph, decision: object) -> list[object]:
     """The follow-up links of a decision and of its sub-items, at any depth."""
     parts, todo = set(), [decision]
     while todo:
@@ -101,7 +101,7 @@ def _links(graph: Graph, decision: object) -> list[object]:
 
 def _followed(graph: Graph, decision: object) -> bool:
     """Followed up: a link that is not only `related` (the same matter, not a follow-up)."""
-    return any(_one(graph, link, A("followUpKind")) != RELATED for link in _links(graph, decision))
+    return any(_one(graph, link, A("followUpKind")) != RELATED for link in follow_up_links(graph, decision))
 
 
 def walk(graph: Graph, today: dt.date) -> list[Walked]:
@@ -141,7 +141,7 @@ def walk(graph: Graph, today: dt.date) -> list[Walked]:
         }
         w.pairs["followup"] = {
             (key(_one(graph, link, A("followUpKind"))), key(basis) if (basis := _one(graph, link, A("basis"))) else "")
-            for link in _links(graph, decision)
+            for link in follow_up_links(graph, decision)
         }
         out.append(w)
     return out

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
 
+from facet_walk import follow_up_links as links
 from screens import shoot
 
 BASE = "https://w3id.org/acuerdos/"
@@ -27,17 +28,6 @@ def label(graph: Graph, iri: object) -> str:
 def category(graph: Graph, decision: object) -> str:
     (assignment,) = graph.objects(decision, ACU.actionCategoryAssignment)
     return label(graph, graph.value(assignment, ACU.actionCategory))
-
-
-def links(graph: Graph, decision: object) -> list[object]:
-    """The follow-up links of a decision and of its sub-items."""
-    parts, todo = set(), [decision]
-    while todo:
-        d = todo.pop()
-        if d not in parts:
-            parts.add(d)
-            todo.extend(graph.subjects(ACU.partOf, d))
-    return [link for p in parts for link in graph.objects(p, ACU.followUp)]
 
 
 def shown_links(graph: Graph, decision: object) -> list[str]:
