@@ -10,8 +10,9 @@ LOCK    := requirements.lock
 WORKERS ?= 2
 PYTEST  := $(BIN)/python -m pytest -n $(WORKERS)
 FAST    := not slow and not service and not browser
-# The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py).
-COGGED  := README.md data/sources/INDEX.md
+# The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py),
+# and the example answers of the named questions, asked of the data (tests/questions.py).
+COGGED  := README.md data/sources/INDEX.md docs/questions.md
 COG     := $(BIN)/cog -I tests
 # The browser side (package.json, pinned by package-lock.json): YASGUI for the SPARQL workbench, copied
 # into the package's static folder (not committed), and axe-core for the page tests' accessibility check.
@@ -45,7 +46,7 @@ mypy: install
 imports: install
 	$(BIN)/lint-imports
 
-cog-check: install  ## the generated tables are what data/sources/sources.yaml says
+cog-check: install  ## the generated tables are what data/sources/sources.yaml and the data say
 	$(COG) --check --diff --check-fail-msg "run: make cog" $(COGGED)
 
 pytest: install browser
@@ -58,7 +59,7 @@ fmt: install  ## fix what ruff can fix, then format
 	$(BIN)/ruff check --fix --exit-zero --quiet
 	$(BIN)/ruff format
 
-cog: install  ## regenerate the tables from data/sources/sources.yaml
+cog: install  ## regenerate the tables from data/sources/sources.yaml and the example answers from the data
 	$(COG) -r $(COGGED)
 
 lock: $(BIN)/uv  ## pin the runtime dependencies and the test and dev extras, for Python 3.11 on Linux x86_64

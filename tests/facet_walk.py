@@ -45,13 +45,17 @@ GROUPS = {
     "year": ("year", 0),
     "meeting": ("meeting", 0),
     "kind": ("kind", 0),
+    "category": ("category", 0),
     "theme": ("theme", 0),
     "basis": ("theme", 1),
     "actor": ("actor", 0),
     "role": ("actor", 1),
     "due": ("due", 0),
     "status": ("status", 0),
+    "followup_kind": ("followup", 0),
+    "followup_basis": ("followup", 1),
 }
+RELATED = URIRef(BASE + "kind/follow-up/related")
 
 
 def _one(graph: Graph, s: object, p: URIRef) -> object | None:
@@ -84,14 +88,20 @@ def _decision_classes(graph: Graph) -> set[object]:
     return classes
 
 
-def _followed(graph: Graph, decision: object) -> bool:
+def follow_up_links(graph: Graph, decision: object) -> list[object]:
+    """The follow-up links of a decision and of its sub-items, at any depth."""
     parts, todo = set(), [decision]
     while todo:
         d = todo.pop()
         if d not in parts:
             parts.add(d)
             todo.extend(graph.subjects(A("partOf"), d))
-    return any(_one(graph, p, A("followUp")) is not None for p in parts)
+    return [link for p in parts for link in graph.objects(p, A("followUp"))]
+
+
+def _followed(graph: Graph, decision: object) -> bool:
+    """Followed up: a link that is not only `related` (the same matter, not a follow-up)."""
+    return any(_one(graph, link, A("followUpKind")) != RELATED for link in follow_up_links(graph, decision))
 
 
 def walk(graph: Graph, today: dt.date) -> list[Walked]:
@@ -124,12 +134,22 @@ def walk(graph: Graph, today: dt.date) -> list[Walked]:
         )
         status = "followed-up" if _followed(graph, decision) else "scheduled" if dated else "none"
         w.pairs["status"] = {(status,)}
+        w.pairs["category"] = {
+            (key(c),)
+            for assignment in graph.objects(decision, A("actionCategoryAssignment"))
+            for c in graph.objects(assignment, A("actionCategory"))
+        }
+        w.pairs["followup"] = {
+            (key(_one(graph, link, A("followUpKind"))), key(basis) if (basis := _one(graph, link, A("basis"))) else "")
+            for link in follow_up_links(graph, decision)
+        }
         out.append(w)
     return out
 
 
 MEETING_GROUPS = {
-    facet: (facet, 0) for facet in ("conference", "year", "kind", "status", "recorded", "participant", "theme")
+    facet: (facet, 0)
+    for facet in ("conference", "year", "kind", "status", "status_now", "recorded", "participant", "theme")
 }
 
 
@@ -147,6 +167,7 @@ def walk_meetings(graph: Graph) -> list[Walked]:
         w.pairs["year"] = {(str(date)[:4],)} if date else set()
         w.pairs["kind"] = {(key(k),) for k in graph.objects(meeting, A("meetingKind"))}
         w.pairs["status"] = {(key(s),) for s in graph.objects(meeting, A("status"))}
+        w.pairs["status_now"] = {(key(s),) for s in graph.objects(meeting, A("statusNow"))}
         recorded = any(True for _ in graph.subjects(A("records"), meeting))
         w.pairs["recorded"] = {("recorded" if recorded else "mentioned",)}
         w.pairs["participant"] = {(key(p),) for p in graph.objects(meeting, A("participant"))}

@@ -198,6 +198,21 @@ def test_q1_every_source_passage_on_extra_regional_migration_is_answered(
     assert carrying <= answer, f"not in the answer: {sorted(carrying - answer)}"
 
 
+def test_q1_answers_the_nine_decisions_and_the_recommendation_under_section_7(g, q_registry, q_backend) -> None:
+    """Exactly ten: the nine decisions whose printed text speaks of extra-regional migrants, and the
+    recommendation of the Quito 2011 troikas the report recalls under its section 7, "Flujos
+    Migratorios Extra-regionales" (002 lines 222-236), whose own words do not name them."""
+    report = source(WASHINGTON)
+    section = report[report.index("7. Flujos Migratorios Extra-regionales") : report.index("8. Acuerdos y cierre")]
+    recalled = "las Secretarías Técnicas elaborarán y compartirán con las Troikas una propuesta"
+    assert recalled in " ".join(section.split()), "the recommendation is not in section 7: fix the test"
+    nine = {d for d in decisions(g) if EXTRA_REGIONAL.search(text_of(g, d))}
+    assert set().union(*(decisions_with_passage(g, passage) for _, passage in EXTRA_REGIONAL_PASSAGES)) <= nine
+    (recommendation,) = decisions_with_passage(g, recalled)
+    rows = run(q_registry, q_backend, "decisions-by-theme", theme=iri("theme/regional/extra-regional-migration"))
+    assert len(nine) == 9 and column(rows, "decision") == nine | {recommendation}
+
+
 def test_q1_every_decision_whose_text_names_it_is_answered(g, q_registry, q_backend) -> None:
     named = {
         d

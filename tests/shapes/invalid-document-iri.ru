@@ -14,6 +14,7 @@ DELETE {
     ?b1 oa:hasSelector ?b2 .
     ?b1 oa:hasSource <document/2017-06-08-final-act> .
     <document/new-york-declaration> dcterms:date "2016-09-19"^^xsd:date .
+    <document/new-york-declaration> dcterms:source <https://undocs.org/A/RES/71/1> .
     <document/new-york-declaration> a acu:Document .
     <document/new-york-declaration> rdfs:label "Declaración de Nueva York"@es .
     <document/new-york-declaration> rdfs:label "New York Declaration"@en .
@@ -26,6 +27,7 @@ INSERT {
     <document/new_york_declaration/evidence/2017-06-08-final-act-1> oa:hasSelector ?b2 .
     <document/new_york_declaration/evidence/2017-06-08-final-act-1> oa:hasSource <document/2017-06-08-final-act> .
     <document/new_york_declaration> dcterms:date "2016-09-19"^^xsd:date .
+    <document/new_york_declaration> dcterms:source <https://undocs.org/A/RES/71/1> .
     <document/new_york_declaration> a acu:Document .
     <document/new_york_declaration> rdfs:label "Declaración de Nueva York"@es .
     <document/new_york_declaration> rdfs:label "New York Declaration"@en .
@@ -40,6 +42,7 @@ WHERE {
     ?b2 a oa:TextQuoteSelector .
     ?b2 oa:exact "la Declaración de Nueva York" .
     <document/new-york-declaration> dcterms:date "2016-09-19"^^xsd:date .
+    <document/new-york-declaration> dcterms:source <https://undocs.org/A/RES/71/1> .
     <document/new-york-declaration> a acu:Document .
     <document/new-york-declaration> rdfs:label "Declaración de Nueva York"@es .
     <document/new-york-declaration> rdfs:label "New York Declaration"@en .

@@ -99,6 +99,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("decision", lambda c, r, lang: r.iri),
     Column("label", lambda c, r, lang: c.labels.text(r.iri, lang)),
     Column("kind", lambda c, r, lang: _labels(c, sorted(r.values("kind")), lang)),
+    Column("category", lambda c, r, lang: _labels(c, sorted(r.values("category")), lang)),
     Column("number", lambda c, r, lang: r.number),
     Column("meeting", lambda c, r, lang: r.meeting),
     Column("meeting_label", lambda c, r, lang: c.labels.text(r.meeting, lang)),
@@ -111,7 +112,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("themes", lambda c, r, lang: sorted(_labels(c, sorted(r.assigned), lang))),
     Column("due", lambda c, r, lang: r.due),
     Column("status", lambda c, r, lang: strings(lang, "explore")[f"status_{r.status}"]),
+    Column("follow_up_links", lambda c, r, lang: [f"{k} ({b})" if b else k for k, b in _follow_ups(c, r, lang)]),
 )
+
+
+def _follow_ups(collection: Collection, record: Record, lang: str) -> list[tuple[str, str]]:
+    """The kinds of the decision's follow-up links, each with its basis, as labels."""
+    return sorted(
+        (collection.labels.text(kind, lang), collection.labels.text(basis, lang) if basis else "")
+        for kind, basis in record.tuples.get("followup", ())
+    )
 
 
 def table_row(collection: Collection, record: Record, selection: Selection, lang: str, root: str) -> dict[str, Any]:
@@ -137,6 +147,8 @@ def table_row(collection: Collection, record: Record, selection: Selection, lang
         "due": record.due,
         "due_class": due_class(record.due, selection.as_of),
         "status": record.status,
+        "category": ", ".join(_labels(collection, sorted(record.values("category")), lang)),
+        "follow_ups": _follow_ups(collection, record, lang),
     }
 
 

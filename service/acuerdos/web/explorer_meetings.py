@@ -39,6 +39,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("date_text", lambda c, m, lang: m.date_text),
     Column("kind", lambda c, m, lang: _labels(c, m, "kind", lang)),
     Column("status", lambda c, m, lang: c.labels.text(m.status, lang)),
+    Column("status_now", lambda c, m, lang: c.labels.text(m.status_now, lang) if m.status_now else ""),
     Column("place", lambda c, m, lang: c.labels.text(m.place, lang)),
     Column("conference", lambda c, m, lang: _labels(c, m, "conference", lang)),
     Column("participants", lambda c, m, lang: _labels(c, m, "participant", lang)),
@@ -76,6 +77,7 @@ def _row(collection: Collection[Meeting], lang: str, root: str) -> Callable[[Mee
             "date_text": meeting.date_text,
             "kind": ", ".join(_labels(collection, meeting, "kind", lang)),
             "status": collection.labels.text(meeting.status, lang) if meeting.status else "",
+            "status_now": collection.labels.text(meeting.status_now, lang) if meeting.status_now else "",
             "place": {"href": f"{root}/{place}?lang={lang}", "label": collection.labels.text(meeting.place, lang)}
             if place is not None
             else None,

@@ -53,7 +53,9 @@ DECISIONS = View(
     "decisions",
     GROUP_OF,
     {"role": ROLES, "due": DUE, "status": STATUSES},
-    frozenset({"conference", "meeting", "kind", "theme", "basis", "actor"}),
+    frozenset(
+        {"conference", "meeting", "kind", "category", "theme", "basis", "actor", "followup_kind", "followup_basis"}
+    ),
     SORTS,
     ("due_from", "due_to", "as_of"),
 )
@@ -61,7 +63,7 @@ MEETINGS = View(
     "meetings",
     MEETING_GROUPS,
     {"recorded": RECORDED},
-    frozenset({"conference", "kind", "status", "participant", "theme"}),
+    frozenset({"conference", "kind", "status", "status_now", "participant", "theme"}),
     MEETING_SORTS,
     (),
 )

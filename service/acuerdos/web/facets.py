@@ -57,12 +57,25 @@ SELECT ?d ?meeting ?number ?parent_number ?position ?parent_position ?start ?not
   OPTIONAL { ?d acu:unofficialTranslation ?text_en }
   OPTIONAL { ?d acu:deadline ?deadline }
   OPTIONAL { ?d acu:scheduledStart ?scheduled }
-  BIND(EXISTS { ?d ^acu:partOf* ?part . ?part acu:followUp ?link } AS ?followed)
+  # followed up as acu:followUpStatus says: a `related` link is the same matter, not a follow-up
+  BIND(EXISTS { ?d ^acu:partOf* ?part . ?part acu:followUp ?link .
+                FILTER NOT EXISTS { ?link acu:followUpKind <https://w3id.org/acuerdos/kind/follow-up/related> } }
+       AS ?followed)
   BIND(EXISTS { ?d acu:deadline|acu:scheduledStart|acu:scheduledEnd|acu:schedules|acu:dateText ?when } AS ?has_date)
 }"""
 )
 KINDS = _PREFIXES + "SELECT DISTINCT ?d ?v WHERE { ?d a ?v . ?v rdfs:subClassOf* acu:Decision }"
 CONFERENCES = _PREFIXES + "SELECT DISTINCT ?d ?v WHERE { ?d acu:adoptedAt/acu:conference ?v }"
+CATEGORIES = _PREFIXES + "SELECT DISTINCT ?d ?v WHERE { ?d acu:actionCategoryAssignment/acu:actionCategory ?v }"
+# the follow-up links of a decision or its sub-items: the kind of each (related too) and its basis
+FOLLOW_UPS = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?d ?kind ?basis WHERE {
+  ?part acu:followUp ?link . ?part acu:partOf* ?d . ?d a ?type . ?type rdfs:subClassOf* acu:Decision .
+  ?link acu:followUpKind ?kind . OPTIONAL { ?link acu:basis ?basis }
+}"""
+)
 ACTORS = (
     _PREFIXES
     + """
@@ -105,12 +118,15 @@ GROUP_OF: dict[str, tuple[str, int]] = {
     "year": ("year", 0),
     "meeting": ("meeting", 0),
     "kind": ("kind", 0),
+    "category": ("category", 0),
     "theme": ("theme", 0),
     "basis": ("theme", 1),
     "actor": ("actor", 0),
     "role": ("actor", 1),
     "due": ("due", 0),
     "status": ("status", 0),
+    "followup_kind": ("followup", 0),
+    "followup_basis": ("followup", 1),
 }
 FACETS = tuple(GROUP_OF)
 ROLES = ("must-act", "addressed")
@@ -228,6 +244,8 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
     """Every decision with its facet values, and the labels of them all (a handful of queries)."""
     kinds = _pairs(backend.select(KINDS), "v")
     conferences = _pairs(backend.select(CONFERENCES), "v")
+    categories = _pairs(backend.select(CATEGORIES), "v")
+    follow_ups = _pairs(backend.select(FOLLOW_UPS), "kind", "basis")
     actors = _pairs(backend.select(ACTORS), "v", "role")
     theme_rows = backend.select(THEMES)
     themes, assigned = _pairs(theme_rows, "v", "basis"), _pairs(theme_rows, "assigned")
@@ -244,7 +262,13 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
         backend,
         {r[5] for r in raw}
         | {r[1] for r in raw}
-        | {v for table in (kinds, conferences, actors, themes) for ts in table.values() for t in ts for v in t},
+        | {
+            v
+            for table in (kinds, conferences, categories, actors, themes, follow_ups)
+            for ts in table.values()
+            for t in ts
+            for v in t
+        },
     )
     records = []
     for order, (date, meeting, _kind, _major, _minor, iri, row) in enumerate(raw):
@@ -255,9 +279,11 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
             "year": frozenset({(date[:4],)} if date else ()),
             "meeting": frozenset({(meeting,)} if meeting else ()),
             "kind": frozenset(kinds.get(iri, ())),
+            "category": frozenset(categories.get(iri, ())),
             "theme": frozenset(themes.get(iri, ())),
             "actor": frozenset(actors.get(iri, ())),
             "status": frozenset({(_status(_true(row, "followed"), _true(row, "has_date")),)}),
+            "followup": frozenset(follow_ups.get(iri, ())),
         }
         records.append(
             Record(

@@ -1,5 +1,6 @@
 """The meetings as items with facets (``web.facets`` does the narrowing and counting): conference,
-year, kind of meeting, status as the sources state it (held, planned, proposed), whether a source
+year, kind of meeting, status as the sources state it (held, planned, proposed) and as known now
+(``acu:statusNow``, from outside the sources, where the curators know more), whether a source
 document records it or only mentions it, participant, and theme (reached as for decisions: the
 assigned theme, broader themes, mapped themes). Read once per data version, as the decisions are."""
 
@@ -20,6 +21,7 @@ MEETING_GROUPS: Groups = {
     "year": ("year", 0),
     "kind": ("kind", 0),
     "status": ("status", 0),
+    "status_now": ("status_now", 0),
     "recorded": ("recorded", 0),
     "participant": ("participant", 0),
     "theme": ("theme", 0),
@@ -31,11 +33,12 @@ MEETINGS = (
     _PREFIXES
     + """
 SELECT ?m ?start ?end ?not_before ?not_after ?recorded (SAMPLE(?text) AS ?date_text) (SAMPLE(?where) AS ?place)
-       (SAMPLE(?state) AS ?status) (COUNT(DISTINCT ?d) AS ?decisions) WHERE {
+       (SAMPLE(?state) AS ?status) (SAMPLE(?state_now) AS ?status_now) (COUNT(DISTINCT ?d) AS ?decisions) WHERE {
   ?m a acu:Meeting .
   OPTIONAL { ?m schema:startDate ?start } OPTIONAL { ?m schema:endDate ?end }
   OPTIONAL { ?m acu:notBefore ?not_before } OPTIONAL { ?m acu:notAfter ?not_after }
   OPTIONAL { ?m acu:dateText ?text } OPTIONAL { ?m schema:location ?where } OPTIONAL { ?m acu:status ?state }
+  OPTIONAL { ?m acu:statusNow ?state_now }
   OPTIONAL { ?d acu:adoptedAt ?m }
   BIND(EXISTS { ?document acu:records ?m } AS ?recorded)
 } GROUP BY ?m ?start ?end ?not_before ?not_after ?recorded"""
@@ -61,7 +64,8 @@ class Meeting(Item):
     end: str  # the last day, or the latest it can be, '' if unknown
     date_text: str  # the source's words for a date known only roughly
     place: str
-    status: str
+    status: str  # acu:status, as the sources say at their date
+    status_now: str  # acu:statusNow, as known now ('' where nothing more is known)
     decisions: int
 
 
@@ -82,7 +86,7 @@ def read_meetings(backend: Backend, base: Base) -> Collection[Meeting]:
         key=lambda item: (_first(item[1], "start", "not_before", "not_after") or "9999", item[0]),
     )
     iris = {m for m, _ in rows} | {v for table in multi.values() for ts in table.values() for t in ts for v in t}
-    iris |= {_text(row, n) for _, row in rows for n in ("place", "status")}
+    iris |= {_text(row, n) for _, row in rows for n in ("place", "status", "status_now") if _text(row, n)}
     labels = fetch_labels(backend, iris)
     meetings = []
     for order, (iri, row) in enumerate(rows):
@@ -91,6 +95,7 @@ def read_meetings(backend: Backend, base: Base) -> Collection[Meeting]:
         tuples = {group: frozenset(table.get(iri, ())) for group, table in multi.items()}
         tuples["year"] = frozenset({(date[:4],)} if date else ())
         tuples["status"] = frozenset({(_text(row, "status"),)} if _text(row, "status") else ())
+        tuples["status_now"] = frozenset({(_text(row, "status_now"),)} if _text(row, "status_now") else ())
         tuples["recorded"] = frozenset({(recorded,)})
         texts = [*labels.both(iri).values(), _text(row, "date_text"), *labels.both(_text(row, "place")).values()]
         meetings.append(
@@ -106,6 +111,7 @@ def read_meetings(backend: Backend, base: Base) -> Collection[Meeting]:
                 date_text=_text(row, "date_text"),
                 place=_text(row, "place"),
                 status=_text(row, "status"),
+                status_now=_text(row, "status_now"),
                 decisions=int(_text(row, "decisions") or 0),
             )
         )

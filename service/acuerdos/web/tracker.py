@@ -68,11 +68,18 @@ _DATE_OF = (
 _DETAILS = (
     "OPTIONAL { ?decision acu:deadline ?deadline } "
     "OPTIONAL { ?decision acu:scheduledStart ?start } OPTIONAL { ?decision acu:scheduledEnd ?end } "
-    "OPTIONAL { ?decision acu:dateText ?date_text } OPTIONAL { ?decision acu:schedules ?schedules } "
+    "OPTIONAL { ?decision acu:dateText ?date_text } "
+    # the meeting it schedules, with its status as the source says it and as known now
+    "OPTIONAL { ?decision acu:schedules ?schedules . OPTIONAL { ?schedules acu:status ?schedules_status } "
+    "OPTIONAL { ?schedules acu:statusNow ?schedules_status_now } } "
+    "OPTIONAL { ?decision acu:actionCategoryAssignment/acu:actionCategory ?category } "
     "OPTIONAL { ?decision acu:text ?text_es } OPTIONAL { ?decision acu:unofficialTranslation ?text_en } "
     "OPTIONAL { ?decision acu:adoptedAt ?meeting . " + _DATE_OF.format(x="?meeting", v="date") + "} "
 )
-_DETAIL_VARS = "?deadline ?start ?end ?date_text ?meeting ?date ?schedules ?text_es ?text_en "
+_DETAIL_VARS = (
+    "?deadline ?start ?end ?date_text ?meeting ?date ?schedules ?schedules_status ?schedules_status_now ?category "
+    "?text_es ?text_en "
+)
 
 
 def _obligations_query(actor: str, base: str) -> str:
@@ -92,10 +99,9 @@ def _obligations_query(actor: str, base: str) -> str:
 def _followups_query(decisions: list[str]) -> str:
     values = " ".join(f"<{d}>" for d in decisions)
     return (
-        _P + "SELECT ?decision ?by ?kind ?by_date WHERE { VALUES ?decision { " + values + " } "
+        _P + "SELECT ?decision ?by ?kind ?basis ?by_date WHERE { VALUES ?decision { " + values + " } "
         "?decision acu:followUp ?f . ?f acu:followedUpBy ?by . OPTIONAL { ?f acu:followUpKind ?kind } "
-        + _DATE_OF.format(x="?by", v="by_date")
-        + "}"
+        "OPTIONAL { ?f acu:basis ?basis } " + _DATE_OF.format(x="?by", v="by_date") + "}"
     )
 
 
@@ -126,8 +132,11 @@ class Item:
     meeting: str = ""
     adopted: dt.date | None = None
     schedules: str = ""
+    schedules_status: str = ""  # the scheduled meeting's acu:status, as the source says at its date
+    schedules_status_now: str = ""  # its acu:statusNow, what is known now (with its source)
+    category: str = ""  # the action category
     texts: dict[str, str] = field(default_factory=dict)  # the text by language: es as printed, en translated
-    followups: list[tuple[str, str, dt.date | None]] = field(default_factory=list)  # (by, kind, date)
+    followups: list[tuple[str, str, str, dt.date | None]] = field(default_factory=list)  # (by, kind, basis, date)
     status: str = "pending"
 
     @property
@@ -135,7 +144,8 @@ class Item:
         return self.deadline or self.end or self.start
 
     def judge(self, as_of: dt.date) -> None:
-        if any(not kind.endswith("kind/follow-up/related") for _, kind, _ in self.followups):  # related: not follow-up
+        # a `related` link is the same matter, not a follow-up
+        if any(not kind.endswith("kind/follow-up/related") for _, kind, _, _ in self.followups):
             self.status = "followed-up"
         elif self.due is None:
             self.status = "pending"
@@ -152,6 +162,9 @@ def _fill(item: Item, row: dict) -> None:
     item.meeting = item.meeting or str(row.get("meeting") or "")
     item.adopted = item.adopted or _date(row.get("date"))
     item.schedules = item.schedules or str(row.get("schedules") or "")
+    item.schedules_status = item.schedules_status or str(row.get("schedules_status") or "")
+    item.schedules_status_now = item.schedules_status_now or str(row.get("schedules_status_now") or "")
+    item.category = item.category or str(row.get("category") or "")
     for lang in ("es", "en"):
         if row.get(f"text_{lang}") is not None:
             item.texts.setdefault(lang, str(row[f"text_{lang}"]))
@@ -165,7 +178,8 @@ def _judged(backend: Backend, items: dict[str, Item], as_of: dt.date) -> None:
             decision, by = str(row["decision"]), str(row["by"])
             if (decision, by) not in seen:
                 seen.add((decision, by))
-                items[decision].followups.append((by, str(row.get("kind") or ""), _date(row.get("by_date"))))
+                kind, basis = str(row.get("kind") or ""), str(row.get("basis") or "")
+                items[decision].followups.append((by, kind, basis, _date(row.get("by_date"))))
     for item in items.values():
         item.judge(as_of)
 
@@ -239,9 +253,17 @@ def _row(item: Item, labels: Any, links: Links, lang: str, k: dict[str, str]) ->
         "meeting": link(item.meeting) if item.meeting else None,
         "adopted": item.adopted.isoformat() if item.adopted else "",
         "schedules": link(item.schedules) if item.schedules else None,
+        "schedules_status": labels.text(item.schedules_status, lang) if item.schedules_status else "",
+        "schedules_status_now": labels.text(item.schedules_status_now, lang) if item.schedules_status_now else "",
+        "category": labels.text(item.category, lang) if item.category else "",
         "followups": [
-            {**link(by), "kind": labels.text(kind, lang) if kind else "", "date": d.isoformat() if d else ""}
-            for by, kind, d in item.followups
+            {
+                **link(by),
+                "kind": labels.text(kind, lang) if kind else "",
+                "basis": labels.text(basis, lang) if basis else "",
+                "date": d.isoformat() if d else "",
+            }
+            for by, kind, basis, d in item.followups
         ],
     }
 
@@ -253,9 +275,11 @@ def _labels_for(backend: Backend, actor: str, items: list[Item]) -> Any:
             i.decision,
             i.meeting,
             i.schedules,
+            i.schedules_status,
+            i.schedules_status_now,
+            i.category,
             *i.via,
-            *(b for b, _, _ in i.followups),
-            *(k for _, k, _ in i.followups),
+            *(v for f in i.followups for v in f[:3]),
         }
     return fetch_labels(backend, {i for i in iris if i})
 
@@ -324,7 +348,10 @@ def _csv(rows: list[dict[str, Any]], k: dict[str, str]) -> bytes:
                 r["date"],
                 r["date_text"],
                 r["adopted"],
-                "; ".join(f"{f['kind']} {f['text']} {f['date']}".strip() for f in r["followups"]),
+                "; ".join(
+                    " ".join(x for x in (f["kind"], f["text"], f["date"], f"({f['basis']})" if f["basis"] else "") if x)
+                    for f in r["followups"]
+                ),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
