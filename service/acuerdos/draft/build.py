@@ -76,10 +76,10 @@ def _flatten(items: list[Item]) -> list[tuple[Item, int, Item | None]]:
 
 def _defaults(kind: str, meta: Meta, reference: Reference) -> list[Mention]:
     """Who must act when the text names nobody: the conferences of a joint meeting, the member
-    states for a meeting's objectives."""
+    states (as a collective) for a meeting's objectives."""
     if kind in ("GeneralObjective", "SpecificObjective"):
-        states = sorted({s for c in meta.conferences for s in reference.members_on(c, meta.date)})
-        return [Mention(states, 0, 0, "", "default", 0.5)]
+        members = [i for c in meta.conferences for i in reference.group(c, "member-state", meta.date)]
+        return [Mention(list(dict.fromkeys(members)), 0, 0, "", "default", 0.5)]
     if kind == "Agreement" and len(meta.conferences) > 1:
         return [Mention(list(meta.conferences), 0, 0, "", "default", 0.5)]
     return []

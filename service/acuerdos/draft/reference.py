@@ -63,10 +63,19 @@ class Reference:
     theme_labels: dict[str, set[str]]
     decisions: list[CuratedDecision]
     graph: rdflib.Graph = field(repr=False)
+    collectives: dict[tuple[str, str], str] = field(default_factory=dict)  # (conference, role) -> collective
 
     def members_on(self, conference: str, day: dt.date) -> list[str]:
         """The member states of a conference on a day (those whose membership had begun)."""
         return [s for s, since in self.members.get(conference, []) if since is None or since <= day]
+
+    def group(self, conference: str, role: str, day: dt.date) -> list[str]:
+        """How the data names a conference's members of a role: the collective when the reference
+        declares one (``collective/crm/member-states``), else the member states on ``day``."""
+        collective = self.collectives.get((conference, role))
+        if collective is not None:
+            return [collective]
+        return self.members_on(conference, day) if role == "member-state" else []
 
     def label(self, iri: str, lang: str = "en") -> str:
         for o in self.graph.objects(rdflib.URIRef(CANONICAL_BASE + iri), RDFS.label):
@@ -129,7 +138,13 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
         if "/theme/" in str(s) or str(s).startswith(CANONICAL_BASE + "theme/"):
             theme_labels[local(str(s))] = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label)
                                             for o in graph.objects(s, p)}  # fmt: skip
-    return Reference(names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph)
+    collectives = {
+        (local(str(conference)), local(str(role)).rsplit("/", 1)[-1]): local(str(c))
+        for c in graph.subjects(RDF.type, ACU.Collective)
+        for conference in graph.objects(c, ACU.collectiveOf)
+        for role in graph.objects(c, ACU.collectiveRole)
+    }
+    return Reference(names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph, collectives)
 
 
 def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
