@@ -30,7 +30,8 @@ class Drafter:
     @classmethod
     def for_project(cls, root: Path, exclude_files: set[str] | None = None) -> Drafter:
         reference = load_reference(root, exclude_files or set())
-        return cls(reference, Resolver(reference), ThemeModel(reference.theme_labels, reference.decisions))
+        themes = ThemeModel(reference.theme_labels, reference.decisions, reference.numbered, reference.broader)
+        return cls(reference, Resolver(reference), themes)
 
     def draft(self, path: Path, now: dt.datetime | None = None) -> Draft:
         source = read_source(path)

@@ -64,6 +64,8 @@ class Reference:
     decisions: list[CuratedDecision]
     graph: rdflib.Graph = field(repr=False)
     collectives: dict[tuple[str, str], str] = field(default_factory=dict)  # (conference, role) -> collective
+    numbered: dict[str, dict[int, str]] = field(default_factory=dict)  # scheme -> notation -> theme
+    broader: dict[str, set[str]] = field(default_factory=dict)  # theme -> its broader themes (skos:broader)
 
     def members_on(self, conference: str, day: dt.date) -> list[str]:
         """The member states of a conference on a day (those whose membership had begun)."""
@@ -138,13 +140,34 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
         if "/theme/" in str(s) or str(s).startswith(CANONICAL_BASE + "theme/"):
             theme_labels[local(str(s))] = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label)
                                             for o in graph.objects(s, p)}  # fmt: skip
-    collectives = {
+    numbered, broader = _scheme_structure(graph)
+    return Reference(
+        names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph,
+        _collectives(graph), numbered, broader,
+    )  # fmt: skip
+
+
+def _scheme_structure(graph: rdflib.Graph) -> tuple[dict[str, dict[int, str]], dict[str, set[str]]]:
+    """The numbered themes of each scheme (skos:notation) and each theme's broader ones."""
+    numbered: dict[str, dict[int, str]] = {}
+    for theme, notation in graph.subject_objects(SKOS.notation):
+        scheme = graph.value(theme, SKOS.inScheme)
+        if scheme is not None and str(notation).isdigit() and local(str(theme)).startswith("theme/"):
+            numbered.setdefault(local(str(scheme)), {})[int(str(notation))] = local(str(theme))
+    broader: dict[str, set[str]] = {}
+    for narrow, broad in graph.subject_objects(SKOS.broader):
+        broader.setdefault(local(str(narrow)), set()).add(local(str(broad)))
+    return numbered, broader
+
+
+def _collectives(graph: rdflib.Graph) -> dict[tuple[str, str], str]:
+    """Each collective by its conference and role ("conference/crm", "member-state")."""
+    return {
         (local(str(conference)), local(str(role)).rsplit("/", 1)[-1]): local(str(c))
         for c in graph.subjects(RDF.type, ACU.Collective)
         for conference in graph.objects(c, ACU.collectiveOf)
         for role in graph.objects(c, ACU.collectiveRole)
     }
-    return Reference(names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph, collectives)
 
 
 def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:

@@ -144,11 +144,15 @@ _METHOD = {
     "quoted": "words curators quoted for this theme",
     "stem": "a word that comes with this theme in the curated decisions",
     "meeting": "the meeting: decisions of joint CRM-CSM meetings nearly all carry this theme",
+    "numbered": "the numbers of the scheme's concepts named in the text",
+    "company": "the theme it comes with in most curated decisions that have that one",
 }
 
 
 def _assignment(draft: Draft, theme: ThemeProposal) -> str:
     why = _METHOD[theme.method] + (": " + ", ".join(theme.words) if theme.words else "")
+    if theme.via:
+        why += f" (<{theme.via}>)"
     lines = [
         f"    [ a acu:ThemeAssignment ; acu:theme <{theme.theme}> ;",
         "      acu:basis <kind/basis/proposed> ;",
