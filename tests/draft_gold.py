@@ -37,6 +37,7 @@ class GoldDecision:
     addressee: set[str]
     dates: tuple[dt.date, dt.date] | None  # deadline as (d, d), or scheduled start/end
     themes: dict[str, str] = field(default_factory=dict)  # theme -> basis
+    action_category: str | None = None
 
 
 @dataclass
@@ -104,6 +105,7 @@ def load_gold(entry: dict[str, str]) -> Gold:
     slug = Path(entry["data"]).stem
     g = rdflib.Graph().parse(ROOT / entry["data"])
     themes = rdflib.Graph().parse(ROOT / "data/curation/themes" / f"{slug}.ttl")
+    categories = rdflib.Graph().parse(ROOT / "data/curation/action-category" / f"{slug}.ttl")
     decisions: dict[str, GoldDecision] = {}
     for d in set(g.subjects(ACU.adoptedAt, None)):
         text = g.value(d, ACU.text)
@@ -118,6 +120,8 @@ def load_gold(entry: dict[str, str]) -> Gold:
         )  # fmt: skip
         for a in themes.objects(d, ACU.themeAssignment):
             gd.themes[short(themes.value(a, ACU.theme))] = short(themes.value(a, ACU.basis))
+        for a in categories.objects(d, ACU.actionCategoryAssignment):
+            gd.action_category = short(categories.value(a, ACU.actionCategory))
         decisions[gd.text] = gd
     iris = {d.iri for d in decisions.values()}
     follow_ups: set[tuple[str, str]] = set()

@@ -54,7 +54,8 @@ class DraftFiles:
 
     @property
     def action_category(self) -> Path:
-        """Written by the curator (the drafter proposes no action category yet): optional."""
+        """The proposed action categories (optional: a draft written before the drafter proposed them
+        has none, and the curator writes the file)."""
         return self.folder / "curation" / "action-category" / f"{self.slug}.ttl"
 
     def turtle(self) -> dict[str, Path]:
@@ -114,6 +115,15 @@ class FollowUpItem:
 
 
 @dataclass
+class ActionItem:
+    """The proposed (or curated) action category of a decision: shown on the review page."""
+
+    category: str
+    confidence: float | None
+    reason: str
+
+
+@dataclass
 class DecisionItem:
     id: str
     iri: URIRef
@@ -128,6 +138,7 @@ class DecisionItem:
     precision: str | None
     themes: list[ThemeItem] = field(default_factory=list)
     follow_ups: list[FollowUpItem] = field(default_factory=list)
+    action: ActionItem | None = None
 
     def part_ids(self) -> list[str]:
         """The ids of its proposed themes and follow-up links."""
@@ -222,6 +233,12 @@ def _decision(g: DraftGraphs, iri: URIRef, prefix: str) -> DecisionItem:
                     " ".join(_quotes(g.follow_up, node)),
                 )
             )
+    if g.action_category is not None:
+        node = g.action_category.value(iri, ACU.actionCategoryAssignment)
+        category = g.action_category.value(node, ACU.actionCategory) if node is not None else None
+        if node is not None and category is not None:
+            reason = _one(g.action_category, node, ACU.reason) or ""
+            item.action = ActionItem(local(category), _float(g.action_category, node, ACU.confidence), reason)
     return item
 
 

@@ -49,6 +49,7 @@ class CuratedDecision:
     addressee: set[str] = field(default_factory=set)
     conferences: int = 0  # how many conferences the meeting brings together
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (theme, reason) of "named in text" ones
+    action_category: str | None = None  # kind/action-category/…
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Reference:
     collectives: dict[tuple[str, str], str] = field(default_factory=dict)  # (conference, role) -> collective
     numbered: dict[str, dict[int, str]] = field(default_factory=dict)  # scheme -> notation -> theme
     broader: dict[str, set[str]] = field(default_factory=dict)  # theme -> its broader themes (skos:broader)
+    action_scheme: dict[str, tuple[int, set[str]]] = field(default_factory=dict)  # category -> (notation, labels@es)
 
     def members_on(self, conference: str, day: dt.date) -> list[str]:
         """The member states of a conference on a day (those whose membership had begun)."""
@@ -100,7 +102,8 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
     """Read data/reference, the theme schemes and the curated data (less the files excluded)."""
     graph = rdflib.Graph()
     files = sorted((root / "data" / "reference").glob("*.ttl")) + sorted((root / "ontology" / "schemes").glob("*.ttl"))
-    for folder in ("documents", "curation/themes", "curation/follow-up"):
+    files.append(root / "ontology" / "action-categories.ttl")
+    for folder in ("documents", "curation/themes", "curation/follow-up", "curation/action-category"):
         files += [p for p in sorted((root / "data" / folder).glob("*.ttl")) if p.name not in exclude_files]
     for path in files:
         graph.parse(path, format="turtle")
@@ -143,7 +146,7 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
     numbered, broader = _scheme_structure(graph)
     return Reference(
         names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph,
-        _collectives(graph), numbered, broader,
+        _collectives(graph), numbered, broader, _action_scheme(graph),
     )  # fmt: skip
 
 
@@ -158,6 +161,18 @@ def _scheme_structure(graph: rdflib.Graph) -> tuple[dict[str, dict[int, str]], d
     for narrow, broad in graph.subject_objects(SKOS.broader):
         broader.setdefault(local(str(narrow)), set()).add(local(str(broad)))
     return numbered, broader
+
+
+def _action_scheme(graph: rdflib.Graph) -> dict[str, tuple[int, set[str]]]:
+    """Each action category with its place on the scale (skos:notation) and its Spanish alternative labels."""
+    scheme = rdflib.URIRef(CANONICAL_BASE + "scheme/action-categories")
+    return {
+        local(str(c)): (
+            int(str(graph.value(c, SKOS.notation) or 0)),
+            {str(o) for o in graph.objects(c, SKOS.altLabel) if getattr(o, "language", None) == "es"},
+        )
+        for c in graph.subjects(SKOS.inScheme, scheme)
+    }
 
 
 def _collectives(graph: rdflib.Graph) -> dict[tuple[str, str], str]:
@@ -195,6 +210,9 @@ def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
                     decision.reasons.append((local(str(theme)), str(reason)))
         if meeting is not None:
             decision.conferences = len(set(graph.objects(meeting, ACU.conference)))
+        assignment = graph.value(d, ACU.actionCategoryAssignment)
+        category = graph.value(assignment, ACU.actionCategory) if assignment is not None else None
+        decision.action_category = local(str(category)) if category is not None else None
         decision.must_act = {local(str(o)) for o in graph.objects(d, ACU.mustAct)}
         decision.addressee = {local(str(o)) for o in graph.objects(d, ACU.addressee)}
         out.append(decision)

@@ -48,14 +48,14 @@ STEM_THRESHOLD = 0.7
 COMPANY_THRESHOLD = 0.75
 
 
+def stem_word(word: str) -> str:
+    """The Spanish stem of one word, accents and case folded ("extra-regional" as "extrarregional")."""
+    return str(_STEM.stemWord(_PREFIXED.sub(r"\1rr", fold(word.lower()).replace("-", ""))))
+
+
 def stems(text: str) -> list[tuple[str, str]]:
     """(stem, word) of each content word."""
-    out = []
-    for w in _WORD.findall(text):
-        lw = w.lower()
-        if lw not in _STOP:
-            out.append((_STEM.stemWord(_PREFIXED.sub(r"\1rr", fold(lw).replace("-", ""))), w))
-    return out
+    return [(stem_word(w), w) for w in _WORD.findall(text) if w.lower() not in _STOP]
 
 
 @functools.lru_cache(maxsize=4096)

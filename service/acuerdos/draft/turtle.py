@@ -176,15 +176,59 @@ def themes_ttl(draft: Draft) -> str:
     return "\n".join(out)
 
 
+_ACTION_METHOD = {
+    "label": "the verb {words}, a label of the category in the scheme ({k} of {n} curated decisions led by it, "
+    "with the scheme's label, have it)",
+    "learned": "the verb {words} ({k} of {n} curated decisions led by it have this category)",
+    "date": "the verb {words}, a general action, with a date: a specific action",
+    "prior": "no verb the curated decisions know: the category {k} of {n} curated decisions have",
+}
+
+
+def _action(draft: Draft, d: DraftDecision) -> str:
+    """The proposed action category of ``d``: at its fixed IRI, basis proposed; the verb quoted when it
+    is one of the scheme's own labels (then `accept` makes it "named in text")."""
+    a = d.action
+    if a is None:
+        return ""
+    k, n = a.seen
+    why = _ACTION_METHOD[a.method].format(words=f"“{a.words}”", k=k, n=n)
+    reason = (
+        f"Proposed from {why}; the most demanding of the decision's verbs ({draft.source.name[:3]}, line {d.line})."
+    )
+    node = f"{d.iri}/action-category"
+    lines = [
+        f"<{d.iri}> acu:actionCategoryAssignment <{node}> .",
+        f"<{node}> a acu:ActionCategoryAssignment ;",
+        f"    acu:actionCategory <{a.category}> ;",
+        "    acu:basis <kind/basis/proposed> ;",
+        f"    {DRAFT} ;",
+        f"    acu:confidence {a.confidence:.2f} ;",
+        f"    acu:reason {lit(reason, 'en')}",
+    ]
+    if a.method == "label":
+        lines[-1] += " ;"
+        lines.append(f"    acu:evidence {quote(draft.document, a.words)}")
+    return "\n".join(lines) + " .\n"
+
+
+def action_category_ttl(draft: Draft) -> str:
+    return "\n".join([header(draft, "proposed action categories"), *(_action(draft, d) for d in draft.decisions)])
+
+
 def follow_up_ttl(draft: Draft) -> str:
+    """Proposed follow-up links, each with basis proposed and a reason (the shapes ask both of every
+    follow-up); `accept` makes them "assigned by judgement" and names them."""
     out = [header(draft, "proposed follow-up links")]
     for d in draft.decisions:
         for f in d.follow_ups:
+            reason = f"{FOLLOW_UP_REASON.rstrip('.')} ({draft.source.name[:3]}, line {d.line})."
             out.append(
                 f"<{f.earlier}> acu:followUp\n    [ a acu:FollowUp ;\n      acu:followedUpBy <{d.iri}> ;\n"
                 f"      acu:followUpKind <kind/follow-up/{f.kind}> ;\n      {DRAFT} ;\n"
+                "      acu:basis <kind/basis/proposed> ;\n"
                 f"      acu:confidence {f.confidence:.2f} ;\n"
-                f"      acu:reason {lit(FOLLOW_UP_REASON, 'en')} ;\n"
+                f"      acu:reason {lit(reason, 'en')} ;\n"
                 f"      acu:evidence {quote(draft.document, f.quote, '      ')} ] .\n"
             )
     return "\n".join(out)
