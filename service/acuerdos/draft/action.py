@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .reference import CuratedDecision, fold
@@ -22,7 +23,7 @@ from .themes import stem_word
 _HEAD = re.compile(
     r"(?:^|[.;:]\s+|,\s+(?:y\s+|e\s+)?|\s(?:y|e)\s+)"
     r"(?P<v>[A-Za-záéíóúñ][a-záéíóúñ]+(?:ar|er|ir|rá|rán|aron)(?:se|lo|la|los|las|le|les)?)\b"
-    r"|(?:^|[.;:,]\s+)[Ss]e\s+(?:le\s+|les\s+)?(?P<s>[a-záéíóúñ]{4,})\b"  # "Se destaca", "se insta", "se le solicita"
+    r"|(?:^|[.;:,]\s+|\s(?:y|e)\s+)[Ss]e\s+(?:le\s+|les\s+)?(?P<s>[a-záéíóúñ]{4,})\b"  # "Se destaca", "se le solicita"
     r"|\b(?P<f>[a-záéíóúñ]+(?:rá|rán))\b"
 )
 _CLITIC = re.compile(r"(?<=[aei]r)(?:se|lo|la|los|las|le|les)$")
@@ -92,7 +93,7 @@ class ActionModel:
         method = "label" if stem in self.labels else "learned"
         return ActionProposal(category, round((k + 0.1) / (n + 1), 2), word, method, (k, n))
 
-    def propose(self, text: str, dated: bool, parts: list[ActionProposal] = ()) -> ActionProposal:  # type: ignore[assignment]
+    def propose(self, text: str, dated: bool, parts: Sequence[ActionProposal] = ()) -> ActionProposal:
         """The category of the most demanding clause of ``text`` (and of its sub-items, ``parts``)."""
         found = [p for p in (self._of(s, w) for s, w in heads(text)) if p is not None] + list(parts)
         if not found:

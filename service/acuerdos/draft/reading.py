@@ -233,12 +233,11 @@ def _decision(g: DraftGraphs, iri: URIRef, prefix: str) -> DecisionItem:
                     " ".join(_quotes(g.follow_up, node)),
                 )
             )
-    if g.action_category is not None:
-        node = g.action_category.value(iri, ACU.actionCategoryAssignment)
-        category = g.action_category.value(node, ACU.actionCategory) if node is not None else None
-        if node is not None and category is not None:
-            reason = _one(g.action_category, node, ACU.reason) or ""
-            item.action = ActionItem(local(category), _float(g.action_category, node, ACU.confidence), reason)
+    categories = g.action_category if g.action_category is not None else Graph()
+    for node in categories.objects(iri, ACU.actionCategoryAssignment):
+        category, reason = categories.value(node, ACU.actionCategory), _one(categories, node, ACU.reason) or ""
+        if category is not None:
+            item.action = ActionItem(local(category), _float(categories, node, ACU.confidence), reason)
     return item
 
 

@@ -210,8 +210,10 @@ def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
                     decision.reasons.append((local(str(theme)), str(reason)))
         if meeting is not None:
             decision.conferences = len(set(graph.objects(meeting, ACU.conference)))
-        assignment = graph.value(d, ACU.actionCategoryAssignment)
-        category = graph.value(assignment, ACU.actionCategory) if assignment is not None else None
+        category = next(
+            (c for a in graph.objects(d, ACU.actionCategoryAssignment) for c in graph.objects(a, ACU.actionCategory)),
+            None,
+        )
         decision.action_category = local(str(category)) if category is not None else None
         decision.must_act = {local(str(o)) for o in graph.objects(d, ACU.mustAct)}
         decision.addressee = {local(str(o)) for o in graph.objects(d, ACU.addressee)}

@@ -221,7 +221,7 @@ class ThemeModel:
         return hits
 
     def _numbered_hits(self, text: str) -> list[tuple[str, float, tuple[str, ...], str]]:
-        hits = []
+        hits: list[tuple[str, float, tuple[str, ...], str]] = []
         for pattern, themes in self.numbered:
             for m in pattern.finditer(text):
                 if m.group("count") and _number(m.group("count")) == len(themes):
@@ -233,6 +233,20 @@ class ThemeModel:
                     continue
                 hits += [(themes[n], 0.9, (m.group(0),), "numbered") for n in sorted(numbers) if n in themes]
         return hits
+
+    def _narrowest(self, best: dict[str, ThemeProposal]) -> None:
+        """Drop a broader theme where a narrower one is proposed, as curators tag the narrowest."""
+        for narrow in [t for t in best if any(b in best for b in self.broader.get(t, ()))]:
+            for broad in self.broader[narrow]:
+                best.pop(broad, None)
+
+    def _with_company(self, best: dict[str, ThemeProposal]) -> None:
+        """Add the themes that come with one the text names (not the meeting-wide ones)."""
+        for found in [t for t in best.values() if t.method in ("label", "quoted", "numbered")]:
+            for theme, share in self.company.get(found.theme, {}).items():
+                confidence = min(share, found.confidence)
+                if theme not in self.context_themes and (theme not in best or confidence > best[theme].confidence):
+                    best[theme] = ThemeProposal(theme, confidence, (), "company", found.theme)
 
     def propose(self, text: str, conferences: int = 1) -> list[ThemeProposal]:
         """The themes whose best evidence in ``text`` (and its meeting) reaches the threshold."""
@@ -248,11 +262,6 @@ class ThemeModel:
         for theme, confidence, words, method in hits:
             if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
                 best[theme] = ThemeProposal(theme, confidence, words, method)
-        for found in [t for t in best.values() if t.method in ("label", "quoted", "numbered")]:
-            for theme, share in self.company.get(found.theme, {}).items():
-                if theme in self.context_themes:
-                    continue
-                confidence = min(share, found.confidence)
-                if theme not in best or confidence > best[theme].confidence:
-                    best[theme] = ThemeProposal(theme, confidence, (), "company", found.theme)
+        self._narrowest(best)
+        self._with_company(best)
         return sorted(best.values(), key=lambda t: -t.confidence)
