@@ -54,7 +54,8 @@ def header(draft: Draft, what: str) -> str:
     return (
         f"# DRAFT ({what}) of {draft.source.name}, written by `acuerdos draft` on {draft.created.isoformat()}.\n"
         "# Every resource is a draft (acu:curationStatus) until a curator reviews it and `acuerdos accept` moves it\n"
-        "# into data/. Proposals carry acu:confidence; themes have basis <kind/basis/proposed>.\n\n" + PREFIXES
+        "# into data/. Proposals carry acu:confidence; themes, action categories and follow-ups have basis\n"
+        "# <kind/basis/proposed>.\n\n" + PREFIXES
     )
 
 
@@ -193,6 +194,8 @@ def _action(draft: Draft, d: DraftDecision) -> str:
         return ""
     k, n = a.seen
     why = _ACTION_METHOD[a.method].format(words=f"“{a.words}”", k=k, n=n)
+    if a.words and a.words not in d.text:
+        why += ", in one of its sub-items"
     reason = (
         f"Proposed from {why}; the most demanding of the decision's verbs ({draft.source.name[:3]}, line {d.line})."
     )
