@@ -1,9 +1,12 @@
 """The drafter's theme and action-category models on small hand-made schemes and curated decisions:
-what each kind of evidence proposes, and what it must not."""
+what each kind of evidence proposes, and what it must not; a date is read from whole words."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from acuerdos.draft.action import ActionModel, heads
+from acuerdos.draft.dates import find_dates
 from acuerdos.draft.reference import CuratedDecision
 from acuerdos.draft.themes import ThemeModel
 
@@ -82,3 +85,9 @@ def test_verbs_are_learned_from_the_curated_decisions_and_unknown_ones_fall_back
     assert (asked.category, asked.method, asked.seen) == (SPECIFIC, "learned", (2, 2))
     unknown = model.propose("Reunión de troikas por lo menos cada año", dated=False)
     assert (unknown.category, unknown.method, unknown.seen) == (SPECIFIC, "prior", (2, 3))
+
+
+def test_a_month_inside_a_word_is_no_date() -> None:
+    text = "mejorar las áreas que necesiten mayor atención; se reunirán en mayo de 2023"
+    found = find_dates(text, dt.date(2022, 5, 31))
+    assert [(d.start, d.end, d.text) for d in found] == [(dt.date(2023, 5, 1), dt.date(2023, 5, 31), "en mayo de 2023")]
