@@ -129,20 +129,15 @@ def main() -> None:
     tables, seconds = run()
     text = report(tables, seconds)
     print(text)
-    if args.write:
+    if args.write:  # the tables replace the section's old ones; its notes and the sections after it stay
         results = ROOT / "bench/RESULTS.md"
-        marker = "## Drafts of new documents"
-        body = results.read_text(encoding="utf-8")
-        body = (
-            body.split(marker)[0].rstrip()
-            + "\n\n"
-            + marker
-            + "\n\n`python bench/bench_draft.py --write`.\n"
-            + text
-            + "\n"
+        head, _, section = results.read_text(encoding="utf-8").partition("## Drafts of new documents")
+        notes, _, tables = section.partition("\n#### Totals, leave one document out")
+        after = tables.find("\n## ")
+        rest = tables[after:] if after >= 0 else "\n"
+        results.write_text(
+            head + "## Drafts of new documents" + notes.rstrip() + "\n" + text + "\n" + rest, encoding="utf-8"
         )
-        results.write_text(body, encoding="utf-8")
-
 
 if __name__ == "__main__":
     main()
