@@ -139,5 +139,6 @@ def main() -> None:
             head + "## Drafts of new documents" + notes.rstrip() + "\n" + text + "\n" + rest, encoding="utf-8"
         )
 
+
 if __name__ == "__main__":
     main()
