@@ -31,7 +31,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 from .reference import CuratedDecision, fold
 
 _STEM = snowballstemmer.stemmer("spanish")
-_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}(?:-[a-záéíóúñü]{2,})?")
+_WORD = re.compile(r"(?:(?:extra|intra|inter|bi|multi|pre|post|sub)-)?[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}", re.I)
 _PREFIXED = re.compile(r"^(extra|intra|inter|bi|multi|pre|post|sub)r(?!r)")  # "extra-regional" is "extrarregional"
 GAP = 2  # content words a label's words may have between them ("migración irregular y extrarregional")
 _STOP_WORDS = (
