@@ -59,13 +59,11 @@ class ActionModel:
 
     def __init__(self, scheme: dict[str, tuple[int, set[str]]], decisions: list[CuratedDecision]) -> None:
         self.order = {category: notation for category, (notation, _) in scheme.items()}
-        self.verbs: dict[str, Counter[str]] = {}
-        self.labels: set[str] = set()
+        self.verbs: dict[str, Counter[str]] = {}  # stem -> categories of the curated decisions it alone leads
+        self.labels: dict[str, str] = {}  # stem of a scheme label's verb -> its category
         for category, (_, labels) in scheme.items():
             for label in labels:
-                first = fold(label.lower()).removeprefix("se ").split()[0]
-                self.labels.add(stem_word(first))
-                self.verbs.setdefault(stem_word(first), Counter())[category] += 1
+                self.labels[stem_word(fold(label.lower()).removeprefix("se ").split()[0])] = category
         curated = [d for d in decisions if d.action_category]
         for d in curated:
             led = heads(d.text)
@@ -78,20 +76,23 @@ class ActionModel:
     def _known(self, stem: str) -> str | None:
         """The stem as learned, or the learned one it begins or that begins it ("insta" for "instar",
         "mantendr" for "manten": the stemmer leaves some forms of a verb apart)."""
-        if stem in self.verbs:
+        known = {*self.verbs, *self.labels}
+        if stem in known:
             return stem
-        near = [k for k in self.verbs if len(k) >= 5 and len(stem) >= 5 and (k.startswith(stem) or stem.startswith(k))]
+        near = [k for k in known if len(k) >= 5 and len(stem) >= 5 and (k.startswith(stem) or stem.startswith(k))]
         return max(near, key=len) if near else None
 
     def _of(self, stem: str, word: str) -> ActionProposal | None:
+        """The category a leading verb gives: its curated decisions' and the scheme label's (one vote)."""
         known = self._known(stem)
         if known is None:
             return None
-        stem, seen = known, self.verbs[known]
-        category, k = max(seen.items(), key=lambda kv: (kv[1], -self.order.get(kv[0], 0)))
-        n = sum(seen.values())
-        method = "label" if stem in self.labels else "learned"
-        return ActionProposal(category, round((k + 0.1) / (n + 1), 2), word, method, (k, n))
+        curated = self.verbs.get(known, Counter())
+        votes = curated + Counter({self.labels[known]: 1}) if known in self.labels else curated
+        category, k = max(votes.items(), key=lambda kv: (kv[1], -self.order.get(kv[0], 0)))
+        method = "label" if self.labels.get(known) == category else "learned"
+        seen = (curated[category], sum(curated.values()))
+        return ActionProposal(category, round((k + 0.1) / (sum(votes.values()) + 1), 2), word, method, seen)
 
     def propose(self, text: str, dated: bool, parts: Sequence[ActionProposal] = ()) -> ActionProposal:
         """The category of the most demanding clause of ``text`` (and of its sub-items, ``parts``)."""

@@ -178,8 +178,8 @@ def themes_ttl(draft: Draft) -> str:
 
 
 _ACTION_METHOD = {
-    "label": "the verb {words}, a label of the category in the scheme ({k} of {n} curated decisions led by it, "
-    "with the scheme's label, have it)",
+    "label": "the verb {words}, one of the scheme's labels of this category ({k} of {n} curated decisions led by it "
+    "have it)",
     "learned": "the verb {words} ({k} of {n} curated decisions led by it have this category)",
     "date": "the verb {words}, a general action, with a date: a specific action",
     "prior": "no verb the curated decisions know: the category {k} of {n} curated decisions have",
