@@ -179,7 +179,7 @@ def themes_ttl(draft: Draft) -> str:
 
 _ACTION_METHOD = {
     "label": "the verb {words}, one of the scheme's labels of this category ({k} of {n} curated decisions led by it "
-    "have it)",
+    "alone have it)",
     "learned": "the verb {words} ({k} of {n} curated decisions led by it have this category)",
     "date": "the verb {words}, a general action, with a date: a specific action",
     "prior": "no verb the curated decisions know: the category {k} of {n} curated decisions have",
@@ -194,6 +194,8 @@ def _action(draft: Draft, d: DraftDecision) -> str:
         return ""
     k, n = a.seen
     why = _ACTION_METHOD[a.method].format(words=f"“{a.words}”", k=k, n=n)
+    if a.method == "label" and n == 0:
+        why = why.split(" (")[0] + " (no curated decision is led by it alone)"
     if a.words and a.words not in d.text:
         why += ", in one of its sub-items"
     reason = (
