@@ -16,6 +16,9 @@ from acuerdos.text import normalise
 BASE = "https://w3id.org/acuerdos/"
 ACU = Namespace(BASE + "ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+SCHEMA = Namespace("https://schema.org/")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -34,6 +37,7 @@ class GoldDecision:
     addressee: set[str]
     dates: tuple[dt.date, dt.date] | None  # deadline as (d, d), or scheduled start/end
     themes: dict[str, str] = field(default_factory=dict)  # theme -> basis
+    action_category: str | None = None
 
 
 @dataclass
@@ -43,6 +47,42 @@ class Gold:
     slug: str
     decisions: dict[str, GoldDecision]  # by normalised text
     follow_ups: set[tuple[str, str]]  # (earlier decision, later decision), later in this source
+    day: dt.date  # the date of the meeting the source records
+
+
+def _began(g: rdflib.Graph, membership: rdflib.term.Node) -> int:
+    """The year a membership began (0 when the data gives none)."""
+    for interval in g.objects(membership, ORG.memberDuring):
+        for instant in g.objects(interval, TIME.hasBeginning):
+            for value in (*g.objects(instant, TIME.inXSDgYear), *g.objects(instant, TIME.inXSDDate)):
+                return int(str(value)[:4])
+    return 0
+
+
+def collective_members() -> dict[str, list[tuple[str, int]]]:
+    """Each collective of data/reference and its members with the year each joined, walked from the
+    memberships of its conference with its role."""
+    g = rdflib.Graph()
+    for name in ("collectives.ttl", "conferences.ttl"):
+        g.parse(ROOT / "data/reference" / name)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for c in g.subjects(RDF.type, ACU.Collective):
+        conference, role = g.value(c, ACU.collectiveOf), g.value(c, ACU.collectiveRole)
+        out[short(c)] = [
+            (short(g.value(m, ORG.member)), _began(g, m))
+            for m in g.subjects(ORG.organization, conference)
+            if (m, ORG.role, role) in g
+        ]
+    return out
+
+
+def expand(iris: set[str], day: dt.date, members: dict[str, list[tuple[str, int]]]) -> set[str]:
+    """A set of agents with each collective replaced by its members in the year of ``day``: the
+    "Países Miembros" of a decision, whether written as the collective or as its states."""
+    out = {i for i in iris if i not in members}
+    for c in iris & set(members):
+        out |= {m for m, year in members[c] if year <= day.year}
+    return out
 
 
 def _date(g: rdflib.Graph, d: rdflib.term.Node) -> tuple[dt.date, dt.date] | None:
@@ -65,6 +105,7 @@ def load_gold(entry: dict[str, str]) -> Gold:
     slug = Path(entry["data"]).stem
     g = rdflib.Graph().parse(ROOT / entry["data"])
     themes = rdflib.Graph().parse(ROOT / "data/curation/themes" / f"{slug}.ttl")
+    categories = rdflib.Graph().parse(ROOT / "data/curation/action-category" / f"{slug}.ttl")
     decisions: dict[str, GoldDecision] = {}
     for d in set(g.subjects(ACU.adoptedAt, None)):
         text = g.value(d, ACU.text)
@@ -79,6 +120,8 @@ def load_gold(entry: dict[str, str]) -> Gold:
         )  # fmt: skip
         for a in themes.objects(d, ACU.themeAssignment):
             gd.themes[short(themes.value(a, ACU.theme))] = short(themes.value(a, ACU.basis))
+        for a in categories.objects(d, ACU.actionCategoryAssignment):
+            gd.action_category = short(categories.value(a, ACU.actionCategory))
         decisions[gd.text] = gd
     iris = {d.iri for d in decisions.values()}
     follow_ups: set[tuple[str, str]] = set()
@@ -88,7 +131,9 @@ def load_gold(entry: dict[str, str]) -> Gold:
             later = short(f.value(link, ACU.followedUpBy))
             if later in iris:
                 follow_ups.add((short(earlier), later))
-    return Gold(entry["file"], entry["data"], slug, decisions, follow_ups)
+    document = next(g.subjects(ACU.sourceFile, rdflib.Literal(entry["file"])))
+    day = dt.date.fromisoformat(str(g.value(g.value(document, ACU.records), SCHEMA.startDate))[:10])
+    return Gold(entry["file"], entry["data"], slug, decisions, follow_ups, day)
 
 
 @dataclass

@@ -1,7 +1,12 @@
 """The review page of a draft (`acuerdos serve --drafts DIR`) in a real headless chromium: every drafted
 decision is shown with its quote marked in the source text, unticking one decision and one theme
 gives the `acuerdos accept` command that rejects exactly those; the page reads without JavaScript
-and in Spanish. The draft is of the virtual meeting's minutes, written into a temporary folder."""
+and in Spanish. The draft is of the virtual meeting's minutes, written into a temporary folder.
+
+End to end: the San Salvador conclusions drafted into a copy of the project that lacks them
+(tests/draft_project.py), reviewed on the page (one decision rejected, a theme of another kept),
+the command the page gives run as it is, and the accepted decision found by question 1
+(decisions-by-theme) over the copy's data, the rejected one nowhere."""
 
 from __future__ import annotations
 
@@ -12,10 +17,13 @@ import pytest
 import rdflib
 
 from acuerdos.draft import Drafter, write_draft
+from checkouts import acuerdos
 from conftest import ROOT, _stop, start_service
+from draft_project import draft_with_edits, project_with
 from screens import shoot
 
 ACU = rdflib.Namespace("https://w3id.org/acuerdos/ontology#")
+BASE = "https://w3id.org/acuerdos/"
 SOURCE = "000_549d0ada5a26f028.txt"
 NAME = "minuta"
 
@@ -91,7 +99,52 @@ def test_the_review_reads_without_javascript_and_in_spanish(review_url: str, dra
     page = httpx.get(f"{review_url}/drafts/{NAME}?lang=es", timeout=30).text
     assert "Revisión del borrador" in page and 'lang="es"' in page
     g = _draft_graph(drafts, "documents")
+    categories = _draft_graph(drafts, "curation/action-category")
+    decisions = set(g.subjects(ACU.adoptedAt, None))
+    assert set(categories.subjects(ACU.actionCategoryAssignment, None)) == decisions
+    assert page.count('<dd class="action-category">') == len(decisions)  # each proposal shown, with its reason
     for text in g.objects(None, ACU.text):  # every decision's text is in the HTML itself
         first_words = " ".join(str(text).split()[:4])
         assert rdflib.Literal(first_words) and first_words.split()[0] in page
     assert httpx.get(f"{review_url}/drafts/no-such-draft", timeout=30).status_code == 404
+
+
+@pytest.mark.slow
+def test_a_reviewed_draft_is_accepted_and_answers_question_1(
+    browser_context, built_dist: Path, tmp_path: Path, screenshots: Path
+) -> None:
+    project, draft_dir = project_with(tmp_path, draft_with_edits(tmp_path / "drafted"))
+    themes = rdflib.Graph().parse(next((draft_dir / "curation/themes").glob("*.ttl")))
+    documents = rdflib.Graph().parse(next((draft_dir / "documents").glob("*.ttl")))
+    proposed = sorted((str(d), str(themes.value(a, ACU.theme))) for d, a in themes.subject_objects(ACU.themeAssignment))
+    kept, theme = proposed[0]  # a decision and one of its proposed themes, both accepted
+    parents = {str(p) for p in documents.objects(None, ACU.partOf)}
+    rejected = next(  # a decision with no sub-items, other than the kept one and its parent
+        str(d)
+        for d in sorted(documents.subjects(ACU.adoptedAt, None))
+        if str(d) not in parents and str(d) != kept and (rdflib.URIRef(kept), ACU.partOf, d) not in documents
+    )
+    service = start_service(built_dist, tmp_path / "drafts.log", "--drafts", str(draft_dir.parent))
+    try:
+        page = browser_context.new_page()
+        page.goto(f"{service.url}/drafts/{draft_dir.name}?lang=en")
+        short = kept.rsplit("/", 1)[-1]
+        theme_box = page.locator(f'input[name="accept"][value="{short}:{theme.removeprefix(BASE)}"]')
+        assert theme_box.is_checked()
+        page.locator(f'input[name="accept"][value="{rejected.rsplit("/", 1)[-1]}"]').uncheck()
+        page.locator("#curator").fill("Ana Curadora")
+        page.locator("form.review button[type=submit]").click()
+        page.wait_for_load_state()
+        words = shlex.split(page.locator("#command").inner_text())
+        shoot(page, screenshots, "draft-review-accept")
+        page.close()
+    finally:
+        _stop(service.process)
+    assert words[:2] == ["acuerdos", "accept"] and words[-1] == rejected.rsplit("/", 1)[-1]
+    done = acuerdos(*words[1:], cwd=project)
+    assert done.returncode == 0, done.stderr  # accept validates the whole copy with the shapes first
+    found = acuerdos("query", "decisions-by-theme", "-p", f"theme={theme}", "-f", "csv", cwd=project)
+    assert found.returncode == 0, found.stderr
+    assert kept in found.stdout and rejected not in found.stdout
+    accepted = (project / "data/documents" / next((draft_dir / "documents").glob("*.ttl")).name).read_text("utf-8")
+    assert f"<{kept.removeprefix(BASE)}>" in accepted and f"<{rejected.removeprefix(BASE)}>" not in accepted

@@ -2,9 +2,10 @@
 removed, each proposed theme given the basis its evidence supports, and the provenance of the draft
 and of its acceptance kept.
 
-A proposed theme whose trigger words are quoted from the text becomes "named in text"; one proposed
-from the curated decisions' vocabulary or from the meeting (no quote) becomes "assigned by
-judgement", with the curator's name in its reason. Confidences belong to proposals and go.
+A proposed theme or action category whose trigger words are quoted from the text becomes "named in
+text"; one proposed from the curated decisions' vocabulary or from the meeting (no quote) becomes
+"assigned by judgement", with the curator's name in its reason; a proposed follow-up link is always
+a judgement. Confidences belong to proposals and go.
 """
 
 from __future__ import annotations
@@ -103,8 +104,8 @@ def _confirm(graph: Graph, node: Node, acceptance: Acceptance) -> None:
     need not name the earlier one): assigned by judgement."""
     graph.remove((node, ACU.curationStatus, DRAFT_STATUS))
     graph.remove((node, ACU.confidence, None))
-    follow_up = (node, RDF.type, ACU.FollowUp) in graph and graph.value(node, ACU.basis) is None
-    if (node, ACU.basis, PROPOSED) in graph or follow_up:
+    follow_up = (node, RDF.type, ACU.FollowUp) in graph
+    if (node, ACU.basis, PROPOSED) in graph or (follow_up and graph.value(node, ACU.basis) is None):
         quoted = graph.value(node, ACU.evidence) is not None and not follow_up
         graph.set((node, ACU.basis, NAMED if quoted else JUDGEMENT))
         reason = str(graph.value(node, ACU.reason) or "").removeprefix("Proposed from ").removeprefix("Proposed: ")

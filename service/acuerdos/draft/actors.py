@@ -5,8 +5,9 @@ and case folded, acronyms kept in capitals), then by fuzzy matching (rapidfuzz) 
 phrases left over; a phrase that looks like an organisation's name and matches nothing becomes a
 proposal for a new reference entry. The bodies every conference has (the Pro Tempore Presidency, the
 Technical Secretariat, the troika) are resolved to the conference named next to them, to both when
-the text says so in the plural, else to the meeting's conference(s). "Los Países Miembros" are the
-member states of the conference(s) on the meeting's date.
+the text says so in the plural, else to the meeting's conference(s). "Los Países Miembros" and "los
+Organismos Observadores" are the collective of the conference(s) (<collective/crm/member-states>), as
+CONTRIBUTING.md asks, or the member states on the meeting's date where the reference has no collective.
 """
 
 from __future__ import annotations
@@ -29,14 +30,17 @@ _GENERIC = {
     "troika": re.compile(r"\b(?:las? )?[Tt]roikas?\b"),
 }
 _CONF_AFTER = re.compile(
-    r"^\s*(?:\(\w+\)\s*)?(?:de|del)\s+(?:la\s+|las\s+)?(?:(?P<a>CRM|CSM)|Conferencia (?P<b>Regional|Su[rd]americana))"
+    r"^\s*(?:\(\w+\)\s*)?(?:de|del)\s+(?:la\s+|las\s+)?(?:(?P<a>CRM|CSM)|Conferencia (?P<b>Regional|Su[rd]americana)"
+    r"|(?P<both>ambas [Cc]onferencias|ambos procesos))(?P<and>\s+y\s+(?:de\s+)?(?:la\s+)?(?:CRM|CSM)\b)?"
 )
 _MEMBERS = re.compile(
-    r"\b(?:los |las |cada )?(?:Países|Estados|países|estados) [Mm]iembros?"
-    r"(?:\s+de\s+(?:la\s+)?(?P<conf>CRM|CSM)|\s+de\s+ambas [Cc]onferencias|\s+de ambos procesos)?"
+    r"\b(?:(?:los |las |cada )?(?:[Pp]a[ií]s(?:es)?|[Ee]stados?) [Mm]iembros?|los países(?= de ambos| a | que |,))"
+    r"(?:\s+de\s+(?:la\s+)?(?P<conf>CRM|CSM)(?:\s+y\s+(?:de\s+)?(?:la\s+)?(?:CRM|CSM))?"
+    r"|\s+de\s+ambas [Cc]onferencias|\s+de\s+ambos procesos(?: regionales)?)?"
 )
+_OBSERVERS = re.compile(r"\b(?:los |las )?[Oo]rganismos [Oo]bservadores(?:\s+de\s+(?:la\s+)?(?P<conf>CRM|CSM)\b)?")
 _BOTH = re.compile(
-    r"\b(?:ambas [Cc]onferencias|las dos [Cc]onferencias|ambos procesos|"
+    r"\b(?:ambas [Cc]onferencias|las dos [Cc]onferencias|ambos procesos|cada [Cc]onferencia|"
     r"CRM y (?:la )?CSM|CSM y (?:la )?CRM|CRM-CSM|CSM-CRM)\b"
 )
 _PHRASE = re.compile(
@@ -131,10 +135,18 @@ class Resolver:
         return found
 
     def _members(self, text: str, conferences: list[str], day: dt.date, found: list[Mention]) -> None:
-        for m in _MEMBERS.finditer(text):
-            confs = [f"conference/{m.group('conf').lower()}"] if m.group("conf") else conferences
-            states = sorted({s for c in confs for s in self.reference.members_on(c, day)})
-            _add(found, Mention(states, m.start(), m.end(), m.group(0), "collective", 0.8))
+        """ "Los Países Miembros (de la CRM, de ambas Conferencias)", "los Organismos Observadores": the
+        collective of the conference(s) named, else of the meeting's, as the reference names it."""
+        for pattern, role in ((_MEMBERS, "member-state"), (_OBSERVERS, "observer-organisation")):
+            for m in pattern.finditer(text):
+                words = m.group(0)
+                if re.search(r"\bamb[oa]s\b|CRM y|CSM y", words):
+                    confs = ["conference/crm", "conference/csm"]
+                else:
+                    confs = [f"conference/{m.group('conf').lower()}"] if m.group("conf") else conferences
+                iris = list(dict.fromkeys(i for c in confs for i in self.reference.group(c, role, day)))
+                if iris:
+                    _add(found, Mention(iris, m.start(), m.end(), words, "collective", 0.8))
 
     def _generic(self, text: str, conferences: list[str], found: list[Mention]) -> None:
         meeting_confs = [c.split("/")[-1] for c in conferences]
@@ -143,7 +155,9 @@ class Resolver:
                 after = _CONF_AFTER.match(text[m.end() :])
                 plural = m.group(0).rstrip().endswith("s") or "ambas" in text[max(0, m.start() - 8) : m.start()]
                 end = m.end() + after.end() if after else m.end()
-                if after:
+                if after and (after.group("both") or after.group("and")):  # "las troikas de la CSM y la CRM"
+                    confs = ["crm", "csm"]
+                elif after:
                     confs = [(after.group("a") or "").lower() or ("crm" if after.group("b") == "Regional" else "csm")]
                 else:
                     confs = meeting_confs if plural or len(meeting_confs) != 1 else meeting_confs[:1]
@@ -217,16 +231,27 @@ _OF_REPORT = re.compile(
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.:;]\s*|\bpor\s+parte\s+de\s+|\b(?:se|ser[aá]n?)\s+\w+\s+por\s+|"
-    r"\b(?:reuni[oó]n|videoconferencia|encuentro|di[aá]logo|[Ii]ntercambiar)\b(?! sostenidas)"
+    r"\b(?:reuni[oó]n|videoconferencia|encuentro|di[aá]logo|colaboraci[oó]n|[Ii]ntercambi(?:ar|ará|aran|arán)\w*)"
+    r"\b(?! sostenidas)"
     r"(?:\s+[\w.]+){0,8}?\s+entre\s+|"
-    r"\b(?:reuni[oó]n|videoconferencia|encuentro)(?: anual)?\s+de\s+)(?:(?:la|el|los|las|ambas|ambos|cada|que)\s+)*$",
+    r"\b(?:reuni[oó]n|videoconferencia|encuentro)(?: anual)?\s+de\s+|"
+    r"\ben coordinaci[oó]n con\s+|\bcon la colaboraci[oó]n de\s+|\ba que\s+)"
+    r"(?:(?:la|el|los|las|ambas|ambos|cada|que)\s+)*$",
     re.I,
 )
 _VERB_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:se\s+|les?\s+)?(?:\w+\s+)?"
     r"\w+(?:rá|rán|aron|ó|arán|erán|irán)\b"
 )
-_DO_WHAT = re.compile(r"^[^,.;]{0,60}?\b(?:a (?!la |las |los |el )\w+(?:ar|er|ir)(?:se|le|les|lo)?\b|que \w+)")
+_DO_WHAT = re.compile(r"^[^,.;]{0,60}?\b(?:a (?!la |las |los |el )\w+(?:ar|er|ir)(?:se|le|les|lo)?\b|que\b)")
+_AGENT_OF = re.compile(  # a group that does something only named: "realizados por los países", "entre Países Miembros"
+    r"(?<!conocidos )(?<!conocidas )\b(?:por|entre|participen|participan)\s+"
+    r"(?:(?:los|las|la|el|todos)\s+)?"
+    r"(?:[\w-]+\s+(?:y\s+(?:las?\s+|los\s+)?[\w-]+\s+)?de\s+(?:los\s+|las\s+)?)?$"
+)
+_SHARED_AMONG = re.compile(  # a document to be passed round is addressed to them: "socializarlo entre países miembros"
+    r"\b(?:socializ|distribu|circul|difund)\w*(?:\s+\w+){0,2}\s+entre\s+(?:(?:los|las|todos)\s+)*$"
+)
 _LINK = re.compile(
     r"^\s*(?:,\s*(?:y\s+)?|\s+y\s+|\s+e\s+)(?:a\s+|al\s+)?(?:la |el |los |las )?(?:gobierno de |delegaciones de )?$"
 )
@@ -236,7 +261,10 @@ def roles(text: str, mentions: list[Mention]) -> None:
     """Set each mention's role: must act when it is the subject (it starts a sentence, a verb in the
     future follows it, "por parte de", "reunión entre"), addressed when the text turns to it
     ("agradecer a", "invitar a la", "el informe de"), both when it is asked to do something ("instar a
-    los Países Miembros a remitir"); nothing when it is only named. Coordinated names share a role."""
+    los Países Miembros a remitir"); nothing when it is only named. Coordinated names share a role;
+    a group of states left without one is addressed, unless it is only the doer of something named
+    ("los avances realizados por los países miembros")."""
+    groups = []
     for m in mentions:
         before, after = text[max(0, m.start - 140) : m.start], text[m.end :]
         if _TURN_TO.search(before) or _OF_REPORT.search(before):
@@ -244,11 +272,14 @@ def roles(text: str, mentions: list[Mention]) -> None:
             m.role = "both" if asked and _DO_WHAT.match(after) else "addressee"
         elif _SUBJECT_BEFORE.search(before) or _VERB_AFTER.match(after):
             m.role = "mustAct"
-        elif m.method == "collective" and m.iris and m.iris[0].startswith("state/"):
-            m.role = "addressee"
         else:
             m.role = ""
+            group = m.method == "collective" and m.iris[0].startswith(("state/", "collective/"))
+            if group and (_SHARED_AMONG.search(before) or not _AGENT_OF.search(before)):
+                groups.append(m)  # "sean conocidos por los Países Miembros", "la aprobación de los países miembros"
     _share(text, mentions)
+    for m in groups:
+        m.role = m.role or "addressee"
 
 
 def _share(text: str, mentions: list[Mention]) -> None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from .action import ActionModel, ActionProposal
 from .actors import Mention, Resolver, resolve
 from .dates import DateFound, find_dates
 from .followup import FollowUpProposal, propose_follow_ups
@@ -40,6 +41,8 @@ class DraftDecision:
     follow_ups: list[FollowUpProposal] = field(default_factory=list)
     proposals: list[tuple[str, str]] = field(default_factory=list)  # unknown names: (words, why)
     number_quote: str | None = None  # where the source prints the number (acu:numberEvidence)
+    action: ActionProposal | None = None  # the proposed action category
+    line: int = 0  # the line of the source the decision starts on
 
 
 @dataclass
@@ -76,10 +79,10 @@ def _flatten(items: list[Item]) -> list[tuple[Item, int, Item | None]]:
 
 def _defaults(kind: str, meta: Meta, reference: Reference) -> list[Mention]:
     """Who must act when the text names nobody: the conferences of a joint meeting, the member
-    states for a meeting's objectives."""
+    states (as a collective) for a meeting's objectives."""
     if kind in ("GeneralObjective", "SpecificObjective"):
-        states = sorted({s for c in meta.conferences for s in reference.members_on(c, meta.date)})
-        return [Mention(states, 0, 0, "", "default", 0.5)]
+        members = [i for c in meta.conferences for i in reference.group(c, "member-state", meta.date)]
+        return [Mention(list(dict.fromkeys(members)), 0, 0, "", "default", 0.5)]
     if kind == "Agreement" and len(meta.conferences) > 1:
         return [Mention(list(meta.conferences), 0, 0, "", "default", 0.5)]
     return []
@@ -97,7 +100,7 @@ def _decision(item: Item, iri: str, position: int, parent: str | None, ctx: _Con
         iri, item.kind, number, position, text, parent, item.heading, actors.must_act, actors.addressee,
         find_dates(text, meta.date), ctx.themes.propose(text, len(meta.conferences)),
         follow_ups=propose_follow_ups(text, meta.date, ctx.reference), proposals=actors.proposals,
-        number_quote=number_quote,
+        number_quote=number_quote, line=ctx.source.text.count("\n", 0, item.start) + 1,
     )  # fmt: skip
     if not decision.must_act and parent is not None:  # "El grupo ad hoc estará encargado de: - Elaborar…"
         decision.must_act = [m for d in ctx.done if d.iri == parent for m in d.must_act]
@@ -117,12 +120,22 @@ class _Context:
     reference: Reference
     resolver: Resolver
     themes: ThemeModel
+    actions: ActionModel
     done: list[DraftDecision] = field(default_factory=list)
 
 
+def _actions(decisions: list[DraftDecision], model: ActionModel) -> None:
+    """Each decision's proposed action category; a decision with sub-items takes the most demanding of
+    its own and theirs (children are read before their parents: the list is walked backwards)."""
+    for d in reversed(decisions):
+        parts = [c.action for c in decisions if c.parent == d.iri and c.action is not None]
+        d.action = model.propose(d.text, bool(d.dates), parts)
+
+
 def build_draft(
-    source: Source, reference: Reference, resolver: Resolver, themes: ThemeModel, now: dt.datetime
-) -> Draft:
+    source: Source, reference: Reference, resolver: Resolver, themes: ThemeModel, actions: ActionModel,
+    now: dt.datetime,
+) -> Draft:  # fmt: skip
     """The draft of ``source``; a UserError when it has no meeting date or no decisions."""
     try:
         meta = read_meta(source.text, reference)
@@ -137,7 +150,7 @@ def build_draft(
             '"CONCLUSIONES" or "RECOMENDACIONES", and no "se acuerda" in the text)'
         )
     slug = _slug(meta)
-    ctx = _Context(source, meta, reference, resolver, themes)
+    ctx = _Context(source, meta, reference, resolver, themes, actions)
     decisions: list[DraftDecision] = []
     iris: dict[int, str] = {}
     for item, position, parent in _flatten(items):
@@ -147,6 +160,7 @@ def build_draft(
         iris[id(item)] = iri
         decisions.append(_decision(item, iri, position, parent_iri, ctx))
         ctx.done.append(decisions[-1])
+    _actions(decisions, actions)
     participants: list[Mention] = []
     if meta.participants_quote:
         found = resolver.find(meta.participants_quote, meta.conferences, meta.date)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _MONTH_NAMES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
 MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split(" "))}
 MONTHS["setiembre"] = 9
-_MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r")\b"  # not "mayo" in "mayor"
 _YEAR = r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?"
 _WEEKDAY = r"(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+)?"
 _NUMBERS = {
@@ -28,7 +28,7 @@ _DEADLINE = r"(?P<deadline>a más tardar|antes del?|hasta el|no más tarde del?)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("limit", re.compile(
-        r"(?:en|dentro de)\s+(?:un plazo\s+)?(?:no mayor (?:de|a)\s+|de\s+)?(?P<n>\d+|" + "|".join(
+        r"\b(?:en|dentro de)\s+(?:un plazo\s+)?(?:no mayor (?:de|a)\s+|de\s+)?(?P<n>\d+|" + "|".join(
             sorted(_NUMBERS, key=len, reverse=True)) + r")\s+(?P<unit>días|semanas|meses)", re.I)),
     ("week-of", re.compile(
         r"(?:en\s+)?la semana del\s+(?P<d1>\d{1,2})\s+al\s+(?P<d2>\d{1,2})\s+de\s+" + _MONTH + _YEAR, re.I)),
@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(
         r"(?:" + _DEADLINE + r")?(?:(?:el día de mañana|el día|el)\s+)?" + _WEEKDAY + r"(?P<d1>\d{1,2})\s+de\s+"
         + _MONTH + _YEAR, re.I)),
-    ("month", re.compile(r"(?:" + _DEADLINE + r")?(?:en|durante|para)\s+(?:el mes de\s+)?" + _MONTH + _YEAR, re.I)),
+    ("month", re.compile(r"(?:" + _DEADLINE + r")?\b(?:en|durante|para)\s+(?:el mes de\s+)?" + _MONTH + _YEAR, re.I)),
     ("year", re.compile(r"\ben\s+(?P<year>20\d\d)\b")),
 ]  # fmt: skip
 

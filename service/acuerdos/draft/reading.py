@@ -54,7 +54,8 @@ class DraftFiles:
 
     @property
     def action_category(self) -> Path:
-        """Written by the curator (the drafter proposes no action category yet): optional."""
+        """The proposed action categories (optional: a draft written before the drafter proposed them
+        has none, and the curator writes the file)."""
         return self.folder / "curation" / "action-category" / f"{self.slug}.ttl"
 
     def turtle(self) -> dict[str, Path]:
@@ -114,6 +115,15 @@ class FollowUpItem:
 
 
 @dataclass
+class ActionItem:
+    """The proposed (or curated) action category of a decision: shown on the review page."""
+
+    category: str
+    confidence: float | None
+    reason: str
+
+
+@dataclass
 class DecisionItem:
     id: str
     iri: URIRef
@@ -128,6 +138,7 @@ class DecisionItem:
     precision: str | None
     themes: list[ThemeItem] = field(default_factory=list)
     follow_ups: list[FollowUpItem] = field(default_factory=list)
+    action: ActionItem | None = None
 
     def part_ids(self) -> list[str]:
         """The ids of its proposed themes and follow-up links."""
@@ -222,6 +233,11 @@ def _decision(g: DraftGraphs, iri: URIRef, prefix: str) -> DecisionItem:
                     " ".join(_quotes(g.follow_up, node)),
                 )
             )
+    categories = g.action_category if g.action_category is not None else Graph()
+    for node in categories.objects(iri, ACU.actionCategoryAssignment):
+        category, reason = categories.value(node, ACU.actionCategory), _one(categories, node, ACU.reason) or ""
+        if category is not None:
+            item.action = ActionItem(local(category), _float(categories, node, ACU.confidence), reason)
     return item
 
 

@@ -49,6 +49,7 @@ class CuratedDecision:
     addressee: set[str] = field(default_factory=set)
     conferences: int = 0  # how many conferences the meeting brings together
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (theme, reason) of "named in text" ones
+    action_category: str | None = None  # kind/action-category/…
 
 
 @dataclass
@@ -63,10 +64,22 @@ class Reference:
     theme_labels: dict[str, set[str]]
     decisions: list[CuratedDecision]
     graph: rdflib.Graph = field(repr=False)
+    collectives: dict[tuple[str, str], str] = field(default_factory=dict)  # (conference, role) -> collective
+    numbered: dict[str, dict[int, str]] = field(default_factory=dict)  # scheme -> notation -> theme
+    broader: dict[str, set[str]] = field(default_factory=dict)  # theme -> its broader themes (skos:broader)
+    action_scheme: dict[str, tuple[int, set[str]]] = field(default_factory=dict)  # category -> (notation, labels@es)
 
     def members_on(self, conference: str, day: dt.date) -> list[str]:
         """The member states of a conference on a day (those whose membership had begun)."""
         return [s for s, since in self.members.get(conference, []) if since is None or since <= day]
+
+    def group(self, conference: str, role: str, day: dt.date) -> list[str]:
+        """How the data names a conference's members of a role: the collective when the reference
+        declares one (``collective/crm/member-states``), else the member states on ``day``."""
+        collective = self.collectives.get((conference, role))
+        if collective is not None:
+            return [collective]
+        return self.members_on(conference, day) if role == "member-state" else []
 
     def label(self, iri: str, lang: str = "en") -> str:
         for o in self.graph.objects(rdflib.URIRef(CANONICAL_BASE + iri), RDFS.label):
@@ -89,7 +102,8 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
     """Read data/reference, the theme schemes and the curated data (less the files excluded)."""
     graph = rdflib.Graph()
     files = sorted((root / "data" / "reference").glob("*.ttl")) + sorted((root / "ontology" / "schemes").glob("*.ttl"))
-    for folder in ("documents", "curation/themes", "curation/follow-up"):
+    files.append(root / "ontology" / "action-categories.ttl")
+    for folder in ("documents", "curation/themes", "curation/follow-up", "curation/action-category"):
         files += [p for p in sorted((root / "data" / folder).glob("*.ttl")) if p.name not in exclude_files]
     for path in files:
         graph.parse(path, format="turtle")
@@ -129,7 +143,46 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
         if "/theme/" in str(s) or str(s).startswith(CANONICAL_BASE + "theme/"):
             theme_labels[local(str(s))] = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label)
                                             for o in graph.objects(s, p)}  # fmt: skip
-    return Reference(names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph)
+    numbered, broader = _scheme_structure(graph)
+    return Reference(
+        names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph,
+        _collectives(graph), numbered, broader, _action_scheme(graph),
+    )  # fmt: skip
+
+
+def _scheme_structure(graph: rdflib.Graph) -> tuple[dict[str, dict[int, str]], dict[str, set[str]]]:
+    """The numbered themes of each scheme (skos:notation) and each theme's broader ones."""
+    numbered: dict[str, dict[int, str]] = {}
+    for theme, notation in graph.subject_objects(SKOS.notation):
+        scheme = graph.value(theme, SKOS.inScheme)
+        if scheme is not None and str(notation).isdigit() and local(str(theme)).startswith("theme/"):
+            numbered.setdefault(local(str(scheme)), {})[int(str(notation))] = local(str(theme))
+    broader: dict[str, set[str]] = {}
+    for narrow, broad in graph.subject_objects(SKOS.broader):
+        broader.setdefault(local(str(narrow)), set()).add(local(str(broad)))
+    return numbered, broader
+
+
+def _action_scheme(graph: rdflib.Graph) -> dict[str, tuple[int, set[str]]]:
+    """Each action category with its place on the scale (skos:notation) and its Spanish alternative labels."""
+    scheme = rdflib.URIRef(CANONICAL_BASE + "scheme/action-categories")
+    return {
+        local(str(c)): (
+            int(str(graph.value(c, SKOS.notation) or 0)),
+            {str(o) for o in graph.objects(c, SKOS.altLabel) if getattr(o, "language", None) == "es"},
+        )
+        for c in graph.subjects(SKOS.inScheme, scheme)
+    }
+
+
+def _collectives(graph: rdflib.Graph) -> dict[tuple[str, str], str]:
+    """Each collective by its conference and role ("conference/crm", "member-state")."""
+    return {
+        (local(str(conference)), local(str(role)).rsplit("/", 1)[-1]): local(str(c))
+        for c in graph.subjects(RDF.type, ACU.Collective)
+        for conference in graph.objects(c, ACU.collectiveOf)
+        for role in graph.objects(c, ACU.collectiveRole)
+    }
 
 
 def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
@@ -157,6 +210,11 @@ def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
                     decision.reasons.append((local(str(theme)), str(reason)))
         if meeting is not None:
             decision.conferences = len(set(graph.objects(meeting, ACU.conference)))
+        category = next(
+            (c for a in graph.objects(d, ACU.actionCategoryAssignment) for c in graph.objects(a, ACU.actionCategory)),
+            None,
+        )
+        decision.action_category = local(str(category)) if category is not None else None
         decision.must_act = {local(str(o)) for o in graph.objects(d, ACU.mustAct)}
         decision.addressee = {local(str(o)) for o in graph.objects(d, ACU.addressee)}
         out.append(decision)

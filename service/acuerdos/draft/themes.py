@@ -7,8 +7,13 @@ Three sources of evidence, each with a confidence:
   "named in text" (the quoted words of the assignment's reason), and the Spanish stems
   (snowballstemmer) that, across the curated decisions, come with a theme most of the time (a small
   classifier: each stem's precision for each theme, kept when it is high and seen often enough);
+* numbers: a scheme whose concepts are numbered (skos:notation) is named by its head noun and the
+  numbers ("las sesiones temáticas uno y dos", "la tercera sesión temática", "las seis sesiones
+  temáticas" for all of them);
 * the meeting: a theme nearly every decision of a joint CRM-CSM meeting carries (inter-regional
-  cooperation) is proposed for each decision of such a meeting.
+  cooperation) is proposed for each decision of such a meeting;
+* the company a theme keeps: a theme that, in the curated decisions, comes with another most of the
+  time (smuggling with trafficking, the thematic sessions with the GCM process) is proposed with it.
 
 A theme is proposed when its best evidence reaches the threshold; the words that triggered it are
 kept, for the quote the review shows.
@@ -26,7 +31,9 @@ import snowballstemmer  # type: ignore[import-untyped]
 from .reference import CuratedDecision, fold
 
 _STEM = snowballstemmer.stemmer("spanish")
-_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}")
+_WORD = re.compile(r"(?:(?:extra|intra|inter|bi|multi|pre|post|sub)-)?[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}", re.I)
+_PREFIXED = re.compile(r"^(extra|intra|inter|bi|multi|pre|post|sub)r(?!r)")  # "extra-regional" is "extrarregional"
+GAP = 2  # content words a label's words may have between them ("migración irregular y extrarregional")
 _STOP_WORDS = (
     "las los del con por para una unos unas que como sus este esta estos estas ese esa ambos ambas dicho "
     "dicha entre sobre ser son sea sean han haber cada otro otra otros otras muy mas más también así mismo "
@@ -36,18 +43,19 @@ _STOP_WORDS = (
 _STOP = set(_STOP_WORDS.split(" "))
 _QUOTED = re.compile(r"[\"“«]([^\"”»]{2,80})[\"”»]")
 THRESHOLD = 0.6
-MIN_SUPPORT = 3
+MIN_SUPPORT = 4
 STEM_THRESHOLD = 0.7
+COMPANY_THRESHOLD = 0.75
+
+
+def stem_word(word: str) -> str:
+    """The Spanish stem of one word, accents and case folded ("extra-regional" as "extrarregional")."""
+    return str(_STEM.stemWord(_PREFIXED.sub(r"\1rr", fold(word.lower()).replace("-", ""))))
 
 
 def stems(text: str) -> list[tuple[str, str]]:
     """(stem, word) of each content word."""
-    out = []
-    for w in _WORD.findall(text):
-        lw = w.lower()
-        if lw not in _STOP:
-            out.append((_STEM.stemWord(fold(lw)), w))
-    return out
+    return [(stem_word(w), w) for w in _WORD.findall(text) if w.lower() not in _STOP]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -62,12 +70,33 @@ def common_stems(text: str) -> set[str]:
     return {s for i, (s, w) in enumerate(seq) if w.islower() or (i == 0 and not w.isupper())}
 
 
+_NUMBERS = {"uno": 1, "una": 1, "primera": 1, "dos": 2, "segunda": 2, "tres": 3, "tercera": 3, "cuatro": 4,
+            "cuarta": 4, "cinco": 5, "quinta": 5, "seis": 6, "sexta": 6, "siete": 7, "ocho": 8, "nueve": 9,
+            "diez": 10}  # fmt: skip
+_NUM = r"(?:\d{1,2}\b|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+_ORD = r"(?:primera|segunda|tercera|cuarta|quinta|sexta)"
+_HEADS = {"scheme/gcm-thematic-sessions": r"sesi[oó]n(?:es)?\s+tem[aá]ticas?", "scheme/gcm-objectives": r"objetivos?"}
+
+
+def _numbered_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\blas\s+(?P<count>{_NUM})\s+|\b(?P<ord>{_ORD}(?:\s+y\s+{_ORD})?)\s+)?\b{head}\b"
+        rf"(?P<list>(?:\s+n[uú]mero)?\s+{_NUM}(?:\s*(?:,|y)\s*{_NUM})*)?",
+        re.I,
+    )
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
 @dataclass(frozen=True)
 class ThemeProposal:
     theme: str
     confidence: float
     words: tuple[str, ...]
-    method: str  # "label", "quoted", "stem" or "meeting"
+    method: str  # "label", "quoted", "stem", "numbered", "meeting" or "company"
+    via: str = ""  # the theme a "company" proposal comes with
 
 
 def _stem_triggers(seen: list[tuple[CuratedDecision, set[str]]], context: set[str]) -> dict[str, dict[str, float]]:
@@ -90,6 +119,36 @@ def _stem_triggers(seen: list[tuple[CuratedDecision, set[str]]], context: set[st
     return triggers
 
 
+def _find(just: list[str], key: tuple[str, ...]) -> list[int] | None:
+    """Where the stems of ``key`` are in ``just``, in order, at most GAP words apart (the first place)."""
+    for start in (i for i, s in enumerate(just) if s == key[0]):
+        at = [start]
+        for stem in key[1:]:
+            nxt = next((j for j in range(at[-1] + 1, min(len(just), at[-1] + 2 + GAP)) if just[j] == stem), None)
+            if nxt is None:
+                break
+            at.append(nxt)
+        else:
+            return at
+    return None
+
+
+def _company(decisions: list[CuratedDecision]) -> dict[str, dict[str, float]]:
+    """For each theme, the themes that come with it in most curated decisions that have it (seen often
+    enough), with the share: (together + 0.1) / (with the first + 1)."""
+    alone: Counter[str] = Counter()
+    together: Counter[tuple[str, str]] = Counter()
+    for d in decisions:
+        alone.update(list(d.themes))
+        together.update((a, b) for a in d.themes for b in d.themes if a != b)
+    company: dict[str, dict[str, float]] = {}
+    for (a, b), k in together.items():
+        share = round((k + 0.1) / (alone[a] + 1), 2)
+        if alone[a] >= MIN_SUPPORT and share >= COMPANY_THRESHOLD:
+            company.setdefault(a, {})[b] = share
+    return company
+
+
 def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(s for s, _ in stems(text))
 
@@ -97,8 +156,17 @@ def _phrase_key(text: str) -> tuple[str, ...]:
 class ThemeModel:
     """Trigger phrases and stems with their confidence per theme, and meeting priors."""
 
-    def __init__(self, labels: dict[str, set[str]], decisions: list[CuratedDecision]) -> None:
-        seen = [(d, {s for s, _ in stems(d.text)}) for d in decisions if d.themes]
+    def __init__(
+        self,
+        labels: dict[str, set[str]],
+        decisions: list[CuratedDecision],
+        numbered: dict[str, dict[int, str]] | None = None,
+        broader: dict[str, set[str]] | None = None,
+    ) -> None:
+        self.broader = broader or {}
+        seen = [(d, [s for s, _ in stems(d.text)]) for d in decisions if d.themes]
+        self.numbered = [(_numbered_pattern(_HEADS[k]), v) for k, v in (numbered or {}).items() if k in _HEADS]
+        self.company = _company([d for d, _ in seen])
         self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
         for theme, names in labels.items():
             for key in {_phrase_key(name) for name in names if len(name) >= 4}:
@@ -122,37 +190,68 @@ class ThemeModel:
         self,
         key: tuple[str, ...],
         theme: str,
-        seen: list[tuple[CuratedDecision, set[str]]],
+        seen: list[tuple[CuratedDecision, list[str]]],
         method: str,
         prior: float | None,
     ) -> None:
         """Keep a phrase as a trigger of a theme, with its precision on the curated decisions that have
         it (or ``prior`` when fewer than two do)."""
-        having = [d for d, words in seen if set(key) <= words]
+        having = [d for d, words in seen if _find(words, key) is not None]
         if len(having) >= 2 or prior is None:
             if not having:
                 return
-            confidence = round((sum(theme in d.themes for d in having) + 0.1) / (len(having) + 1), 2)
+            confidence = round((sum(self._carries(d, theme) for d in having) + 0.1) / (len(having) + 1), 2)
         else:
             confidence = prior
         if confidence >= THRESHOLD and confidence > self.phrases.setdefault(key, {}).get(theme, (0.0, ""))[0]:
             self.phrases[key][theme] = (confidence, method)
 
+    def _carries(self, d: CuratedDecision, theme: str) -> bool:
+        """Whether a curated decision has ``theme`` or a narrower one (curators tag the narrowest)."""
+        return any(t == theme or theme in self.broader.get(t, ()) for t in d.themes)
+
     def _phrase_hits(self, seq: list[tuple[str, str]]) -> list[tuple[str, float, tuple[str, ...], str]]:
         just = [s for s, _ in seq]
         hits = []
         for key, themes in self.phrases.items():
-            k = len(key)
-            at = next((i for i in range(len(just) - k + 1) if tuple(just[i : i + k]) == key), None)
+            at = _find(just, key)
             if at is not None:
-                words = tuple(w for _, w in seq[at : at + k])
+                words = tuple(seq[i][1] for i in at)
                 hits += [(theme, confidence, words, method) for theme, (confidence, method) in themes.items()]
         return hits
+
+    def _numbered_hits(self, text: str) -> list[tuple[str, float, tuple[str, ...], str]]:
+        hits: list[tuple[str, float, tuple[str, ...], str]] = []
+        for pattern, themes in self.numbered:
+            for m in pattern.finditer(text):
+                if m.group("count") and _number(m.group("count")) == len(themes):
+                    numbers = set(themes)  # "las seis sesiones temáticas": all of them
+                elif m.group("ord") or m.group("list"):
+                    said = m.group("ord") or m.group("list")
+                    numbers = {_number(w) for w in re.findall(rf"{_ORD}|{_NUM}", said, re.I)}
+                else:
+                    continue
+                hits += [(themes[n], 0.9, (m.group(0),), "numbered") for n in sorted(numbers) if n in themes]
+        return hits
+
+    def _narrowest(self, best: dict[str, ThemeProposal]) -> None:
+        """Drop a broader theme where a narrower one is proposed, as curators tag the narrowest."""
+        for narrow in [t for t in best if any(b in best for b in self.broader.get(t, ()))]:
+            for broad in self.broader[narrow]:
+                best.pop(broad, None)
+
+    def _with_company(self, best: dict[str, ThemeProposal]) -> None:
+        """Add the themes that come with one the text names (not the meeting-wide ones)."""
+        for found in [t for t in best.values() if t.method in ("label", "quoted", "numbered")]:
+            for theme, share in self.company.get(found.theme, {}).items():
+                confidence = min(share, found.confidence)
+                if theme not in self.context_themes and (theme not in best or confidence > best[theme].confidence):
+                    best[theme] = ThemeProposal(theme, confidence, (), "company", found.theme)
 
     def propose(self, text: str, conferences: int = 1) -> list[ThemeProposal]:
         """The themes whose best evidence in ``text`` (and its meeting) reaches the threshold."""
         seq = stems(text)
-        hits = self._phrase_hits(seq)
+        hits = self._phrase_hits(seq) + self._numbered_hits(text)
         common = common_stems(text)
         surface = {s: w for s, w in reversed(seq)}
         for s in dict.fromkeys(s for s, _ in seq if s in common):
@@ -163,4 +262,6 @@ class ThemeModel:
         for theme, confidence, words, method in hits:
             if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
                 best[theme] = ThemeProposal(theme, confidence, words, method)
+        self._narrowest(best)
+        self._with_company(best)
         return sorted(best.values(), key=lambda t: -t.confidence)

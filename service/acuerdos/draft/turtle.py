@@ -54,7 +54,8 @@ def header(draft: Draft, what: str) -> str:
     return (
         f"# DRAFT ({what}) of {draft.source.name}, written by `acuerdos draft` on {draft.created.isoformat()}.\n"
         "# Every resource is a draft (acu:curationStatus) until a curator reviews it and `acuerdos accept` moves it\n"
-        "# into data/. Proposals carry acu:confidence; themes have basis <kind/basis/proposed>.\n\n" + PREFIXES
+        "# into data/. Proposals carry acu:confidence; themes, action categories and follow-ups have basis\n"
+        "# <kind/basis/proposed>.\n\n" + PREFIXES
     )
 
 
@@ -144,11 +145,15 @@ _METHOD = {
     "quoted": "words curators quoted for this theme",
     "stem": "a word that comes with this theme in the curated decisions",
     "meeting": "the meeting: decisions of joint CRM-CSM meetings nearly all carry this theme",
+    "numbered": "the numbers of the scheme's concepts named in the text",
+    "company": "the theme it comes with in most curated decisions that have that one",
 }
 
 
 def _assignment(draft: Draft, theme: ThemeProposal) -> str:
     why = _METHOD[theme.method] + (": " + ", ".join(theme.words) if theme.words else "")
+    if theme.via:
+        why += f" (<{theme.via}>)"
     lines = [
         f"    [ a acu:ThemeAssignment ; acu:theme <{theme.theme}> ;",
         "      acu:basis <kind/basis/proposed> ;",
@@ -172,15 +177,63 @@ def themes_ttl(draft: Draft) -> str:
     return "\n".join(out)
 
 
+_ACTION_METHOD = {
+    "label": "the verb {words}, one of the scheme's labels of this category ({k} of {n} curated decisions led by it "
+    "alone have it)",
+    "learned": "the verb {words} ({k} of {n} curated decisions led by it have this category)",
+    "date": "the verb {words}, a general action, with a date: a specific action",
+    "prior": "no verb the curated decisions know: the category {k} of {n} curated decisions have",
+}
+
+
+def _action(draft: Draft, d: DraftDecision) -> str:
+    """The proposed action category of ``d``: at its fixed IRI, basis proposed; the verb quoted when it
+    is one of the scheme's own labels (then `accept` makes it "named in text")."""
+    a = d.action
+    if a is None:
+        return ""
+    k, n = a.seen
+    why = _ACTION_METHOD[a.method].format(words=f"“{a.words}”", k=k, n=n)
+    if a.method == "label" and n == 0:
+        why = why.split(" (")[0] + " (no curated decision is led by it alone)"
+    if a.words and a.words not in d.text:
+        why += ", in one of its sub-items"
+    reason = (
+        f"Proposed from {why}; the most demanding of the decision's verbs ({draft.source.name[:3]}, line {d.line})."
+    )
+    node = f"{d.iri}/action-category"
+    lines = [
+        f"<{d.iri}> acu:actionCategoryAssignment <{node}> .",
+        f"<{node}> a acu:ActionCategoryAssignment ;",
+        f"    acu:actionCategory <{a.category}> ;",
+        "    acu:basis <kind/basis/proposed> ;",
+        f"    {DRAFT} ;",
+        f"    acu:confidence {a.confidence:.2f} ;",
+        f"    acu:reason {lit(reason, 'en')}",
+    ]
+    if a.method == "label":
+        lines[-1] += " ;"
+        lines.append(f"    acu:evidence {quote(draft.document, a.words)}")
+    return "\n".join(lines) + " .\n"
+
+
+def action_category_ttl(draft: Draft) -> str:
+    return "\n".join([header(draft, "proposed action categories"), *(_action(draft, d) for d in draft.decisions)])
+
+
 def follow_up_ttl(draft: Draft) -> str:
+    """Proposed follow-up links, each with basis proposed and a reason (the shapes ask both of every
+    follow-up); `accept` makes them "assigned by judgement" and names them."""
     out = [header(draft, "proposed follow-up links")]
     for d in draft.decisions:
         for f in d.follow_ups:
+            reason = f"{FOLLOW_UP_REASON.rstrip('.')} ({draft.source.name[:3]}, line {d.line})."
             out.append(
                 f"<{f.earlier}> acu:followUp\n    [ a acu:FollowUp ;\n      acu:followedUpBy <{d.iri}> ;\n"
                 f"      acu:followUpKind <kind/follow-up/{f.kind}> ;\n      {DRAFT} ;\n"
+                "      acu:basis <kind/basis/proposed> ;\n"
                 f"      acu:confidence {f.confidence:.2f} ;\n"
-                f"      acu:reason {lit(FOLLOW_UP_REASON, 'en')} ;\n"
+                f"      acu:reason {lit(reason, 'en')} ;\n"
                 f"      acu:evidence {quote(draft.document, f.quote, '      ')} ] .\n"
             )
     return "\n".join(out)

@@ -84,7 +84,7 @@ def _labels(request: Request, backend: Backend, draft: DraftGraphs, lang: str) -
         n
         for d in draft.decisions
         for n in (*d.must_act, *d.addressee, *(t.theme for t in d.themes), *(f.earlier for f in d.follow_ups))
-    }
+    } | {d.action.category for d in draft.decisions if d.action is not None}
     kinds = {ONTOLOGY_NS + d.kind for d in draft.decisions}
     labels = fetch_labels(backend, {base.path(n) for n in names} | kinds)
     return {n: labels.text(base.path(n), lang) for n in names} | {k: labels.text(k, lang) for k in kinds}
@@ -107,6 +107,7 @@ def _item(d: DecisionItem, accepted: set[str] | None, labels: dict[str, str]) ->
         "follow_ups": [
             {"f": f, "label": labels.get(f.earlier, f.earlier), "checked": ticked(f.id)} for f in d.follow_ups
         ],
+        "action": labels.get(d.action.category, d.action.category) if d.action is not None else None,
     }
 
 
