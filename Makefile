@@ -22,12 +22,12 @@ YASGUI  := node_modules/@zazuko/yasgui/build
 LOCK_FLAGS ?=
 
 .PHONY: run test check lint ruff format-check mypy imports cog-check pytest pytest-fast \
-        fmt cog lock install build validate stats browser bench clean
+        fmt cog lock install build validate stats browser webserver bench clean
 
 run: build validate  ## install, build, validate, then serve on http://127.0.0.1:8000
 	$(BIN)/acuerdos serve
 
-test: install browser lint pytest  ## install, then every check and every test
+test: install browser webserver lint pytest  ## install, then every check and every test
 
 check: install lint pytest-fast  ## the fast loop: every check, the tests that start no server nor browser
 
@@ -48,7 +48,7 @@ imports: install
 cog-check: install  ## the generated tables are what data/sources/sources.yaml says
 	$(COG) --check --diff --check-fail-msg "run: make cog" $(COGGED)
 
-pytest: install browser
+pytest: install browser webserver
 	$(PYTEST)
 
 pytest-fast: install
@@ -99,6 +99,11 @@ browser:  ## headless Chromium for the page tests (Debian package; needs root or
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and this user cannot install it: page tests will be skipped"; fi; }
+
+webserver:  ## nginx for the static-export tests (Debian package; needs root or an existing install)
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "nginx is not installed and this user cannot install it: the static-export tests will be skipped"; fi; }
 
 bench: build
 	$(BIN)/python bench/bench_validate.py

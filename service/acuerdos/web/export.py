@@ -1,0 +1,166 @@
+"""A static copy of the site that an ordinary web server can publish: ``acuerdos export DIR``.
+
+Every page is asked of the app itself, in this process, exactly as a client would ask the
+service: the home page and the site's pages, every resource page the sitemap lists in HTML and in
+each RDF format (``P.html``, ``P.ttl``, ``P.jsonld``, ``P.nt``, ``P.rdf`` for the path ``P``), the
+dataset's description, the page for a path that is not there (``404.html``), the style sheet, the
+sitemap and ``robots.txt`` (at the URL the copy is published at), and the dumps with their gzip
+copies and checksums. Beside them, ``server/`` holds the web-server configuration that answers
+as the service does (``server_config``).
+
+What a static copy cannot do: the SPARQL endpoint, the named-query API, search and charts need the
+service (their pages link to it); the HTML is in one language (``--lang``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import anyio
+from fastapi import FastAPI
+from starlette.types import Message
+
+from ..graph.description import DESCRIPTION
+from ..site import Site
+from ..store import Backend
+from .app import create_app
+from .rdf_out import PAGE_FORMATS
+from .server_config import write_configs
+from .sitemap import SITE_PAGES, resource_paths
+
+MISSING = "a-path-that-is-not-there"
+
+
+@dataclass
+class Exported:
+    """What an export wrote: how many pages, how many files in all."""
+
+    pages: int = 0
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class _Client:
+    """GET requests to an ASGI app in this process, as if they came to ``url``."""
+
+    app: FastAPI
+    url: str
+    lang: str
+
+    async def get(self, path: str, accept: str) -> tuple[int, dict[str, str], bytes]:
+        parts = urlsplit(self.url)
+        root = parts.path.rstrip("/")
+        host = parts.hostname or "localhost"
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        headers = [
+            (b"host", parts.netloc.encode()),
+            (b"accept", accept.encode()),
+            (b"accept-language", self.lang.encode()),
+            (b"accept-encoding", b"identity"),
+        ]
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": parts.scheme or "https",
+            "path": root + path,
+            "raw_path": (root + path).encode(),
+            "root_path": root,
+            "query_string": b"",
+            "headers": headers,
+            "server": (host, port),
+            "client": ("127.0.0.1", 0),
+        }
+        status, out_headers, body = 500, {}, bytearray()
+        asked, answered = [False], anyio.Event()
+
+        async def receive() -> Message:
+            if not asked[0]:  # the request (no body), then nothing until the answer is complete
+                asked[0] = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await answered.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: Message) -> None:
+            nonlocal status, out_headers
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                out_headers = {k.decode().lower(): v.decode() for k, v in message.get("headers", [])}
+            elif message["type"] == "http.response.body":
+                body.extend(message.get("body", b""))
+                if not message.get("more_body", False):
+                    answered.set()
+
+        await self.app(scope, receive, send)
+        return status, out_headers, bytes(body)
+
+
+def _write(target: Path, name: str, body: bytes) -> None:
+    path = target / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+
+
+async def _pages(client: _Client, target: Path, paths: Iterable[str], done: Exported) -> None:
+    for path in paths:
+        status, _, body = await client.get("/" + path, "text/html")
+        if status != 200:
+            continue
+        _write(target, (path or "index") + ".html", body)
+        done.pages += 1
+        done.files += 1
+        for fmt in PAGE_FORMATS if path else ():
+            status, _, body = await client.get(f"/{path}.{fmt.extension}", fmt.media_type)
+            if status == 200:
+                _write(target, f"{path}.{fmt.extension}", body)
+                done.files += 1
+
+
+async def _extras(client: _Client, target: Path, done: Exported) -> None:
+    for path, name in (
+        ("/static/style.css", "static/style.css"),
+        ("/static/favicon.svg", "static/favicon.svg"),
+        ("/sitemap.xml", "sitemap.xml"),
+        ("/robots.txt", "robots.txt"),
+    ):
+        status, _, body = await client.get(path, "*/*")
+        if status == 200:
+            _write(target, name, body)
+            done.files += 1
+    _status, _, body = await client.get("/" + MISSING, "text/html")  # the not-found page, answered with a 404
+    _write(target, "404.html", body)
+    done.files += 1
+
+
+def _dumps(site: Site, target: Path, done: Exported) -> None:
+    """The release's files (dumps, gzip copies, checksums, manifest) under ``dumps/``, as the service serves them."""
+    folder = target / "dumps"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in [*map(str, site.manifest.get("files", [])), site.release.manifest.name]:
+        source = site.release.folder / name
+        if source.is_file() and name != DESCRIPTION:  # the description is /dataset.ttl
+            shutil.copy2(source, folder / name)
+            done.files += 1
+
+
+def export(site: Site, backend: Backend, target: Path, url: str, lang: str = "en") -> Exported:
+    """Write the static copy of ``site`` into ``target``, to be published at ``url``."""
+    app = create_app(site, backend)
+    client = _Client(app, url if url.endswith("/") else url + "/", lang)
+    done = Exported()
+    paths = [*SITE_PAGES, *resource_paths(backend, site.base)]
+
+    async def run() -> None:
+        await _pages(client, target, dict.fromkeys(paths), done)
+        await _extras(client, target, done)
+
+    target.mkdir(parents=True, exist_ok=True)
+    anyio.run(run)
+    _dumps(site, target, done)
+    done.files += write_configs(target, client.url)
+    return done
