@@ -1,5 +1,5 @@
-"""Running the service (as `acuerdos serve` does) or an Oxigraph server as a child process, and
-waiting until it answers: what the tests (tests/conftest.py) and the benchmarks
+"""Running the service (as `acuerdos serve` does), an Oxigraph server or nginx as a child process,
+and waiting until it answers: what the tests (tests/conftest.py) and the benchmarks
 (bench/bench_service.py) share.
 """
 
@@ -142,4 +142,42 @@ def start_oxigraph(binary: str, nquads: Path, *, timeout_s: float, log: Path | N
     except Exception:
         process.kill()
         raise
+    return ServerProcess(url, process, log)
+
+
+def nginx_binary() -> str | None:
+    """Debian's nginx (`make webserver` installs it): on PATH, else in /usr/sbin (not on a user's PATH)."""
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+
+
+def start_nginx(binary: str, server: str, folder: Path) -> ServerProcess:
+    """nginx in the foreground on 127.0.0.1 and a free port, serving ``server``: a configuration to
+    include in ``http { }`` (what `acuerdos export` and publishing/nginx/ hold), whose one
+    ``listen 80;`` becomes that address. Its pid, logs and temporary files go to ``folder``, so it
+    needs no root-owned path; run by root, its workers stay root to read a private temporary folder.
+    RuntimeError, with nginx's error log, if it does not answer."""
+    if server.count("listen 80;") != 1:
+        raise RuntimeError("the nginx configuration must hold exactly one `listen 80;` (the line a publisher sets)")
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "server.conf").write_text(server.replace("listen 80;", f"listen 127.0.0.1:{port};"), encoding="utf-8")
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = " ".join(f"{kind}_temp_path {folder / kind};" for kind in kinds)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (folder / "nginx.conf").write_text(
+        f"{user}daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\n"
+        "events { worker_connections 64; }\n"
+        f"http {{ access_log off; {temp}\n  include {folder / 'server.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    log = folder / "error.log"
+    args = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(log)]
+    process = _spawn(args, folder / "nginx.out")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/", timeout=20, process=process)
+    except RuntimeError as exc:
+        stop(process)
+        said = "".join(p.read_text(errors="replace") for p in (folder / "nginx.out", log) if p.exists())
+        raise RuntimeError(f"nginx: {exc}\n{said[-3000:]}") from None
     return ServerProcess(url, process, log)

@@ -29,10 +29,12 @@ from ..site import Site
 from ..store import Backend
 from .app import create_app
 from .rdf_out import PAGE_FORMATS
+from .rendering import STATIC_DIR
 from .server_config import write_configs
 from .sitemap import SITE_PAGES, resource_paths
 
 MISSING = "a-path-that-is-not-there"
+CONCURRENT = 4  # requests in flight: twice the two workers an export starts, so that neither waits idle
 
 
 @dataclass
@@ -106,28 +108,35 @@ def _write(target: Path, name: str, body: bytes) -> None:
     path.write_bytes(body)
 
 
+async def _resource(client: _Client, target: Path, path: str, done: Exported) -> None:
+    """The page of ``path`` and, but for the home page, each RDF format: what answers 200 is written."""
+    asked = [(f"/{path}", "text/html", f"{path or 'index'}.html")]
+    asked += [(f"/{path}.{f.extension}", f.media_type, f"{path}.{f.extension}") for f in PAGE_FORMATS if path]
+    for url, accept, name in asked:
+        status, _, body = await client.get(url, accept)
+        if status == 200:
+            _write(target, name, body)
+            done.files += 1
+            done.pages += name.endswith(".html")
+
+
 async def _pages(client: _Client, target: Path, paths: Iterable[str], done: Exported) -> None:
-    for path in paths:
-        status, _, body = await client.get("/" + path, "text/html")
-        if status != 200:
-            continue
-        _write(target, (path or "index") + ".html", body)
-        done.pages += 1
-        done.files += 1
-        for fmt in PAGE_FORMATS if path else ():
-            status, _, body = await client.get(f"/{path}.{fmt.extension}", fmt.media_type)
-            if status == 200:
-                _write(target, f"{path}.{fmt.extension}", body)
-                done.files += 1
+    """Every path, a few at a time: the pages wait on the store's worker processes, which run side by side."""
+    limiter = anyio.CapacityLimiter(CONCURRENT)
+
+    async def one(path: str) -> None:
+        async with limiter:
+            await _resource(client, target, path, done)
+
+    async with anyio.create_task_group() as group:
+        for path in paths:
+            group.start_soon(one, path)
 
 
 async def _extras(client: _Client, target: Path, done: Exported) -> None:
-    for path, name in (
-        ("/static/style.css", "static/style.css"),
-        ("/static/favicon.svg", "static/favicon.svg"),
-        ("/sitemap.xml", "sitemap.xml"),
-        ("/robots.txt", "robots.txt"),
-    ):
+    """The site's static files (all of them: pages name them), the sitemap, robots.txt, the 404 page."""
+    files = [(f"/static/{p.name}", f"static/{p.name}") for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
+    for path, name in [*files, ("/sitemap.xml", "sitemap.xml"), ("/robots.txt", "robots.txt")]:
         status, _, body = await client.get(path, "*/*")
         if status == 200:
             _write(target, name, body)

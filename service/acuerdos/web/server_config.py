@@ -21,14 +21,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..rdf.formats import HTML_OFFER
-from .rdf_out import PAGE_FORMATS
+from .rdf_out import PAGE_OFFERS, extension_of
 
-# (extension, the Accept patterns that ask for it), in the order the servers try them
-_NEGOTIATED: list[tuple[str, tuple[str, ...]]] = [
-    ("html", tuple(HTML_OFFER[1])),
-    *((f.extension, (f.media_type, *f.also)) for f in PAGE_FORMATS),
-]
+# (extension, the media types that ask for it), in the order the servers try them: the service's offers
+_NEGOTIATED: list[tuple[str, tuple[str, ...]]] = [(extension_of(key), tuple(media)) for key, media in PAGE_OFFERS]
 _TYPES = {
     "html": "text/html",
     "ttl": "text/turtle",
@@ -71,6 +67,7 @@ server {{
     charset utf-8;
     charset_types {_TEXT};
     error_page 404 /404.html;
+    absolute_redirect off;  # redirects name a path, as the service's do: right behind any proxy
 
     location = /404.html {{ internal; }}
     location = / {{
@@ -85,9 +82,10 @@ server {{
         add_header Vary Accept-Encoding always;
         add_header Link '</dataset>; rel="describedby"' always;
     }}
+    location ~ ^/(.+)/$ {{ return 301 /$1; }}
     location / {{
         add_header Vary Accept always;
-        try_files $uri.$acuerdos_ext $uri =404;
+        try_files $uri.$acuerdos_ext $uri.html $uri =404;
     }}
 }}
 """
@@ -120,6 +118,8 @@ Header merge Vary Accept
 RewriteEngine On
 RewriteBase /
 RewriteRule ^\\.well-known/void$ /dataset [R=303,L]
+RewriteRule ^dumps$ /dataset#downloads [R=303,NE,L]
+RewriteRule ^(.+)/$ /$1 [R=301,L]
 # the first of these representations that Accept names and that exists; else the page
 {"".join(rules)}RewriteCond %{{REQUEST_FILENAME}}.html -f
 RewriteRule ^(.+)$ $1.html [L]
