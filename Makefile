@@ -1,6 +1,6 @@
 # The two commands of the README (`make run`, `make test`), the fast loop (`make check`, `make fmt`),
 # and the steps they are made of. Everything installs into .venv from requirements.lock (pinned, with
-# hashes; `make lock` refreshes it), and Debian's chromium for the page tests.
+# hashes; `make lock` refreshes it), Debian's chromium for the page tests, nginx for the publishing tests.
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -100,10 +100,10 @@ browser:  ## headless Chromium for the page tests (Debian package; needs root or
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and this user cannot install it: page tests will be skipped"; fi; }
 
-webserver:  ## nginx for the static-export tests (Debian package; needs root or an existing install)
-	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
-	  else echo "nginx is not installed and this user cannot install it: the static-export tests will be skipped"; fi; }
+webserver:  ## nginx and systemd-analyze for the publishing tests (Debian packages; needs root or an existing install)
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && command -v systemd-analyze >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx systemd >/dev/null; \
+	  else echo "nginx or systemd-analyze is not installed and this user cannot install them: the publishing tests will fail"; fi; }
 
 bench: build
 	$(BIN)/python bench/bench_validate.py
