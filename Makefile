@@ -11,7 +11,7 @@ WORKERS ?= 2
 PYTEST  := $(BIN)/python -m pytest -n $(WORKERS)
 FAST    := not slow and not service and not browser
 # The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py).
-COGGED  := README.md data/sources/INDEX.md
+COGGED  := README.md data/sources/INDEX.md docs/publishing.md
 COG     := $(BIN)/cog -I tests
 # The browser side (package.json, pinned by package-lock.json): YASGUI for the SPARQL workbench, copied
 # into the package's static folder (not committed), and axe-core for the page tests' accessibility check.
