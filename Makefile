@@ -1,6 +1,6 @@
 # The two commands of the README (`make run`, `make test`), the fast loop (`make check`, `make fmt`),
 # and the steps they are made of. Everything installs into .venv from requirements.lock (pinned, with
-# hashes; `make lock` refreshes it), Debian's chromium for the page tests, nginx for the publishing tests.
+# hashes; `make lock` refreshes it), Debian's chromium for the page tests, nginx and Apache for the publishing tests.
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -100,10 +100,12 @@ browser:  ## headless Chromium for the page tests (Debian package; needs root or
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and this user cannot install it: page tests will be skipped"; fi; }
 
-webserver:  ## nginx and systemd-analyze for the publishing tests (Debian packages; needs root or an existing install)
-	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 && command -v systemd-analyze >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx systemd >/dev/null; \
-	  else echo "nginx or systemd-analyze is not installed and this user cannot install them: the publishing tests will fail"; fi; }
+# nginx, Apache httpd (only its binary and modules: apache2-bin starts no service) and systemd-analyze
+webserver:  ## the web servers for the publishing tests (Debian packages; needs root or an existing install)
+	@test -x /usr/sbin/nginx && test -x /usr/sbin/apache2 && command -v systemd-analyze >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx apache2-bin systemd >/dev/null; \
+	  else echo "nginx, apache2 or systemd-analyze is missing and this user cannot install them: the publishing tests will fail"; fi; }
 
 bench: build
 	$(BIN)/python bench/bench_validate.py

@@ -38,9 +38,14 @@ _TYPES = {
     "css": "text/css",
     "svg": "image/svg+xml",
     "json": "application/json",
+    "js": "text/javascript",
     "gz": "application/gzip",
 }
-_TEXT = "text/html text/plain text/css text/turtle application/n-triples application/n-quads application/trig"
+# the dumps' formats, whose gzip copies a server sends to a client that accepts gzip
+_DUMPS = ("ttl", "nt", "jsonld", "trig", "nq")
+# the types that say their charset (UTF-8)
+_TEXT = "text/html text/plain text/css text/javascript text/turtle application/n-triples application/n-quads"
+_TEXT += " application/trig"
 
 
 def _regex(media: str) -> str:
@@ -93,7 +98,13 @@ server {{
 
 def htaccess() -> str:
     """The Apache httpd configuration (a ``.htaccess`` at the root of the export)."""
-    types = "".join(f"AddType {media} .{ext}\n" for ext, media in _TYPES.items() if ext not in ("html", "css"))
+    types = "".join(f"AddType {media} .{ext}\n" for ext, media in _TYPES.items())
+    charset = " ".join(f".{ext}" for ext, media in _TYPES.items() if media in _TEXT.split())
+    gzipped = "".join(
+        f"RewriteCond %{{HTTP:Accept-Encoding}} gzip\nRewriteCond %{{REQUEST_FILENAME}}.gz -f\n"
+        f"RewriteRule ^(dumps/.+\\.{ext})$ $1.gz [E=ACUERDOS_GZIP:{_TYPES[ext]},L]\n"
+        for ext in _DUMPS
+    )
     rules = []
     for ext, media in _NEGOTIATED:
         wanted = "|".join(_regex(m) for m in media if m != "*/*")
@@ -103,24 +114,32 @@ def htaccess() -> str:
             f"RewriteRule ^(.+)$ $1.{ext} [L]\n"
         )
     return f"""# acuerdos: a static export (`acuerdos export`) with the service's content negotiation,
-# for Apache httpd with mod_rewrite and mod_headers (the folder needs AllowOverride All).
-{types}AddDefaultCharset utf-8
+# for Apache httpd with mod_rewrite, mod_headers and mod_mime (the folder needs AllowOverride All).
+{types}AddCharset utf-8 {charset}
 Options -MultiViews
 DirectoryIndex index.html
+# /queries is a page and a folder (queries/X): the page, not a redirect to the folder
+DirectorySlash Off
 ErrorDocument 404 /404.html
 Header merge Vary Accept
-<IfModule mod_headers.c>
-  <If "%{{REQUEST_URI}} =~ m#^/dumps/#">
-    Header set Link "</dataset>; rel=\\"describedby\\""
-  </If>
-</IfModule>
+<If "%{{REQUEST_URI}} =~ m#^/dumps/#">
+  Header set Link "</dataset>; rel=\\"describedby\\""
+  Header merge Vary Accept-Encoding
+</If>
+<FilesMatch "\\.gz$">
+  ForceType application/gzip
+</FilesMatch>
+# the gzip copy answering for a dump (below): the dump's type, gzip-encoded
+Header set Content-Encoding gzip env=REDIRECT_ACUERDOS_GZIP
+Header set Content-Type %{{REDIRECT_ACUERDOS_GZIP}}e env=REDIRECT_ACUERDOS_GZIP
 
 RewriteEngine On
 RewriteBase /
 RewriteRule ^\\.well-known/void$ /dataset [R=303,L]
 RewriteRule ^dumps$ /dataset#downloads [R=303,NE,L]
 RewriteRule ^(.+)/$ /$1 [R=301,L]
-# the first of these representations that Accept names and that exists; else the page
+# a dump to a client that accepts gzip: its gzip copy, sent as the dump gzip-encoded
+{gzipped}# the first of these representations that Accept names and that exists; else the page
 {"".join(rules)}RewriteCond %{{REQUEST_FILENAME}}.html -f
 RewriteRule ^(.+)$ $1.html [L]
 """
