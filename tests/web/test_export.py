@@ -13,6 +13,7 @@ service to run it): those are counted, and must be only those.
 from __future__ import annotations
 
 import gzip
+import html
 import shutil
 import tempfile
 import xml.etree.ElementTree as ET
@@ -24,9 +25,10 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from checkouts import acuerdos, small_checkout
+from checkouts import ROOT, acuerdos, small_checkout
 from conftest import start_apache, start_nginx, start_service, stop
 
+TEXT = ROOT / "data" / "sources" / "001_eee5ef25a9d85a71.txt"  # the final act of 8 June 2017
 PUBLISHED = "https://data.example.org"  # where the copy says it is published: its sitemap, robots.txt
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 ACCEPTS = {
@@ -47,6 +49,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory):
     started by root, serves as nobody."""
     root = tmp_path_factory.mktemp("export")
     project = small_checkout(root / "project")
+    shutil.copy(TEXT, project / "data" / "sources")  # the text the small data quotes, for its text page
     built = acuerdos("build", "--dist", str(root / "dist"), cwd=project)
     assert built.returncode == 0, built.stderr
     readable = Path(tempfile.mkdtemp(prefix="acuerdos-export-"))
@@ -56,6 +59,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory):
         done = acuerdos("export", str(site), "--url", PUBLISHED + "/", "--dist", str(root / "dist"), cwd=project)
         assert done.returncode == 0, done.stderr
         assert f"to {site}" in done.stdout
+        assert [p.name for p in readable.iterdir()] == ["site"]  # written aside, renamed into place
         service = start_service(root / "dist", root / "service.log")
         yield service.url, site, {}
         stop(service.process)
@@ -150,6 +154,21 @@ def test_files_by_name_dumps_and_redirects(servers) -> None:
         assert again.status_code == 304
 
 
+def test_the_source_texts_with_their_quotes(servers) -> None:
+    service, web, site, _answers = servers
+    documents = [p for p in sitemap_paths(site) if p.startswith("/document/") and p.count("/") == 2]
+    words = next(line for line in TEXT.read_text(encoding="utf-8").splitlines() if len(line) > 20).strip()
+    shown = []
+    with httpx.Client(timeout=30) as client:
+        for document in documents:  # a document the sources only mention has no text: 404 from both
+            ours, theirs = client.get(web + document + "/text"), client.get(service + document + "/text")
+            assert (ours.status_code, media(ours)) == (theirs.status_code, "text/html"), document
+            if theirs.status_code == 200:
+                assert ours.text.replace(PUBLISHED, "") == theirs.text.replace(service, ""), document
+                shown += [document] if html.escape(words, quote=False) in ours.text else []
+    assert shown == ["/document/2017-06-08-final-act"]
+
+
 def test_the_w3id_redirect_names_the_published_url(exported) -> None:
     _service, site, _answers = exported
     rules = (site / "server" / "w3id.htaccess").read_text(encoding="utf-8")
@@ -161,8 +180,10 @@ def test_export_refuses_a_folder_in_use_and_a_url_that_is_no_host_root(tmp_path:
     (tmp_path / "used").mkdir()
     (tmp_path / "used" / "keep.txt").write_text("mine\n")
     used = acuerdos("export", str(tmp_path / "used"), "--url", "https://data.example.org/", cwd=project)
-    assert used.returncode != 0 and "not empty" in used.stderr and "used" in used.stderr
+    assert used.returncode == 2 and "not an empty folder" in used.stderr and "used" in used.stderr
     assert (tmp_path / "used" / "keep.txt").read_text() == "mine\n"
+    file = acuerdos("export", str(tmp_path / "used" / "keep.txt"), "--url", "https://data.example.org/", cwd=project)
+    assert file.returncode == 2 and "keep.txt" in file.stderr and "Traceback" not in file.stderr
     deep = acuerdos("export", str(tmp_path / "new"), "--url", "https://data.example.org/acuerdos/", cwd=project)
-    assert deep.returncode != 0 and "--url" in deep.stderr and "Traceback" not in deep.stderr
-    assert not (tmp_path / "new").exists()
+    assert deep.returncode == 2 and "--url" in deep.stderr and "Traceback" not in deep.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "used"]  # nothing written, nothing left aside

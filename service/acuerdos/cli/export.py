@@ -28,8 +28,8 @@ def _export(args: argparse.Namespace) -> int:
             where="--url",
         )
     target = Path(args.dir)
-    if target.exists() and any(target.iterdir()):
-        raise UserError("the folder exists and is not empty: export into a new or empty folder", where=str(target))
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UserError("exists and is not an empty folder: export into a new or empty folder", where=str(target))
     settings = Settings.from_env(dist=Path(args.dist) if args.dist else None, workers=2)
     site = Site.open(settings)
     started = time.perf_counter()

@@ -2,18 +2,21 @@
 
 Every page is asked of the app itself, in this process, exactly as a client would ask the
 service: the home page and the site's pages, every resource page the sitemap lists in HTML and in
-each RDF format (``P.html``, ``P.ttl``, ``P.jsonld``, ``P.nt``, ``P.rdf`` for the path ``P``), the
-dataset's description, the page for a path that is not there (``404.html``), the style sheet, the
-sitemap and ``robots.txt`` (at the URL the copy is published at), and the dumps with their gzip
-copies and checksums. Beside them, ``server/`` holds the web-server configuration that answers
-as the service does (``server_config``).
+each RDF format (``P.html``, ``P.ttl``, ``P.jsonld``, ``P.nt``, ``P.rdf`` for the path ``P``), each
+source document's text with its quotes marked, the dataset's description, the page for a path
+that is not there (``404.html``), the static files, the sitemap and ``robots.txt`` (at the URL the
+copy is published at), and the dumps with their gzip copies and checksums. Beside them,
+``server/`` holds the web-server configuration that answers as the service does
+(``server_config``).
 
-What a static copy cannot do: the SPARQL endpoint, the named-query API, search and charts need the
-service (their pages link to it); the HTML is in one language (``--lang``).
+What a static copy cannot do: the SPARQL endpoint, the named-query API, the explorers, the tracker,
+search and charts need the service (their links answer 404); the HTML is in one language
+(``--lang``); a link to one quote in a text (``?q=``) opens the text with every quote marked.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -158,18 +161,37 @@ def _dumps(site: Site, target: Path, done: Exported) -> None:
 
 
 def export(site: Site, backend: Backend, target: Path, url: str, lang: str = "en") -> Exported:
-    """Write the static copy of ``site`` into ``target``, to be published at ``url``."""
-    app = create_app(site, backend)
-    client = _Client(app, url if url.endswith("/") else url + "/", lang)
+    """Write the static copy of ``site`` into ``target`` (new, or an empty folder), to be published
+    at ``url``. It is written beside ``target`` and renamed into place when whole: an export stopped
+    half-way leaves no half copy where a web server may already look."""
+    target = target.resolve()
+    aside = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    aside.mkdir()  # as any new folder (a web server's user must read it), unlike a private temporary one
+    try:
+        done = _write_all(site, backend, aside, target, url if url.endswith("/") else url + "/", lang)
+        if target.exists():
+            target.rmdir()  # empty, as the command line checked
+        aside.rename(target)
+    except BaseException:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
+    return done
+
+
+def _write_all(site: Site, backend: Backend, folder: Path, target: Path, url: str, lang: str) -> Exported:
+    """Everything into ``folder``, the configuration naming ``target``, where it will be."""
+    client = _Client(create_app(site, backend), url, lang)
     done = Exported()
-    paths = [*SITE_PAGES, *resource_paths(backend, site.base)]
+    resources = resource_paths(backend, site.base)
+    texts = [f"{path}/text" for path in resources if path.startswith("document/") and path.count("/") == 1]
+    paths = [*SITE_PAGES, *resources, *texts]  # a document's text with its quotes marked: each quote links there
 
     async def run() -> None:
-        await _pages(client, target, dict.fromkeys(paths), done)
-        await _extras(client, target, done)
+        await _pages(client, folder, dict.fromkeys(paths), done)
+        await _extras(client, folder, done)
 
-    target.mkdir(parents=True, exist_ok=True)
     anyio.run(run)
-    _dumps(site, target, done)
-    done.files += write_configs(target, client.url)
+    _dumps(site, folder, done)
+    done.files += write_configs(folder, target, url)
     return done

@@ -158,11 +158,12 @@ RewriteRule ^(.*)$ {url}$1 [R=303,L]
 """
 
 
-def write_configs(target: Path, url: str) -> int:
-    """Write the three configurations into the export ``target``; how many files."""
-    server = target / "server"
+def write_configs(folder: Path, root: Path, url: str) -> int:
+    """Write the three configurations into the export being written in ``folder``, which web servers
+    will find at ``root``; how many files."""
+    server = folder / "server"
     server.mkdir(parents=True, exist_ok=True)
-    (server / "nginx.conf").write_text(nginx_conf(target.resolve()), encoding="utf-8")
-    (target / ".htaccess").write_text(htaccess(), encoding="utf-8")
+    (server / "nginx.conf").write_text(nginx_conf(root), encoding="utf-8")
+    (folder / ".htaccess").write_text(htaccess(), encoding="utf-8")
     (server / "w3id.htaccess").write_text(w3id_htaccess(url), encoding="utf-8")
     return 3
