@@ -1,6 +1,6 @@
 # The two commands of the README (`make run`, `make test`), the fast loop (`make check`, `make fmt`),
 # and the steps they are made of. Everything installs into .venv from requirements.lock (pinned, with
-# hashes; `make lock` refreshes it), and Debian's chromium for the page tests.
+# hashes; `make lock` refreshes it), Debian's chromium for the page tests, nginx and Apache for the publishing tests.
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -10,9 +10,9 @@ LOCK    := requirements.lock
 WORKERS ?= 2
 PYTEST  := $(BIN)/python -m pytest -n $(WORKERS)
 FAST    := not slow and not service and not browser
-# The Markdown files whose tables cog generates from data/sources/sources.yaml and the curation (tests/printed.py),
-# and the example answers of the named questions, asked of the data (tests/questions.py).
-COGGED  := README.md data/sources/INDEX.md docs/questions.md
+# The Markdown files cog generates: tables from data/sources/sources.yaml and the curation (tests/printed.py),
+# the example answers of the named questions, asked of the data (tests/questions.py), and the settings table.
+COGGED  := README.md data/sources/INDEX.md docs/questions.md docs/publishing.md
 COG     := $(BIN)/cog -I tests
 # The browser side (package.json, pinned by package-lock.json): YASGUI for the SPARQL workbench, copied
 # into the package's static folder (not committed), and axe-core for the page tests' accessibility check.
@@ -23,12 +23,12 @@ YASGUI  := node_modules/@zazuko/yasgui/build
 LOCK_FLAGS ?=
 
 .PHONY: run test check lint ruff format-check mypy imports cog-check pytest pytest-fast \
-        fmt cog lock install build validate stats browser bench clean
+        fmt cog lock install build validate stats browser webserver bench clean
 
 run: build validate  ## install, build, validate, then serve on http://127.0.0.1:8000
 	$(BIN)/acuerdos serve
 
-test: install browser lint pytest  ## install, then every check and every test
+test: install browser webserver lint pytest  ## install, then every check and every test
 
 check: install lint pytest-fast  ## the fast loop: every check, the tests that start no server nor browser
 
@@ -49,7 +49,7 @@ imports: install
 cog-check: install  ## the generated tables are what data/sources/sources.yaml and the data say
 	$(COG) --check --diff --check-fail-msg "run: make cog" $(COGGED)
 
-pytest: install browser
+pytest: install browser webserver
 	$(PYTEST)
 
 pytest-fast: install
@@ -100,6 +100,13 @@ browser:  ## headless Chromium for the page tests (Debian package; needs root or
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and this user cannot install it: page tests will be skipped"; fi; }
+
+# nginx, Apache httpd (only its binary and modules: apache2-bin starts no service) and systemd-analyze
+webserver:  ## the web servers for the publishing tests (Debian packages; needs root or an existing install)
+	@test -x /usr/sbin/nginx && test -x /usr/sbin/apache2 && command -v systemd-analyze >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx apache2-bin systemd >/dev/null; \
+	  else echo "nginx, apache2 or systemd-analyze is missing and this user cannot install them: the publishing tests will fail"; fi; }
 
 bench: build
 	$(BIN)/python bench/bench_validate.py

@@ -12,7 +12,8 @@
   Skipped when the `oxigraph` binary is not installed (it comes with the test extras).
 - `remote_service_url`: the service answering from `oxigraph_url` (`serve --endpoint`), same settings.
 
-Helpers (from `acuerdos.process`): `free_port()`, `wait_for_http(url)`; `start_service(dist, log, *extra)`.
+Helpers (from `acuerdos.process`): `free_port()`, `wait_for_http(url)`; `start_service(dist, log, *extra)`;
+`start_nginx(server_conf, folder)`, `start_apache(root, folder)` (they fail where the server is not installed).
 
 Markers: a test that uses (directly, through another fixture, or by a parameter naming a `*_url`
 fixture it takes with `request.getfixturevalue`) one of SERVICE_FIXTURES is marked `service`, one
@@ -42,13 +43,17 @@ except ImportError:  # pragma: no cover
 # free_port, wait_for_http, start_service, _env and _stop are imported by the test modules too
 from acuerdos.process import (  # noqa: E402, F401
     ServerProcess,
+    apache_binary,
     child_env,
     free_port,
+    nginx_binary,
     oxigraph_binary,
     start_oxigraph,
     stop,
     wait_for_http,
 )
+from acuerdos.process import start_apache as _start_apache  # noqa: E402
+from acuerdos.process import start_nginx as _start_nginx  # noqa: E402
 from acuerdos.process import start_service as _start_service  # noqa: E402
 
 TEST_TIMEOUT = 10.0  # the time limit of the test services, seconds: long enough for any page on a loaded machine
@@ -107,6 +112,25 @@ def _retrying(start: Callable[[], ServerProcess], log: Path) -> ServerProcess:
 def start_service(dist: Path, log: Path, *extra: str, timeout: float = TEST_TIMEOUT, workers: int = 2) -> ServerProcess:
     options = ("--timeout", str(timeout), "--workers", str(workers), *extra)
     return _retrying(lambda: _start_service(dist, *options, log=log, env=_env(), cwd=ROOT), log)
+
+
+def start_nginx(server: str, folder: Path) -> ServerProcess:
+    """nginx serving ``server`` on 127.0.0.1 (``acuerdos.process.start_nginx``). Where nginx is not
+    installed the test fails, not skips: `make test` installs it (`make webserver`), and a skip in CI
+    would leave the publishing recipes untested without anyone seeing it."""
+    binary = nginx_binary()
+    if binary is None:
+        pytest.fail("nginx is not installed: `make webserver` (part of `make test`) installs Debian's, as root")
+    return _retrying(lambda: _start_nginx(binary, server, folder), folder / "error.log")
+
+
+def start_apache(root: Path, folder: Path) -> ServerProcess:
+    """Apache httpd serving the folder ``root`` (``acuerdos.process.start_apache``); fails, as
+    `start_nginx` does, where it is not installed."""
+    binary = apache_binary()
+    if binary is None:
+        pytest.fail("Apache httpd is not installed: `make webserver` (in `make test`) installs apache2-bin, as root")
+    return _retrying(lambda: _start_apache(binary, root, folder), folder / "error.log")
 
 
 @pytest.fixture(scope="session")

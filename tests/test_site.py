@@ -4,6 +4,7 @@ refuses a release built for another base, and a broken query file disables the q
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -44,3 +45,11 @@ def test_a_broken_query_file_leaves_the_site_up_without_queries(built_dist: Path
     (copy / "queries" / "broken.rq").write_text("# title: x\nSELECT ?x WHERE {\n", encoding="utf-8")
     site = Site.open(Settings(dist=copy))
     assert site.registry is None and site.registry_error is not None and "broken.rq" in site.registry_error
+
+
+def test_every_setting_is_in_the_one_table_of_variables() -> None:
+    """The table in settings.py (docs/publishing.md shows it, by cog) names every setting's variable, and no other."""
+    import acuerdos.settings
+
+    listed = set(re.findall(r"`(ACUERDOS_[A-Z_]+)`", acuerdos.settings.__doc__ or ""))
+    assert listed == {"ACUERDOS_" + name.upper() for name in Settings.__dataclass_fields__}

@@ -1,5 +1,5 @@
-"""Running the service (as `acuerdos serve` does) or an Oxigraph server as a child process, and
-waiting until it answers: what the tests (tests/conftest.py) and the benchmarks
+"""Running the service (as `acuerdos serve` does), an Oxigraph server, nginx or Apache as a child process,
+and waiting until it answers: what the tests (tests/conftest.py) and the benchmarks
 (bench/bench_service.py) share.
 """
 
@@ -143,3 +143,80 @@ def start_oxigraph(binary: str, nquads: Path, *, timeout_s: float, log: Path | N
         process.kill()
         raise
     return ServerProcess(url, process, log)
+
+
+def nginx_binary() -> str | None:
+    """Debian's nginx (`make webserver` installs it): on PATH, else in /usr/sbin (not on a user's PATH)."""
+    return _sbin("nginx")
+
+
+def apache_binary() -> str | None:
+    """Debian's Apache httpd (`make webserver` installs the package apache2-bin)."""
+    return _sbin("apache2")
+
+
+def _sbin(name: str) -> str | None:
+    return shutil.which(name) or (f"/usr/sbin/{name}" if os.access(f"/usr/sbin/{name}", os.X_OK) else None)
+
+
+def start_nginx(binary: str, server: str, folder: Path) -> ServerProcess:
+    """nginx in the foreground on 127.0.0.1 and a free port, serving ``server``: a configuration to
+    include in ``http { }`` (what `acuerdos export` and publishing/nginx/ hold), whose one
+    ``listen 80;`` becomes that address. Its pid, logs and temporary files go to ``folder``, so it
+    needs no root-owned path; run by root, its workers stay root to read a private temporary folder.
+    RuntimeError, with nginx's error log, if it does not answer."""
+    if server.count("listen 80;") != 1:
+        raise RuntimeError("the nginx configuration must hold exactly one `listen 80;` (the line a publisher sets)")
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "server.conf").write_text(server.replace("listen 80;", f"listen 127.0.0.1:{port};"), encoding="utf-8")
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = " ".join(f"{kind}_temp_path {folder / kind};" for kind in kinds)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (folder / "nginx.conf").write_text(
+        f"{user}daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\n"
+        "events { worker_connections 64; }\n"
+        f"http {{ access_log off; {temp}\n  include {folder / 'server.conf'};\n}}\n",
+        encoding="utf-8",
+    )
+    args = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(folder / "error.log")]
+    return _start_web_server("nginx", args, port, folder)
+
+
+APACHE_MODULES = ("mpm_event", "authz_core", "mime", "dir", "rewrite", "headers")
+
+
+def start_apache(binary: str, root: Path, folder: Path) -> ServerProcess:
+    """Apache httpd in the foreground on 127.0.0.1 and a free port, serving the folder ``root`` as
+    a publisher would (its ``.htaccess`` allowed to do anything: ``AllowOverride All``), with only
+    the modules a static export needs (Debian's, from apache2-bin). Its pid, logs and locks go to
+    ``folder``. Apache will not serve as root: run by root, it serves as ``nobody``, so ``root``
+    must be readable by others. RuntimeError, with Apache's error log, if it does not answer."""
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    modules = "".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so\n" for m in APACHE_MODULES)
+    user = "User nobody\nGroup nogroup\n" if os.geteuid() == 0 else ""
+    (folder / "httpd.conf").write_text(
+        f"ServerRoot {folder}\nDefaultRuntimeDir {folder}\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n"
+        f"PidFile {folder / 'httpd.pid'}\nErrorLog {folder / 'error.log'}\nLogLevel warn\n{modules}{user}"
+        f"TypesConfig /dev/null\nDocumentRoot {root}\n"
+        "<Directory />\n  AllowOverride None\n  Require all denied\n</Directory>\n"
+        f"<Directory {root}>\n  AllowOverride All\n  Require all granted\n</Directory>\n",
+        encoding="utf-8",
+    )
+    return _start_web_server("apache", [binary, "-f", str(folder / "httpd.conf"), "-DFOREGROUND"], port, folder)
+
+
+def _start_web_server(name: str, args: list[str], port: int, folder: Path) -> ServerProcess:
+    """Start ``args`` (a server writing its errors to ``folder``/error.log), once it answers on ``port``."""
+    process = _spawn(args, folder / f"{name}.out")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/", timeout=20, process=process)
+    except RuntimeError as exc:
+        stop(process)
+        said = "".join(
+            p.read_text(errors="replace") for p in (folder / f"{name}.out", folder / "error.log") if p.exists()
+        )
+        raise RuntimeError(f"{name}: {exc}\n{said[-3000:]}") from None
+    return ServerProcess(url, process, folder / "error.log")

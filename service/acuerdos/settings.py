@@ -10,6 +10,7 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | base IRI | `ACUERDOS_BASE` | `https://w3id.org/acuerdos/` |
 | the project (checkout) | `ACUERDOS_HOME` | the folder above the current one that holds `ontology/` and `data/` |
 | built files (a release) | `ACUERDOS_DIST` | `dist/` of the project |
+| a folder of drafts to review at `/drafts` (`acuerdos serve`) | `ACUERDOS_DRAFTS` | none |
 | the publisher configuration (`acuerdos build`) | `ACUERDOS_PUBLISHER` | `publishing/publisher.yaml` of the project |
 | remote SPARQL endpoint (query URL) | `ACUERDOS_ENDPOINT` | none: the embedded store |
 | its Graph Store Protocol URL (`acuerdos load`) | `ACUERDOS_GRAPH_STORE` | derived from the endpoint |
@@ -27,6 +28,7 @@ Every setting has a default, can be set by an environment variable `ACUERDOS_*`,
 | time a client has to send a request's head, and its body, seconds | `ACUERDOS_READ_TIMEOUT` | `10` |
 | log level (`info` logs every request) | `ACUERDOS_LOG_LEVEL` | `info` |
 | named-query answers kept by the server, MiB of bodies (0: none) | `ACUERDOS_ANSWER_CACHE_MB` | `64` |
+| proxies whose `X-Forwarded-For`, `-Proto` are believed | `ACUERDOS_FORWARDED_ALLOW_IPS` | `127.0.0.1,::1` |
 
 This is the only module that reads the environment: everything else is handed a `Settings`.
 """
@@ -67,6 +69,7 @@ class Settings:
     read_timeout: float = 10.0
     log_level: str = "info"
     answer_cache_mb: int = 64
+    forwarded_allow_ips: str = "127.0.0.1,::1"  # a proxy on this machine; uvicorn reads no environment of its own
 
     def __post_init__(self) -> None:
         self._normalise()

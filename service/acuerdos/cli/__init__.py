@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import UserError
-from . import accept, build, check, draft, generate, query, serve
+from . import accept, build, check, draft, export, generate, query, serve
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,7 +22,7 @@ def parser() -> argparse.ArgumentParser:
         prog="acuerdos", description="Build and release the graph, check it, ask it, serve it."
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (accept, build, check, draft, generate, query, serve):
+    for module in (accept, build, check, draft, export, generate, query, serve):
         module.add_commands(sub)
     return top
 

@@ -182,6 +182,9 @@ def uvicorn_config(site: Site, app: FastAPI | None = None) -> uvicorn.Config:
         h11_max_incomplete_event_size=settings.max_url + 64 * 1024,
         http=protocol(settings.read_timeout),  # a request head not whole in read_timeout s: disconnected
         timeout_graceful_shutdown=5,
+        # the client's address and scheme from a reverse proxy on these addresses (docs/publishing.md)
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
 
 
