@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "service"))
 
-import bench_service  # noqa: E402  (machine())
 import pyoxigraph as ox  # noqa: E402
+
+import bench_service  # noqa: E402  (machine())
 from acuerdos.namespaces import Base  # noqa: E402
 from acuerdos.process import free_port, oxigraph_binary, stop, wait_for_http  # noqa: E402
 from acuerdos.queries import load_registry  # noqa: E402
@@ -106,7 +107,7 @@ def compare(dist: Path, url: str, repeats: int) -> dict[str, dict[str, Any]]:
             if here != there:
                 figures["same"] = False
                 figures["first_difference"] = next(
-                    (i for i, (a, b) in enumerate(zip(here, there)) if a != b), min(len(here), len(there))
+                    (i for i, (a, b) in enumerate(zip(here, there, strict=False)) if a != b), min(len(here), len(there))
                 )
             figures["rows"] = len(here)
         local_runs = [timed(local, query, "en")[1:] for _ in range(repeats)]
