@@ -51,7 +51,7 @@ from acuerdos.process import (  # noqa: E402, F401
 )
 from acuerdos.process import start_service as _start_service  # noqa: E402
 
-TEST_TIMEOUT = 3.0  # the time limit of the test services, seconds
+TEST_TIMEOUT = 10.0  # the time limit of the test services, seconds: long enough for any page on a loaded machine
 _stop = stop
 
 SERVICE_FIXTURES = frozenset({"service_url", "remote_service_url", "oxigraph_url", "running_service", "http"})

@@ -36,7 +36,9 @@ def local(built_dist) -> LocalBackend:
 @pytest.fixture(scope="module")
 def pooled(built_dist):
     version = json.loads(Release(built_dist).manifest.read_text(encoding="utf-8"))["version"]
-    backend = open_backend(Settings(dist=built_dist, workers=1, result_limit=50), Release(built_dist), version)
+    backend = open_backend(
+        Settings(dist=built_dist, workers=1, result_limit=50, query_timeout=120), Release(built_dist), version
+    )
     yield backend
     backend.close()
 
