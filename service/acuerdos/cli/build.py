@@ -18,12 +18,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from ..errors import UserError
-from ..graph import load_dataset
+from ..graph import load_dataset, load_store
 from ..graph.build import BuildResult, check_unpublished, publish, write_release
+from ..graph.derive import add_derived
 from ..graph.description import Publishing
+from ..graph.load import with_graphs_of
 from ..graph.publisher import read_publisher
 from ..graph.version import Stamp, read_stamp, stamp_ontology
 from ..namespaces import Base
@@ -39,14 +42,16 @@ class ViolationsError(UserError):
     """The data violates the shapes: nothing is published (``--allow-violations`` publishes anyway)."""
 
 
-def check_data(project: Project, base: Base, allow_violations: bool = False) -> dict[str, Any]:
+def check_data(project: Project, base: Base, allow_violations: bool = False) -> tuple[dict[str, Any], ox.Store]:
     """Validate the project's data against its shapes before anything is written: a ViolationsError
     with the report of the violations (file, focus node, path, message, shape) unless
-    ``allow_violations``; what the manifest records of it. Syntax errors and empty files are
-    DataErrors naming the file (and the line) from loading."""
-    from ..validation import validate_checkout  # lazily, as `acuerdos validate` does
+    ``allow_violations``; what the manifest records of it, and the store validated (the curated
+    graphs, which the build goes on from). Syntax errors and empty files are DataErrors naming the
+    file (and the line) from loading."""
+    from ..validation import load_shapes, validate  # lazily, as `acuerdos validate` does
 
-    outcome = validate_checkout(project, base)
+    store = load_store(project, base, derived=False)
+    outcome = validate(store, load_shapes(project.shapes, base))
     violations = [r for r in outcome.results if r.severity == "Violation"]
     if violations and not allow_violations:
         report = dataclasses.replace(outcome, results=violations).report()
@@ -59,7 +64,7 @@ def check_data(project: Project, base: Base, allow_violations: bool = False) -> 
             f"acuerdos: warning: publishing data with {len(violations)} violations (--allow-violations)",
             file=sys.stderr,
         )
-    return {"validation": {"violations": len(violations), "allowed_violations": bool(violations)}}
+    return {"validation": {"violations": len(violations), "allowed_violations": bool(violations)}}, store
 
 
 def build_release(
@@ -70,19 +75,23 @@ def build_release(
     allow_violations: bool = False,
     publisher: Path | None = None,
 ) -> tuple[BuildResult, Dataset]:
-    """Validate, load the project under ``base``, stamp the ontology, add the named queries, write
-    ``dist`` with the description of the publisher in ``publisher`` (default
-    ``publishing/publisher.yaml``), which must pass the DCAT-AP shapes."""
+    """Validate, load the project under ``base`` with its derived links, stamp the ontology, add the
+    named queries, write ``dist`` with the description of the publisher in ``publisher`` (default
+    ``publishing/publisher.yaml``), which must pass the DCAT-AP shapes. The graphs go through
+    Oxigraph; only the ontology and the queries graph, which the build changes, are read by rdflib
+    (the dataset returned: what ``publish`` keeps of the ontology)."""
     publishing = Publishing(  # first: a mistake in the configuration is reported before the long part
         read_publisher(publisher or project.publishing / "publisher.yaml"),
         require_dcat_ap(project.publishing / "dcat-ap-3.0.0"),
     )
-    checked = check_data(project, base, allow_violations)
-    dataset = load_dataset(project, base)
+    checked, store = check_data(project, base, allow_violations)
+    add_derived(store, project, base)
+    dataset = load_dataset(project, base, ontology_only=True)
     if stamp is not None:
         stamp_ontology(dataset, stamp)
     add_to_dataset(dataset, load_registry(project.queries, base))
-    return write_release(dataset, project, base, dist, stamp, checked, publishing), dataset
+    quads = with_graphs_of(store, dataset)
+    return write_release(quads, project, base, dist, stamp, checked, publishing), dataset
 
 
 def _target(args: argparse.Namespace) -> tuple[Project, Base, Path, Path | None]:

@@ -37,20 +37,19 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from ..errors import UserError
-from ..namespaces import Base
+from ..namespaces import PREFIXES, Base
 from ..project import Project, Release
-from .canonical import canonical_dataset, sorted_lines, stable_json
+from .canonical import canonical_quads, sorted_lines, union_triples
 from .description import DESCRIPTION, Publishing, release_dates, write_description
-from .load import union_graph
 from .mirror import SUMS, compress_and_sum
 from .version import Stamp, content_hash, manifest_fields, ontology_graph
 
-DUMPS: dict[str, str] = {
-    "acuerdos.trig": "trig",
-    "acuerdos.nq": "nquads",
-    "acuerdos.ttl": "turtle",
-    "acuerdos.nt": "nt",
-    "acuerdos.jsonld": "json-ld",
+DUMPS: dict[str, ox.RdfFormat] = {
+    "acuerdos.trig": ox.RdfFormat.TRIG,
+    "acuerdos.nq": ox.RdfFormat.N_QUADS,
+    "acuerdos.ttl": ox.RdfFormat.TURTLE,
+    "acuerdos.nt": ox.RdfFormat.N_TRIPLES,
+    "acuerdos.jsonld": ox.RdfFormat.JSON_LD,
 }
 ONTOLOGY_FILES: dict[str, str] = {
     "ontology.ttl": "turtle",
@@ -72,7 +71,7 @@ class BuildResult:
 
 
 def write_release(
-    dataset: Dataset,
+    quads: list[ox.Quad],
     project: Project,
     base: Base,
     dist: Path,
@@ -80,7 +79,7 @@ def write_release(
     extra: Mapping[str, Any] | None = None,
     publishing: Publishing | None = None,
 ) -> BuildResult:
-    """Write ``dataset`` (already under ``base``) and the project's queries, shapes and sources as
+    """Write ``quads`` (every graph, already under ``base``) and the project's queries, shapes and sources as
     the release folder ``dist``, replacing the previous build as a whole; ``extra`` goes into the
     manifest (what validation found, say); ``publishing`` says who publishes the release and checks
     its description (the default: no publisher, no check)."""
@@ -88,7 +87,7 @@ def write_release(
     with _locked(release.folder.parent):
         remove_leftovers(release.folder)
         with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
-            fields = _write(dataset, project, base, staging, stamp, publishing or Publishing())
+            fields = _write(quads, project, base, staging, stamp, publishing or Publishing())
             if release.releases.is_dir():
                 shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
             manifest = _write_manifest(staging, {**fields, **(extra or {})})  # last: the build is whole
@@ -183,17 +182,15 @@ def _staging(parent: Path, prefix: str) -> Iterator[Path]:
 
 
 def _write(
-    dataset: Dataset, project: Project, base: Base, folder: Path, stamp: Stamp | None, publishing: Publishing
+    quads: list[ox.Quad], project: Project, base: Base, folder: Path, stamp: Stamp | None, publishing: Publishing
 ) -> dict[str, Any]:
-    dataset = canonical_dataset(dataset)  # the same files give the same bytes (tests/test_release.py)
-    union = union_graph(dataset)
+    quads = canonical_quads(quads)  # the same files give the same bytes (tests/test_release.py)
+    union = union_triples(quads)
     for name, fmt in DUMPS.items():
-        source = union if fmt in ("turtle", "nt") else dataset  # named graphs kept in TriG, N-Quads, JSON-LD
-        data = source.serialize(format=fmt, encoding="utf-8")
-        if fmt in ("nt", "nquads"):
+        source = union if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES) else quads  # named graphs kept
+        data = ox.serialize(source, format=fmt, prefixes=PREFIXES) or b""
+        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
             data = sorted_lines(data)
-        elif fmt == "json-ld":
-            data = stable_json(data)
         (folder / name).write_bytes(data)
     files = compress_and_sum(folder, DUMPS)
     staged = Release(folder)
@@ -205,7 +202,7 @@ def _write(
     ):
         if source_dir.is_dir():
             shutil.copytree(source_dir, target)
-    graphs = sorted(str(g.identifier) for g in dataset.graphs() if len(g))
+    graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
     fields = {
         "version": content_hash(project, base, stamp),
         "base": str(base),

@@ -746,7 +746,7 @@ def _opening(text: str) -> str:
 
 
 def _copy(project: Project, target: Path) -> None:
-    for name in ("ontology", "shapes", "queries", "data"):
+    for name in ("ontology", "shapes", "queries", "data", "publishing"):
         if (project.root / name).is_dir():
             shutil.copytree(project.root / name, target / name, dirs_exist_ok=True)
     if project.version_file.is_file():

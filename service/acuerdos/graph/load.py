@@ -6,8 +6,8 @@ queried apart. Every file is read by ``artefacts.read_text`` (the one place its 
 base) and parsed from that text; a syntax error names the file and line.
 
 Two loaders read the same files into the same graphs: ``load_store`` (pyoxigraph, fast:
-validation, ``acuerdos query``, ``acuerdos stats``) and ``load_dataset`` (rdflib: the release's
-serialisations).
+validation, ``acuerdos query``, ``acuerdos stats``, the release's dumps) and ``load_dataset``
+(rdflib: what a build stamps and publishes of the ontology, and the tests' independent walks).
 """
 
 from __future__ import annotations
@@ -99,19 +99,32 @@ def load_store(project: Project, base: Base, derived: bool = True) -> ox.Store:
     return store
 
 
-def load_dataset(project: Project, base: Base) -> Dataset:
+def load_dataset(project: Project, base: Base, ontology_only: bool = False) -> Dataset:
     """The same files and graphs as ``load_store`` in an rdflib dataset (union default graph), with
-    the project's prefixes bound: what the release serialises. About ten times slower."""
+    the project's prefixes bound; about ten times slower. ``ontology_only``: the files of ontology/
+    alone, without the derived graph (what a build stamps and publishes apart)."""
     dataset = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         dataset.bind(prefix, ns)
     for graph, text, where in _files(project, base):
-        turtle_graph(text, where, into=dataset.graph(URIRef(graph)))
+        if not ontology_only or graph.startswith(base.graph(project.graph_name(project.ontology)) + "/"):
+            turtle_graph(text, where, into=dataset.graph(URIRef(graph)))
+    if ontology_only:
+        return dataset
     derived = derived_triples(load_store(project, base, derived=False), derivations(project, base))
     if derived:
         text = (ox.serialize(derived, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         dataset.graph(URIRef(base.graph(DERIVED))).parse(data=text, format="nt")
     return dataset
+
+
+def with_graphs_of(store: ox.Store, dataset: Dataset) -> list[ox.Quad]:
+    """The quads of ``store``, with the graphs of ``dataset`` (small: the stamped ontology, the named
+    queries) in place of the store's graphs of the same names."""
+    replaced = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    quads = [q for q in store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in replaced)]
+    text = dataset.serialize(format="nquads", encoding="utf-8")
+    return quads + list(ox.parse(text, format=ox.RdfFormat.N_QUADS))
 
 
 def load_graph(files: Iterable[Path], base: Base, root: Path) -> Graph:
