@@ -7,6 +7,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 from acuerdos.rdf.formats import GRAPH_FORMATS, RESULT_FORMATS
+from conftest import TEST_TIMEOUT
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 
@@ -46,7 +47,7 @@ def test_form_page(page, service_url, tmp_path):
     assert page.locator("#sparql-format").input_value() == "json"
     # the explanation: read-only, time limit, result cap, clients; links on
     main = page.locator("main").inner_text()
-    for words in ("read-only", "at most 3 seconds", "capped at 10000", "SPARQLWrapper", "curl"):
+    for words in ("read-only", f"at most {TEST_TIMEOUT:g} seconds", "capped at 10000", "SPARQLWrapper", "curl"):
         assert words in main, words
     assert page.locator("main a[href='/queries?lang=en']").count() == 1
     assert page.locator("main a[href='/ontology?lang=en']").count() == 1
