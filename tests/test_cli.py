@@ -118,3 +118,17 @@ def test_stats_counts_what_the_data_holds() -> None:
     assert printed["triples"] == str(len(g))
     recorded = set(g.objects(None, URIRef(acu + "records")))
     assert printed["meetings recorded"] == str(len(recorded))
+
+
+@pytest.mark.parametrize("command", ["generate", "export"])
+def test_a_folder_to_write_must_be_new_or_empty(command: str, checkout: Path, tmp_path: Path) -> None:
+    """Neither a file nor a folder with something in it is written over."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine\n", encoding="utf-8")
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "keep.txt").write_text("mine\n", encoding="utf-8")
+    for target in (a_file, used):
+        args = [command, str(target), *(["--url", "https://example.org/"] if command == "export" else [])]
+        assert_one_clear_line(run(args, checkout), str(target), "not an empty folder")
+    assert a_file.read_text(encoding="utf-8") == "mine\n" and [p.name for p in used.iterdir()] == ["keep.txt"]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from ..errors import UserError
 from ..settings import Settings
 from ..site import Site
+from .folders import new_folder
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -27,9 +28,7 @@ def _export(args: argparse.Namespace) -> int:
             f"give the URL of the root of the host that will serve the copy (https://host/), not {args.url!r}",
             where="--url",
         )
-    target = Path(args.dir)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UserError("exists and is not an empty folder: export into a new or empty folder", where=str(target))
+    target = new_folder(args.dir)
     settings = Settings.from_env(dist=Path(args.dist) if args.dist else None, workers=2)
     site = Site.open(settings)
     started = time.perf_counter()

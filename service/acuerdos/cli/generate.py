@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 from ..errors import UserError
 from ..graph.generate import generate
 from ..settings import Settings
+from .folders import new_folder
 
 
 def _generate(args: argparse.Namespace) -> int:
     if not 0 <= args.violations <= 1:
         raise UserError("a rate from 0 to 1", where="--violations")
-    target = Path(args.dir)
-    if target.exists() and any(target.iterdir()):
-        raise UserError("exists and is not empty: give a new folder", where=str(target))
+    target = new_folder(args.dir)
     started = time.perf_counter()
     made = generate(Settings.from_env().project(), target, args.triples, args.seed, args.violations)
     print(
