@@ -18,7 +18,7 @@ from rdflib import Literal
 
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from .dates import precision_of, shown
+from .dates import shown, span
 from .labels import natural_key
 
 # the schemes a coverage chart is drawn for (slug under scheme/)
@@ -178,9 +178,7 @@ def meetings(backend: Backend) -> list[Meeting]:
     for row in backend.select(_meetings_query()):
         start, end = _day(row.get("start")), _day(row.get("end"))
         nb, na = _day(row.get("not_before")), _day(row.get("not_after"))
-        precision = precision_of(start, end, nb, na)
-        first = start if start is not None else nb
-        last = (end or start) if start is not None else na
+        first, last, precision = span(start, end, nb, na)
         out.append(
             Meeting(
                 str(row["meeting"]),

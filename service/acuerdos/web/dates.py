@@ -41,9 +41,15 @@ def shown(f: dt.date | None, t: dt.date | None, precision: str) -> str:
     return " – ".join(dict.fromkeys(d.isoformat() for d in (f, t) if d))
 
 
+def span(
+    start: dt.date | None, end: dt.date | None, nb: dt.date | None, na: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """The first and last day a meeting can be on (its dates, else its bounds), and their precision."""
+    if start is not None:
+        return start, end or start, precision_of(start, end, nb, na)
+    return nb, na, precision_of(start, end, nb, na)
+
+
 def shown_from(start: str, end: str, not_before: str, not_after: str) -> str:
     """``shown`` of ISO dates as read from a result row ('' where the graph has none)."""
-    s, e, nb, na = (dt.date.fromisoformat(v[:10]) if v else None for v in (start, end, not_before, not_after))
-    precision = precision_of(s, e, nb, na)
-    first, last = (s, e or s) if s is not None else (nb, na)
-    return shown(first, last, precision)
+    return shown(*span(*(dt.date.fromisoformat(v[:10]) if v else None for v in (start, end, not_before, not_after))))
