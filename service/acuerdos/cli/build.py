@@ -54,7 +54,8 @@ def check_data(
     started = time.perf_counter()
     outcome = pending.result()
     if phases is not None:
-        phases.add("validate (its own process; wall: the wait for it)", time.perf_counter() - started, pending.cpu_seconds)
+        waited = time.perf_counter() - started
+        phases.add("validate (its own process; wall: the wait for it)", waited, pending.cpu_seconds)
     violations = [r for r in outcome.results if r.severity == "Violation"]
     if violations and not allow_violations:
         report = dataclasses.replace(outcome, results=violations).report()

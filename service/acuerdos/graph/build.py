@@ -39,7 +39,7 @@ from rdflib import Dataset
 from ..errors import UserError
 from ..namespaces import PREFIXES, Base
 from ..project import Project, Release
-from .canonical import canonical_quads, sorted_lines, union_triples
+from .canonical import canonical_quads, union_triples
 from .description import DESCRIPTION, Publishing, release_dates, write_description
 from .mirror import SUMS, compress_and_sum
 from .phases import Phases
@@ -200,12 +200,11 @@ def _write(
         quads = canonical_quads(store)  # the same files give the same bytes (tests/test_release.py)
         union = union_triples(quads)
     with phases.phase("write the dumps"):
+        lines = sorted(quads, key=str)  # N-Quads sorted line by line (N-Triples: ``union`` is, see canonical)
         for name, fmt in DUMPS.items():
             source = union if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES) else quads  # named graphs kept
-            data = ox.serialize(source, format=fmt, prefixes=PREFIXES) or b""
-            if fmt == ox.RdfFormat.N_QUADS:  # N-Triples: ``union`` is in the order of its lines already
-                data = sorted_lines(data)
-            (folder / name).write_bytes(data)
+            data = ox.serialize(lines if fmt == ox.RdfFormat.N_QUADS else source, format=fmt, prefixes=PREFIXES)
+            (folder / name).write_bytes(data or b"")
     with phases.phase("gzip and checksums"):
         files = compress_and_sum(folder, DUMPS)
     staged = Release(folder)
