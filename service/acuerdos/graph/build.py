@@ -28,6 +28,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,18 +199,31 @@ def _write(
 ) -> dict[str, Any]:
     with phases.phase("label blank nodes, sort"):
         quads = canonical_quads(store)  # the same files give the same bytes (tests/test_release.py)
-        union = union_triples(quads)
-    with phases.phase("write the dumps"):
-        lines = sorted(quads, key=str)  # N-Quads sorted line by line (N-Triples: ``union`` is, see canonical)
-        for name, fmt in DUMPS.items():
-            source = union if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES) else quads  # named graphs kept
-            data = ox.serialize(lines if fmt == ox.RdfFormat.N_QUADS else source, format=fmt, prefixes=PREFIXES)
-            (folder / name).write_bytes(data or b"")
-    with phases.phase("gzip and checksums"):
-        files = compress_and_sum(folder, DUMPS)
+        lines = sorted(quads, key=str)  # the N-Quads dump's order (N-Triples: ``union``'s, see canonical)
+        union = union_triples(lines)
     staged = Release(folder)
-    with phases.phase("on-disk store"):
-        _write_store(staged, quads)
+    with ThreadPoolExecutor(max_workers=1) as aside:  # RocksDB writes without the GIL, beside the dumps
+        on_disk = aside.submit(_write_store, staged, quads, phases)
+        with phases.phase("write the dumps"):
+            for name, fmt in DUMPS.items():
+                source = union if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES) else quads  # graphs kept
+                data = ox.serialize(lines if fmt == ox.RdfFormat.N_QUADS else source, format=fmt, prefixes=PREFIXES)
+                (folder / name).write_bytes(data or b"")
+        with phases.phase("gzip and checksums"):
+            files = compress_and_sum(folder, DUMPS)
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        fields = {
+            "version": content_hash(project, base, stamp),
+            "base": str(base),
+            "triples": len(union),
+            "graphs": graphs,
+            "files": [*files, SUMS, DESCRIPTION],
+            **manifest_fields(stamp),
+        }
+        with phases.phase("describe the dataset"):
+            write_description(folder, store, base, fields, release_dates(project, stamp), files, publishing)
+        with phases.phase("on-disk store (the wait for it)"):
+            on_disk.result()
     for source_dir, target in (
         (project.queries, staged.queries),
         (project.shapes, staged.shapes),
@@ -217,26 +231,16 @@ def _write(
     ):
         if source_dir.is_dir():
             shutil.copytree(source_dir, target)
-    graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
-    fields = {
-        "version": content_hash(project, base, stamp),
-        "base": str(base),
-        "triples": len(union),
-        "graphs": graphs,
-        "files": [*files, SUMS, DESCRIPTION],
-        **manifest_fields(stamp),
-    }
-    with phases.phase("describe the dataset"):
-        write_description(folder, store, base, fields, release_dates(project, stamp), files, publishing)
     return fields
 
 
-def _write_store(release: Release, quads: list[ox.Quad]) -> None:
+def _write_store(release: Release, quads: list[ox.Quad], phases: Phases) -> None:
     """The on-disk Oxigraph store (RocksDB) of the quads of the N-Quads dump, which the service opens read-only."""
-    store = ox.Store(str(release.store))
-    store.bulk_extend(quads)
-    store.optimize()
-    del store  # closed: the folder is renamed next
+    with phases.phase("on-disk store (a thread of its own)"):
+        store = ox.Store(str(release.store))
+        store.bulk_extend(quads)
+        store.optimize()
+        del store  # closed: the folder is renamed next
 
 
 def _write_manifest(folder: Path, fields: dict[str, Any]) -> dict[str, Any]:

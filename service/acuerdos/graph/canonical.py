@@ -107,9 +107,17 @@ def _relabelled(members: list[ox.Quad], graph: ox.NamedNode | ox.BlankNode | ox.
     return [*named, *relabelled]
 
 
-def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """The triples of all graphs, once each, sorted."""
-    return sorted({q.triple for q in quads}, key=str)  # see _BY_TEXT
+def union_triples(lines: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """The triples of all graphs, once each, sorted; ``lines`` sorted by their text (as the N-Quads
+    dump is), so that the graphs of one triple come one after the other (see _BY_TEXT)."""
+    union: list[ox.Triple] = []
+    previous = None
+    for quad in lines:
+        triple = quad.triple
+        if triple != previous:
+            union.append(triple)
+            previous = triple
+    return union
 
 
 def _relabel(labels: dict[ox.BlankNode, ox.BlankNode], node: T) -> T | ox.BlankNode:
