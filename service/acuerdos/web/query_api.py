@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from ..errors import UserError
 from ..http import cache_headers, etag_for, matches_etag, not_modified, status_of
-from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri
+from ..queries import LANGS, NamedQuery, Registry, expand_iri
 from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
 from ..rdf.formats import GRAPH_BY_EXTENSION, choose
@@ -396,7 +396,7 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
                 registry,
                 query,
                 given_params(request),
-                lang if lang in LANGS else DEFAULT_LANG,
+                lang if lang in LANGS else pick_lang(request),  # a language not ours: as any page does
                 DEFAULT_LIMIT,
                 0,
                 None,
@@ -431,7 +431,7 @@ def list_queries(request: Request) -> Response:
     if kind not in ("json", "html", "srj"):
         return error_answer("text", "Not acceptable: the list of queries is available as JSON, HTML or Turtle.", 406)
     lang = asked_lang(request)
-    lang = lang if lang in LANGS else DEFAULT_LANG
+    lang = lang if lang in LANGS else pick_lang(request)  # a language not ours: as any page does
     version = data_version(get_backend(request))
     headers = cache_headers(
         etag_for(version, "queries", kind, lang, ",".join(registry.names())), vary=PAGE_VARY, version=version
