@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import snowballstemmer  # type: ignore[import-untyped]
 
 from .reference import CuratedDecision, fold
+from .theme_rules import RULES, PRIOR, WEIGHT, rule_confidence, rule_hits
 
 _STEM = snowballstemmer.stemmer("spanish")
 _WORD = re.compile(r"(?:(?:extra|intra|inter|bi|multi|pre|post|sub)-)?[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}", re.I)
@@ -46,6 +47,8 @@ THRESHOLD = 0.6
 MIN_SUPPORT = 4
 STEM_THRESHOLD = 0.7
 COMPANY_THRESHOLD = 0.75
+CIVIL_SOCIETY = "theme/regional/civil-society-participation"  # the theme of the civil-society networks named
+_NAMED = ("label", "quoted", "agent", "numbered", "rule")  # evidence the text itself gives
 
 
 def stem_word(word: str) -> str:
@@ -95,8 +98,9 @@ class ThemeProposal:
     theme: str
     confidence: float
     words: tuple[str, ...]
-    method: str  # "label", "quoted", "stem", "numbered", "meeting" or "company"
-    via: str = ""  # the theme a "company" proposal comes with
+    method: str  # "label", "quoted", "agent", "stem", "numbered", "rule", "meeting", "mapping" or "company"
+    via: str = ""  # the theme a "company" or "mapping" proposal comes with
+    reason: str = ""  # what a "rule" rests on
 
 
 def _stem_triggers(seen: list[tuple[CuratedDecision, set[str]]], context: set[str]) -> dict[str, dict[str, float]]:
@@ -149,6 +153,21 @@ def _company(decisions: list[CuratedDecision]) -> dict[str, dict[str, float]]:
     return company
 
 
+def _mappings(matches: dict[str, set[str]], decisions: list[CuratedDecision]) -> dict[str, dict[str, float]]:
+    """For each theme matched (skos:exactMatch, closeMatch, broadMatch, narrowMatch) to a concept of
+    another scheme, that concept with the share of curated decisions having the theme that have it
+    too, smoothed towards PRIOR: the ontology says the match holds for every such decision, the
+    curators say how often they tag it."""
+    out: dict[str, dict[str, float]] = {}
+    for theme, targets in matches.items():
+        having = [d for d in decisions if theme in d.themes]
+        for target in targets:
+            share = round((sum(target in d.themes for d in having) + WEIGHT * PRIOR) / (len(having) + WEIGHT), 2)
+            if share >= THRESHOLD:
+                out.setdefault(theme, {})[target] = share
+    return out
+
+
 def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(s for s, _ in stems(text))
 
@@ -162,9 +181,14 @@ class ThemeModel:
         decisions: list[CuratedDecision],
         numbered: dict[str, dict[int, str]] | None = None,
         broader: dict[str, set[str]] | None = None,
+        matches: dict[str, set[str]] | None = None,
+        agents: dict[str, set[str]] | None = None,
     ) -> None:
         self.broader = broader or {}
         seen = [(d, [s for s, _ in stems(d.text)]) for d in decisions if d.themes]
+        judged = [d for d, _ in seen]
+        self.rules = {r: c for r in RULES if (c := rule_confidence(r, judged, self._carries)) >= THRESHOLD}
+        self.mappings = _mappings(matches or {}, judged)
         self.numbered = [(_numbered_pattern(_HEADS[k]), v) for k, v in (numbered or {}).items() if k in _HEADS]
         self.company = _company([d for d, _ in seen])
         self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
@@ -173,6 +197,10 @@ class ThemeModel:
                 if key:
                     prior = 0.9 if len(key) > 1 else 0.7
                     self._learn_phrase(key, theme, seen, "label", prior)
+        for theme, names in (agents or {}).items():
+            for key in {_phrase_key(name) for name in names}:
+                if key:
+                    self._learn_phrase(key, theme, seen, "agent", 0.8)
         for d in decisions:
             for theme, reason in d.reasons:
                 if d.themes.get(theme) == "kind/basis/named-in-text":
@@ -240,9 +268,17 @@ class ThemeModel:
             for broad in self.broader[narrow]:
                 best.pop(broad, None)
 
+    def _with_mappings(self, best: dict[str, ThemeProposal]) -> None:
+        """Add the concepts a theme the text names is matched to, as often as curators tag them."""
+        for found in [t for t in best.values() if t.method in _NAMED]:
+            for theme, share in self.mappings.get(found.theme, {}).items():
+                confidence = min(share, found.confidence)
+                if theme not in best or confidence > best[theme].confidence:
+                    best[theme] = ThemeProposal(theme, confidence, found.words, "mapping", found.theme)
+
     def _with_company(self, best: dict[str, ThemeProposal]) -> None:
         """Add the themes that come with one the text names (not the meeting-wide ones)."""
-        for found in [t for t in best.values() if t.method in ("label", "quoted", "numbered")]:
+        for found in [t for t in best.values() if t.method in _NAMED]:
             for theme, share in self.company.get(found.theme, {}).items():
                 confidence = min(share, found.confidence)
                 if theme not in self.context_themes and (theme not in best or confidence > best[theme].confidence):
@@ -262,6 +298,10 @@ class ThemeModel:
         for theme, confidence, words, method in hits:
             if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
                 best[theme] = ThemeProposal(theme, confidence, words, method)
+        for rule, confidence, words in rule_hits(self.rules, text):
+            if rule.theme not in best or confidence > best[rule.theme].confidence:
+                best[rule.theme] = ThemeProposal(rule.theme, confidence, (words,), "rule", reason=rule.reason)
         self._narrowest(best)
+        self._with_mappings(best)
         self._with_company(best)
         return sorted(best.values(), key=lambda t: -t.confidence)

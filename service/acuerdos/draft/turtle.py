@@ -147,11 +147,14 @@ _METHOD = {
     "meeting": "the meeting: decisions of joint CRM-CSM meetings nearly all carry this theme",
     "numbered": "the numbers of the scheme's concepts named in the text",
     "company": "the theme it comes with in most curated decisions that have that one",
+    "agent": "the name of a civil-society network",
+    "rule": "{reason}",
+    "mapping": "the scheme's match mapping from the theme named in the text, as often as curators tag it",
 }
 
 
 def _assignment(draft: Draft, theme: ThemeProposal) -> str:
-    why = _METHOD[theme.method] + (": " + ", ".join(theme.words) if theme.words else "")
+    why = _METHOD[theme.method].format(reason=theme.reason) + (": " + ", ".join(theme.words) if theme.words else "")
     if theme.via:
         why += f" (<{theme.via}>)"
     lines = [
