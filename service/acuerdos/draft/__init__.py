@@ -34,7 +34,7 @@ class Drafter:
     def for_project(cls, root: Path, exclude_files: set[str] | None = None) -> Drafter:
         reference = load_reference(root, exclude_files or set())
         themes = ThemeModel(
-            reference.theme_labels, reference.decisions, reference.numbered, reference.broader, reference.matches,
+            reference.theme_labels, reference.decisions, reference.numbered, reference.broader,
             {CIVIL_SOCIETY: reference.names_of_kind("CivilSocietyNetwork")},
         )  # fmt: skip
         return cls(reference, Resolver(reference), themes, ActionModel(reference.action_scheme, reference.decisions))

@@ -68,7 +68,6 @@ class Reference:
     numbered: dict[str, dict[int, str]] = field(default_factory=dict)  # scheme -> notation -> theme
     broader: dict[str, set[str]] = field(default_factory=dict)  # theme -> its broader themes (skos:broader)
     action_scheme: dict[str, tuple[int, set[str]]] = field(default_factory=dict)  # category -> (notation, labels@es)
-    matches: dict[str, set[str]] = field(default_factory=dict)  # theme -> concepts it is matched to (skos:*Match)
 
     def names_of_kind(self, kind: str) -> set[str]:
         """The names and acronyms of the agents of a class ("CivilSocietyNetwork")."""
@@ -151,7 +150,7 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
     numbered, broader = _scheme_structure(graph)
     return Reference(
         names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph,
-        _collectives(graph), numbered, broader, _action_scheme(graph), _matches(graph),
+        _collectives(graph), numbered, broader, _action_scheme(graph),
     )  # fmt: skip
 
 
@@ -166,16 +165,6 @@ def _scheme_structure(graph: rdflib.Graph) -> tuple[dict[str, dict[int, str]], d
     for narrow, broad in graph.subject_objects(SKOS.broader):
         broader.setdefault(local(str(narrow)), set()).add(local(str(broad)))
     return numbered, broader
-
-
-def _matches(graph: rdflib.Graph) -> dict[str, set[str]]:
-    """Each theme's match mappings (exact, close, broad, narrow: the ontology's "touches"; related
-    matches are not counted)."""
-    out: dict[str, set[str]] = {}
-    for p in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch):
-        for theme, target in graph.subject_objects(p):
-            out.setdefault(local(str(theme)), set()).add(local(str(target)))
-    return out
 
 
 def _action_scheme(graph: rdflib.Graph) -> dict[str, tuple[int, set[str]]]:

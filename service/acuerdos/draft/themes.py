@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import snowballstemmer  # type: ignore[import-untyped]
 
 from .reference import CuratedDecision, fold
-from .theme_rules import RULES, PRIOR, WEIGHT, rule_confidence, rule_hits
+from .theme_rules import RULES, rule_confidence, rule_hits
 
 _STEM = snowballstemmer.stemmer("spanish")
 _WORD = re.compile(r"(?:(?:extra|intra|inter|bi|multi|pre|post|sub)-)?[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}", re.I)
@@ -98,8 +98,8 @@ class ThemeProposal:
     theme: str
     confidence: float
     words: tuple[str, ...]
-    method: str  # "label", "quoted", "agent", "stem", "numbered", "rule", "meeting", "mapping" or "company"
-    via: str = ""  # the theme a "company" or "mapping" proposal comes with
+    method: str  # "label", "quoted", "agent", "stem", "numbered", "rule", "meeting" or "company"
+    via: str = ""  # the theme a "company" proposal comes with
     reason: str = ""  # what a "rule" rests on
 
 
@@ -153,21 +153,6 @@ def _company(decisions: list[CuratedDecision]) -> dict[str, dict[str, float]]:
     return company
 
 
-def _mappings(matches: dict[str, set[str]], decisions: list[CuratedDecision]) -> dict[str, dict[str, float]]:
-    """For each theme matched (skos:exactMatch, closeMatch, broadMatch, narrowMatch) to a concept of
-    another scheme, that concept with the share of curated decisions having the theme that have it
-    too, smoothed towards PRIOR: the ontology says the match holds for every such decision, the
-    curators say how often they tag it."""
-    out: dict[str, dict[str, float]] = {}
-    for theme, targets in matches.items():
-        having = [d for d in decisions if theme in d.themes]
-        for target in targets:
-            share = round((sum(target in d.themes for d in having) + WEIGHT * PRIOR) / (len(having) + WEIGHT), 2)
-            if share >= THRESHOLD:
-                out.setdefault(theme, {})[target] = share
-    return out
-
-
 def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(s for s, _ in stems(text))
 
@@ -181,14 +166,12 @@ class ThemeModel:
         decisions: list[CuratedDecision],
         numbered: dict[str, dict[int, str]] | None = None,
         broader: dict[str, set[str]] | None = None,
-        matches: dict[str, set[str]] | None = None,
         agents: dict[str, set[str]] | None = None,
     ) -> None:
         self.broader = broader or {}
         seen = [(d, [s for s, _ in stems(d.text)]) for d in decisions if d.themes]
         judged = [d for d, _ in seen]
         self.rules = {r: c for r in RULES if (c := rule_confidence(r, judged, self._carries)) >= THRESHOLD}
-        self.mappings = _mappings(matches or {}, judged)
         self.numbered = [(_numbered_pattern(_HEADS[k]), v) for k, v in (numbered or {}).items() if k in _HEADS]
         self.company = _company([d for d, _ in seen])
         self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
@@ -268,14 +251,6 @@ class ThemeModel:
             for broad in self.broader[narrow]:
                 best.pop(broad, None)
 
-    def _with_mappings(self, best: dict[str, ThemeProposal]) -> None:
-        """Add the concepts a theme the text names is matched to, as often as curators tag them."""
-        for found in [t for t in best.values() if t.method in _NAMED]:
-            for theme, share in self.mappings.get(found.theme, {}).items():
-                confidence = min(share, found.confidence)
-                if theme not in best or confidence > best[theme].confidence:
-                    best[theme] = ThemeProposal(theme, confidence, found.words, "mapping", found.theme)
-
     def _with_company(self, best: dict[str, ThemeProposal]) -> None:
         """Add the themes that come with one the text names (not the meeting-wide ones)."""
         for found in [t for t in best.values() if t.method in _NAMED]:
@@ -302,6 +277,5 @@ class ThemeModel:
             if rule.theme not in best or confidence > best[rule.theme].confidence:
                 best[rule.theme] = ThemeProposal(rule.theme, confidence, (words,), "rule", reason=rule.reason)
         self._narrowest(best)
-        self._with_mappings(best)
         self._with_company(best)
         return sorted(best.values(), key=lambda t: -t.confidence)

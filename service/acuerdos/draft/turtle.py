@@ -149,7 +149,6 @@ _METHOD = {
     "company": "the theme it comes with in most curated decisions that have that one",
     "agent": "the name of a civil-society network",
     "rule": "{reason}",
-    "mapping": "the scheme's match mapping from the theme named in the text, as often as curators tag it",
 }
 
 
