@@ -15,7 +15,13 @@ PREFIXES = """@base <https://w3id.org/acuerdos/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
-FOLLOW_UP_REASON = "Proposed: the later decision shares the content of the earlier one."
+FOLLOW_UP_REASON = {
+    "number": "the later decision names the earlier one by its printed number and its meeting",
+    "meeting": "the later decision refers to the earlier meeting's agreements; this is the closest in content",
+    "date": "the later decision names a day the earlier one scheduled something for",
+    "document": "both decisions name the same document",
+    "content": "the later decision shares the content of the earlier one",
+}
 DRAFT = "acu:curationStatus <kind/curation-status/draft>"
 
 
@@ -229,7 +235,7 @@ def follow_up_ttl(draft: Draft) -> str:
     out = [header(draft, "proposed follow-up links")]
     for d in draft.decisions:
         for f in d.follow_ups:
-            reason = f"{FOLLOW_UP_REASON.rstrip('.')} ({draft.source.name[:3]}, line {d.line})."
+            reason = f"Proposed: {FOLLOW_UP_REASON[f.method]} ({draft.source.name[:3]}, line {d.line})."
             out.append(
                 f"<{f.earlier}> acu:followUp\n    [ a acu:FollowUp ;\n      acu:followedUpBy <{d.iri}> ;\n"
                 f"      acu:followUpKind <kind/follow-up/{f.kind}> ;\n      {DRAFT} ;\n"
