@@ -46,7 +46,15 @@ _DOCUMENT = re.compile(
     r"\b(?:Declaraci[oó]n|Plan|Memor[aá]ndum|Estrategia|Protocolo|Lineamientos|Gu[ií]a)\s+[A-ZÁÉÍÓÚ]\w+(?:\s+[A-ZÁÉÍÓÚ]\w+)*"
 )
 _NAME_WORD = re.compile(r"\b[A-ZÁÉÍÓÚ][\wáéíóúñ.]{3,}")
-_COMMON = {fold(m) for m in MONTHS} | {"reunion", "reuniones", "conferencia", "acuerdo", "acuerdos", "troikas", "paises"}
+_COMMON = {fold(m) for m in MONTHS} | {
+    "reunion",
+    "reuniones",
+    "conferencia",
+    "acuerdo",
+    "acuerdos",
+    "troikas",
+    "paises",
+}
 
 
 @dataclass(frozen=True)
@@ -72,29 +80,43 @@ def _days(text: str, year: int) -> list[tuple[tuple[int, int, int], str]]:
     return out
 
 
-def _meetings_named(tail: str, earlier: list[CuratedDecision], reference: Reference) -> set[str]:
-    """The earlier meetings ``tail`` names: by the day (or month) they began, else by a word of their name."""
-    days = {day for day, _ in _days(tail, 0)}
-    by_date = {d.meeting for d in earlier if d.date and any(day[1:] == (d.date.month, d.date.day) and day[0] in (0, d.date.year) for day in days)}
-    if by_date:
-        return by_date
-    words = {fold(w).rstrip(".") for w in _NAME_WORD.findall(tail)} - _COMMON
-    named = {m for m in {d.meeting for d in earlier} if words & set(re.findall(r"\w+", fold(reference.meeting_labels.get(m, ""))))}
-    return named if len(named) == 1 else set()
+def _meetings_named(tail: str, earlier: list[CuratedDecision], reference: Reference) -> tuple[set[str], int]:
+    """The earlier meetings ``tail`` names, by the day they began or else by a word of their name
+    (when only one meeting has it), and where in ``tail`` the words that name them end."""
+    for m in _DATE.finditer(tail):
+        days = {day[1:] for day, _ in _days(m.group(0), 0)}
+        year = int(m.group("year") or 0)
+        dated = {
+            d.meeting for d in earlier if d.date and (d.date.month, d.date.day) in days and year in (0, d.date.year)
+        }
+        if dated:
+            return dated, m.end()
+    labels = {
+        m: set(re.findall(r"\w+", fold(reference.meeting_labels.get(m, "")))) for m in {d.meeting for d in earlier}
+    }
+    for w in _NAME_WORD.finditer(tail):
+        word = fold(w.group(0)).rstrip(".")
+        named = {m for m, words in labels.items() if word in words} if word not in _COMMON else set()
+        if len(named) == 1:
+            return named, w.end()
+    return set(), 0
 
 
 def _explicit(text: str, earlier: list[CuratedDecision], reference: Reference) -> list[FollowUpProposal]:
+    """Decisions named by number and meeting, and a named meeting's decision closest in content."""
     out = []
     for m in _NUMBERED.finditer(text):
-        meetings = _meetings_named(m.group("tail"), earlier, reference)
+        meetings, end = _meetings_named(m.group("tail"), earlier, reference)
         number = m.group("num").replace(".", "-").lower()
-        out += [FollowUpProposal(d.iri, "acts-on", 0.9, m.group(0).strip(), "number")
+        words = text[m.start() : m.start("tail") + end]
+        out += [FollowUpProposal(d.iri, "acts-on", 0.9, words, "number")
                 for d in earlier if d.meeting in meetings and (d.number or "").lower() == number]  # fmt: skip
+    mine = set(stem_set(text))
     for m in _AGREED.finditer(text):
-        meetings = _meetings_named(m.group("tail"), earlier, reference)
-        mine = set(stem_set(text))
-        scored = sorted(((_overlap(mine, set(stem_set(d.text))), d.iri) for d in earlier if d.meeting in meetings), reverse=True)
-        out += [FollowUpProposal(iri, "acts-on", 0.75, m.group(0).strip(), "meeting") for score, iri in scored[:1] if score >= 0.3]
+        meetings, end = _meetings_named(m.group("tail"), earlier, reference)
+        words = text[m.start() : m.start("tail") + end]
+        scored = sorted((_overlap(mine, set(stem_set(d.text))), d.iri) for d in earlier if d.meeting in meetings)
+        out += [FollowUpProposal(iri, "acts-on", 0.75, words, "meeting") for score, iri in scored[-1:] if score >= 0.3]
     return out
 
 
@@ -126,7 +148,6 @@ def propose_follow_ups(text: str, day: dt.date, reference: Reference, limit: int
         if score >= THRESHOLD:
             found.append(FollowUpProposal(d.iri, kind, round(min(score, 0.99), 2), text))
     best: dict[str, FollowUpProposal] = {}
-    for f in found:
-        if f.earlier not in best or f.confidence > best[f.earlier].confidence:
-            best[f.earlier] = f
+    for f in found:  # the strongest kind of evidence first: it names the earlier decision in fewer words
+        best.setdefault(f.earlier, f)
     return sorted(best.values(), key=lambda f: -f.confidence)[:limit]

@@ -34,41 +34,63 @@ def _rule(theme: str, pattern: str, reason: str) -> Rule:
 
 
 _SHARE = r"\b(?:intercambi\w*|compartir\w*|compartan|envi(?:a|e|o|ar|ara|ando|aran|en)\w*|remit\w*|dar a conocer)\b"
-_SHARED = r"\b(?:informacion|calendario|cronograma|contactos?|documentos?|cuestionario|declaracion|avances|buenas practicas)\b"
+_SHARED = (
+    r"\b(?:informacion|calendario|cronograma|contactos?|documentos?|cuestionario|declaracion|avances"
+    r"|buenas practicas)\b"
+)
 _CALENDAR = r"\b(?:calendario|cronograma)\b"
 
 RULES = (
-    _rule("regional/information-exchange", rf"{_SHARE}[^.;:]{{0,60}}?{_SHARED}",
-          "sharing information, documents, contacts or calendars between conferences or States (the scheme's "
-          "definition; curators: “one conference passing a document to the other”)"),
-    _rule("regional/information-exchange",
-          rf"{_CALENDAR}[^.;]{{0,40}}\bactualizad\w*|\bactualiz\w*[^.;]{{0,40}}{_CALENDAR}|\bportal de informacion\b"
-          r"|\bmutuamente actualizad\w*|\bcomunicacion e intercambio\b",
-          "a calendar or portal kept up to date for the other party (curators: “shared information on calendars”)"),
-    _rule("gcm-objective/23",
-          r"\b(?:colaborar con|colaboracion entre|dialogo|dialogar|alianzas?|acercamiento|agenda comun"
-          r"|invit\w* a la (?:csm|crm)|invitacion a la (?:csm|crm)|apoyo financiero y tecnico"
-          r"|mantener (?:una|la) comunicacion)\b",
-          "dialogue, collaboration or partnership between States, conferences and other actors, or their "
-          "financial and technical support (the objective's definition; curators: “inviting the other "
-          "conference to one's meetings is international cooperation”)"),
-    _rule("regional/rules-and-procedures",
-          r"\b(?:acta|firmad[oa]s?|firme|ad referendum|aprobacion final|procedimientos?|por lo menos cada"
-          r"|participen en las reuniones)\b",
-          "the record of a meeting, its signature, an approval route or a rule of how often and who meets "
-          "(the scheme's definition: “procedimientos de decisión … incluida la participación de sus miembros”)"),
-    _rule("regional/gcm-process", r"\binsumos?\b|\bconsulta regional\b|\bconsultas? tematicas?\b",
-          "inputs and consultations of the Global Compact's preparation (curators: “the ‘propuesta de "
-          "insumos’ is the bi-regional input to the GCM”)"),
-    _rule("regional/secretariat", r"^\W*(?:las?|los)\s+(?:sts?|secretarias?\s+tecnicas?)\b",
-          "the Technical Secretariat is who the decision tasks (curators: “a task of the two Technical "
-          "Secretariats”)"),
-    _rule("regional/budget-and-finance", r"\bapoyo financiero\b",
-          "an activity funded by a partner (curators: “the financing of an activity of the conference”)"),
+    _rule(
+        "regional/information-exchange",
+        rf"{_SHARE}[^.;:]{{0,60}}?{_SHARED}",
+        "sharing information, documents, contacts or calendars between conferences or States (the scheme's "
+        "definition; curators: “one conference passing a document to the other”)",
+    ),
+    _rule(
+        "regional/information-exchange",
+        rf"{_CALENDAR}[^.;]{{0,40}}\bactualizad\w*|\bactualiz\w*[^.;]{{0,40}}{_CALENDAR}|\bportal de informacion\b"
+        r"|\bmutuamente actualizad\w*|\bcomunicacion e intercambio\b",
+        "a calendar or portal kept up to date for the other party (curators: “shared information on calendars”)",
+    ),
+    _rule(
+        "gcm-objective/23",
+        r"\b(?:colaborar con|colaboracion entre|dialogo|dialogar|alianzas?|acercamiento|agenda comun"
+        r"|invit\w* a la (?:csm|crm)|invitacion a la (?:csm|crm)|apoyo financiero y tecnico"
+        r"|mantener (?:una|la) comunicacion)\b",
+        "dialogue, collaboration or partnership between States, conferences and other actors, or their "
+        "financial and technical support (the objective's definition; curators: “inviting the other "
+        "conference to one's meetings is international cooperation”)",
+    ),
+    _rule(
+        "regional/rules-and-procedures",
+        r"\b(?:acta|firmad[oa]s?|firme|ad referendum|aprobacion final|procedimientos?|por lo menos cada"
+        r"|participen en las reuniones)\b",
+        "the record of a meeting, its signature, an approval route or a rule of how often and who meets "
+        "(the scheme's definition: “procedimientos de decisión … incluida la participación de sus miembros”)",
+    ),
+    _rule(
+        "regional/gcm-process",
+        r"\binsumos?\b|\bconsulta regional\b|\bconsultas? tematicas?\b",
+        "inputs and consultations of the Global Compact's preparation (curators: “the ‘propuesta de "
+        "insumos’ is the bi-regional input to the GCM”)",
+    ),
+    _rule(
+        "regional/secretariat",
+        r"^\W*(?:las?|los)\s+(?:sts?|secretarias?\s+tecnicas?)\b",
+        "the Technical Secretariat is who the decision tasks (curators: “a task of the two Technical Secretariats”)",
+    ),
+    _rule(
+        "regional/budget-and-finance",
+        r"\bapoyo financiero\b",
+        "an activity funded by a partner (curators: “the financing of an activity of the conference”)",
+    ),
 )
 
 
-def rule_confidence(rule: Rule, decisions: list[CuratedDecision], carries: Callable[[CuratedDecision, str], bool]) -> float:
+def rule_confidence(
+    rule: Rule, decisions: list[CuratedDecision], carries: Callable[[CuratedDecision, str], bool]
+) -> float:
     """The rule's precision on ``decisions``, smoothed towards PRIOR."""
     having = [d for d in decisions if rule.pattern.search(_folded(d.text))]
     right = sum(carries(d, rule.theme) for d in having)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import snowballstemmer  # type: ignore[import-untyped]
 
 from .reference import CuratedDecision, fold
-from .theme_rules import RULES, rule_confidence, rule_hits
+from .theme_rules import RULES, Rule, rule_confidence, rule_hits
 
 _STEM = snowballstemmer.stemmer("spanish")
 _WORD = re.compile(r"(?:(?:extra|intra|inter|bi|multi|pre|post|sub)-)?[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}", re.I)
@@ -167,35 +167,43 @@ class ThemeModel:
         numbered: dict[str, dict[int, str]] | None = None,
         broader: dict[str, set[str]] | None = None,
         agents: dict[str, set[str]] | None = None,
+        rules: tuple[Rule, ...] = RULES,
     ) -> None:
         self.broader = broader or {}
         seen = [(d, [s for s, _ in stems(d.text)]) for d in decisions if d.themes]
         judged = [d for d, _ in seen]
-        self.rules = {r: c for r in RULES if (c := rule_confidence(r, judged, self._carries)) >= THRESHOLD}
+        confidences = {r: rule_confidence(r, judged, self._carries) for r in rules if r.theme in labels}
+        self.rules = {r: c for r, c in confidences.items() if c >= THRESHOLD}
         self.numbered = [(_numbered_pattern(_HEADS[k]), v) for k, v in (numbered or {}).items() if k in _HEADS]
         self.company = _company([d for d, _ in seen])
         self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
-        for theme, names in labels.items():
-            for key in {_phrase_key(name) for name in names if len(name) >= 4}:
-                if key:
-                    prior = 0.9 if len(key) > 1 else 0.7
-                    self._learn_phrase(key, theme, seen, "label", prior)
-        for theme, names in (agents or {}).items():
-            for key in {_phrase_key(name) for name in names}:
-                if key:
-                    self._learn_phrase(key, theme, seen, "agent", 0.8)
-        for d in decisions:
-            for theme, reason in d.reasons:
-                if d.themes.get(theme) == "kind/basis/named-in-text":
-                    for key in {_phrase_key(q) for q in _QUOTED.findall(reason)}:
-                        if 0 < len(key) <= 6:
-                            self._learn_phrase(key, theme, seen, "quoted", None)
+        self._learn_phrases(labels, agents or {}, decisions, seen)
         frequent = Counter(t for d, _ in seen for t in d.themes)
         self.context_themes = {t for t, k in frequent.items() if k > 0.3 * len(seen)}
         self.stems = _stem_triggers([(d, common_stems(d.text)) for d, _ in seen], self.context_themes)
         joint = [d for d, _ in seen if d.conferences > 1]
         counts = Counter(t for d in joint for t in d.themes)
         self.joint_priors = {t: round(k / len(joint), 2) for t, k in counts.items() if k >= 0.75 * len(joint)}
+
+    def _learn_phrases(
+        self,
+        labels: dict[str, set[str]],
+        agents: dict[str, set[str]],
+        decisions: list[CuratedDecision],
+        seen: list[tuple[CuratedDecision, list[str]]],
+    ) -> None:
+        """The phrases that name a theme: the schemes' labels, the agents' names, the curators' quotes."""
+        named = [(name, theme, "label") for theme, names in labels.items() for name in names if len(name) >= 4]
+        named += [(name, theme, "agent") for theme, names in agents.items() for name in names]
+        for name, theme, method in {(_phrase_key(n), t, m): None for n, t, m in named}:
+            if name:
+                prior = 0.8 if method == "agent" else 0.9 if len(name) > 1 else 0.7
+                self._learn_phrase(name, theme, seen, method, prior)
+        quoted = [(q, t) for d in decisions for t, r in d.reasons if d.themes.get(t) == "kind/basis/named-in-text"
+                  for q in _QUOTED.findall(r)]  # fmt: skip
+        for key, theme in {(_phrase_key(q), t): None for q, t in quoted}:
+            if 0 < len(key) <= 6:
+                self._learn_phrase(key, theme, seen, "quoted", None)
 
     def _learn_phrase(
         self,
@@ -273,9 +281,9 @@ class ThemeModel:
         for theme, confidence, words, method in hits:
             if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
                 best[theme] = ThemeProposal(theme, confidence, words, method)
-        for rule, confidence, words in rule_hits(self.rules, text):
+        for rule, confidence, fired in rule_hits(self.rules, text):
             if rule.theme not in best or confidence > best[rule.theme].confidence:
-                best[rule.theme] = ThemeProposal(rule.theme, confidence, (words,), "rule", reason=rule.reason)
+                best[rule.theme] = ThemeProposal(rule.theme, confidence, (fired,), "rule", reason=rule.reason)
         self._narrowest(best)
         self._with_company(best)
         return sorted(best.values(), key=lambda t: -t.confidence)
