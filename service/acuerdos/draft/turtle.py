@@ -154,7 +154,7 @@ _METHOD = {
     "numbered": "the numbers of the scheme's concepts named in the text",
     "company": "the theme it comes with in most curated decisions that have that one",
     "agent": "the name of a civil-society network",
-    "rule": "{reason}",
+    "rule": "a rule on what curators tag by judgement: {reason}; the words",
 }
 
 
