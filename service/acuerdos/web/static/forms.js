@@ -12,7 +12,7 @@
   var wide = window.matchMedia("(min-width: 50.01rem)");
   if (facets) {
     var panel = facets.querySelector("details.filters");
-    var fit = function () { if (panel && wide.matches) { panel.open = true; } };
+    var fit = function () { if (panel) { panel.open = wide.matches; } };  // folded again when a screen turns narrow
     fit();
     wide.addEventListener("change", fit);
     facets.addEventListener("change", function (event) {
