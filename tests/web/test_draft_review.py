@@ -17,6 +17,7 @@ import pytest
 import rdflib
 
 from acuerdos.draft import Drafter, write_draft
+from axe_check import AXE, serious
 from checkouts import acuerdos
 from conftest import ROOT, _stop, start_service
 from draft_project import draft_with_edits, project_with
@@ -125,6 +126,8 @@ def test_the_source_text_is_shown_without_its_blank_lines_numbered_as_in_the_fil
     height = page.evaluate("document.documentElement.scrollHeight")
     form = page.locator("form.review").bounding_box()
     assert form and height < form["y"] + form["height"] + 400, f"{height} px: the text makes the page longer"
+    if AXE.is_file():  # the text's own scrolled pane is reached by the keyboard too
+        assert not serious(page), [v["id"] for v in serious(page)]
     link = page.locator('li.draft-item a[href^="#q-"]').last
     link.click()
     target = page.locator(f'.source-text span.anchor[id="{link.get_attribute("href")[1:]}"] + mark')

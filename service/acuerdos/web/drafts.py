@@ -5,9 +5,9 @@ and the `acuerdos accept` command line of the curator's choices.
 proposed decision marked (its lines that are not blank, numbered as in the file: beside the
 proposals on a wide screen, after them on a phone), and for each proposal its number, kind, lines,
 dates with the words they come from, who must act and who is addressed, the proposed themes (basis,
-confidence, trigger words) and follow-up links, each with a box to accept or reject. The form is sent by GET (no JavaScript needed), and the
-answer is the same page with the command to run. The page reads the draft's files on each request,
-so a curator's edits show at once; it writes nothing.
+confidence, trigger words) and follow-up links, each with a box to accept or reject. The form is
+sent by GET (no JavaScript needed), and the answer is the same page with the command to run. The
+page reads the draft's files on each request, so a curator's edits show at once; it writes nothing.
 """
 
 from __future__ import annotations
