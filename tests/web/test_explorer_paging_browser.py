@@ -122,3 +122,21 @@ def test_a_wide_screen_keeps_the_facets_open_beside_the_results(page, service_ur
     with page.expect_navigation():  # here a tick applies at once
         page.locator('fieldset[data-facet="year"] input[value="2017"]').check()
     assert page.url != before and "year=2017" in page.url
+
+
+def test_without_javascript_the_filters_fold_on_a_phone_and_stay_open_on_a_wide_screen(page, service_url):
+    """forms.js is a convenience: with scripts off the wide page shows its facets (CSS opens the
+    panel), the phone's panel opens by its own "Filters" line, and the pages are plain links."""
+    page.context.new_cdp_session(page).send("Emulation.setScriptExecutionDisabled", {"value": True})
+    page.goto(f"{service_url}/explore/decisions?lang=en")
+    assert not page.locator("details.filters").evaluate("d => d.open"), "forms.js did not run (it opens it here)"
+    assert page.locator('fieldset[data-facet="year"]').is_visible()
+    assert not page.locator("details.filters > summary").is_visible()
+    page.set_viewport_size(PHONE)
+    assert not page.locator('fieldset[data-facet="year"]').is_visible()
+    page.locator("details.filters > summary").click()
+    assert page.locator('fieldset[data-facet="year"]').is_visible()
+    with page.expect_navigation():
+        page.locator("nav.pager a[rel=next]").first.click()
+    assert "page=2" in page.url and _page_of(page).startswith("Page 2 of")
+    page.set_viewport_size(DESKTOP)
