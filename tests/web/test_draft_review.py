@@ -140,6 +140,7 @@ def test_the_source_text_is_shown_without_its_blank_lines_numbered_as_in_the_fil
     assert form and text and text["y"] > page.locator("form.review").bounding_box()["y"], "the proposals first"
     shoot(page, screenshots, "draft-review-lines")
     page.close()
+    browser_context.clear_cookies()  # lang=es set the cookie for 127.0.0.1, every port: the next tests ask English
 
 
 def test_the_review_reads_without_javascript_and_in_spanish(review_url: str, drafts: Path) -> None:
