@@ -160,3 +160,19 @@ def test_pages_are_plain_links_and_a_download_has_every_page(http):
 def rows_of(html: str) -> set[str]:
     """The decisions a page's table links."""
     return set(re.findall(r'<td class="link"[^>]*><a href="/([^"?]+)', html))
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "shown"),
+    [
+        (1, 1, [1]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (4, 10, [1, 2, 3, 4, 5, 6, None, 10]),  # no "…" for nothing left out
+        (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+        (12, 12, [1, None, 10, 11, 12]),
+    ],
+)
+def test_the_pager_links_the_ends_and_the_pages_near(page, pages, shown):
+    from acuerdos.web.explorer import page_numbers
+
+    assert page_numbers(page, pages) == shown
