@@ -163,7 +163,7 @@ def rows_of(html: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("page", "pages", "shown"),
+    ("current", "pages", "shown"),
     [
         (1, 1, [1]),
         (1, 10, [1, 2, 3, None, 10]),
@@ -172,7 +172,7 @@ def rows_of(html: str) -> set[str]:
         (12, 12, [1, None, 10, 11, 12]),
     ],
 )
-def test_the_pager_links_the_ends_and_the_pages_near(page, pages, shown):
+def test_the_pager_links_the_ends_and_the_pages_near(current, pages, shown):
     from acuerdos.web.explorer import page_numbers
 
-    assert page_numbers(page, pages) == shown
+    assert page_numbers(current, pages) == shown
