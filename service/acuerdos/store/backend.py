@@ -118,20 +118,20 @@ class Backend:
         """The rows of a SELECT, cut at the row and byte limits that guard every answer; ``whole``:
         every row, for the site's own reads of a whole collection (the explorer's decisions, the
         charts, the sitemap), which a cut would make silently wrong at the size of the whole record.
-        Such a read still cut (a remote server's answer past the engine's own cap) is a StoreError."""
+        Such a read still cut is a StoreError, never a silently shorter answer."""
         info = check_query(query)
         task = self._task(
             "select", query, default_graphs, named_graphs, sys.maxsize if whole else self._limit(limit), info
         )
         if whole:
-            task["max_bytes"] = None
+            task |= {"max_bytes": None, "whole": True}
         answer = self._call(task)
         variables = answer["variables"]
         rows = [{v: _node(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in answer["rows"]]
         if whole and answer["truncated"]:
             raise StoreError(
                 f"The store's answer to one of the site's own queries was cut after {len(rows)} rows: "
-                "the store cannot send it whole (for a remote server, raise ACUERDOS_MAX_ANSWER)."
+                "the store could not send it whole."
             )
         return Rows(rows, variables, answer["truncated"])
 
