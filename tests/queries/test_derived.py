@@ -29,11 +29,26 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX org: <http://www.w3.org/ns/org#>
 """
 FOLLOW_UP_STATUS = "https://w3id.org/acuerdos/kind/follow-up-status/"
+
+
+def _normalised(text: str) -> str:
+    """A text as search-decisions compared it before acu:searchText (tests/queries/long/search-decisions.rq)."""
+    chain = f"LCASE(STR({text}))"
+    for pattern, by in (("[áàâäã]", "a"), ("[éèêë]", "e"), ("[íìîï]", "i"), ("[óòôöõ]", "o"), ("[úùûü]", "u"),
+                        ("ñ", "n"), ("[-‐‑–—­]", ""), ("rr", "r"), ("\\\\s+", " ")):
+        chain = f'REPLACE({chain}, "{pattern}", "{by}")'
+    return chain
+
+
 # (property, the long pattern binding ?s and ?o), each written from the property's definition
 LONG: dict[str, str] = {
     "hasTheme": "?s acu:themeAssignment/acu:theme ?o",
     "touchesTheme": "?s acu:themeAssignment/acu:theme/(skos:exactMatch|^skos:exactMatch|skos:closeMatch|"
     "^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?/skos:broader* ?o",
+    "reachesTheme": "?r acu:themeAssignment ?s . ?s acu:theme/(skos:exactMatch|^skos:exactMatch|skos:closeMatch|"
+    "^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?/skos:broader* ?o",
+    "searchText": f"""{{ ?s acu:text ?t BIND("es" AS ?l) }} UNION {{ ?s acu:unofficialTranslation ?t BIND("en" AS ?l) }}
+      BIND(STRLANG({_normalised("?t")}, ?l) AS ?o)""",
     "effectiveDate": """{ ?s a acu:Meeting . OPTIONAL { ?s schema:startDate ?a } OPTIONAL { ?s acu:notBefore ?b } }
       UNION { ?s acu:adoptedAt ?m . OPTIONAL { ?m schema:startDate ?a } OPTIONAL { ?m acu:notBefore ?b }
               OPTIONAL { ?s acu:recordedIn ?d . ?d dcterms:date ?c } }
