@@ -47,6 +47,7 @@ LONG: dict[str, str] = {
     "^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?/skos:broader* ?o",
     "reachesTheme": "?r acu:themeAssignment ?s . ?s acu:theme/(skos:exactMatch|^skos:exactMatch|skos:closeMatch|"
     "^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?/skos:broader* ?o",
+    "partOfAgendaOf": "?s dcterms:isPartOf+/^acu:agendaItem ?o",
     "searchText": f"""{{ ?s acu:text ?t BIND("es" AS ?l) }} UNION {{ ?s acu:unofficialTranslation ?t BIND("en" AS ?l) }}
       BIND(STRLANG({_normalised("?t")}, ?l) AS ?o)""",
     "effectiveDate": """{ ?s a acu:Meeting . OPTIONAL { ?s schema:startDate ?a } OPTIONAL { ?s acu:notBefore ?b } }
