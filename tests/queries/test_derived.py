@@ -34,8 +34,17 @@ FOLLOW_UP_STATUS = "https://w3id.org/acuerdos/kind/follow-up-status/"
 def _normalised(text: str) -> str:
     """A text as search-decisions compared it before acu:searchText (tests/queries/long/search-decisions.rq)."""
     chain = f"LCASE(STR({text}))"
-    for pattern, by in (("[áàâäã]", "a"), ("[éèêë]", "e"), ("[íìîï]", "i"), ("[óòôöõ]", "o"), ("[úùûü]", "u"),
-                        ("ñ", "n"), ("[-‐‑–—­]", ""), ("rr", "r"), ("\\\\s+", " ")):
+    for pattern, by in (
+        ("[áàâäã]", "a"),
+        ("[éèêë]", "e"),
+        ("[íìîï]", "i"),
+        ("[óòôöõ]", "o"),
+        ("[úùûü]", "u"),
+        ("ñ", "n"),
+        ("[-‐‑–—­]", ""),
+        ("rr", "r"),
+        ("\\\\s+", " "),
+    ):
         chain = f'REPLACE({chain}, "{pattern}", "{by}")'
     return chain
 
