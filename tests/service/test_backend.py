@@ -64,6 +64,34 @@ def test_local_backend_keeps_the_rules(local):
         local.ask(LABELS)
 
 
+DECISIONS = (
+    "SELECT ?d WHERE { ?d a ?k . ?k <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+    "<https://w3id.org/acuerdos/ontology#Decision> }"
+)
+
+
+@pytest.mark.service
+@pytest.mark.parametrize("which", ["local", "pooled"])
+def test_a_whole_read_passes_the_row_and_byte_limits(which, request, built_dist):
+    """The site's own reads of a collection get every row (every decision, past a limit of 50),
+    counted apart in rdflib; a user's query is still cut, and says so."""
+    from rdflib import Graph
+
+    backend = request.getfixturevalue(which)
+    graph = Graph().parse(built_dist / "acuerdos.nt", format="nt")
+    expected = {str(row[0]) for row in graph.query(DECISIONS)}
+    assert len(expected) > backend.limit
+    cut, whole = backend.select(DECISIONS), backend.select(DECISIONS, whole=True)
+    assert cut.truncated and len(cut) == backend.limit
+    assert not whole.truncated and {str(r["d"]) for r in whole} == expected
+    backend.max_bytes, kept = 200, backend.max_bytes  # an answer of a few rows' worth of bytes
+    try:
+        assert len(backend.select(DECISIONS, limit=1000)) < 10
+        assert {str(r["d"]) for r in backend.select(DECISIONS, whole=True)} == expected
+    finally:
+        backend.max_bytes = kept
+
+
 @pytest.mark.service
 def test_pooled_backend_answers_as_the_local_one(local, pooled):
     assert (
