@@ -28,7 +28,6 @@ _P = (
     f"PREFIX acu: <{ONTOLOGY_NS}>\nPREFIX skos: <{PREFIXES['skos']}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
     f"PREFIX schema: <{PREFIXES['schema']}>\nPREFIX dcterms: <{PREFIXES['dcterms']}>\n"
 )
-_MAPPED = "(skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?"
 
 
 def _themes_query(scheme: str) -> str:
@@ -44,8 +43,8 @@ def _touches_query(scheme: str) -> str:
     return (
         _P + "SELECT DISTINCT ?theme ?decision ?basis ?conference ?year WHERE { "
         "?theme skos:inScheme <" + scheme + "> . "
-        "?assigned " + _MAPPED + "/skos:broader* ?theme . "
-        "?decision acu:themeAssignment ?assignment . ?assignment acu:theme ?assigned . "
+        "?assignment acu:reachesTheme ?theme . "  # derived at build time: the SKOS closure of its theme
+        "?decision acu:themeAssignment ?assignment . "
         "?decision a ?kind . ?kind rdfs:subClassOf* acu:Decision . "
         "OPTIONAL { ?assignment acu:basis ?basis } "
         "OPTIONAL { ?decision acu:adoptedAt ?meeting . "

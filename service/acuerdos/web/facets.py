@@ -87,8 +87,7 @@ SELECT DISTINCT ?d ?v ?basis ?assigned WHERE {
   ?d acu:themeAssignment ?assignment . ?d a ?kind . ?kind rdfs:subClassOf* acu:Decision .
   ?assignment acu:theme ?assigned .
   OPTIONAL { ?assignment acu:basis ?basis }
-  ?assigned (skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?
-            /skos:broader* ?v .
+  ?assignment acu:reachesTheme ?v .  # derived at build time: the SKOS closure (ontology/derived/reaches-theme.rq)
 }"""
 )
 # the themes' schemes and notations (to group and order them), and what kind of agent each actor is

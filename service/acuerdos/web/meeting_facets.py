@@ -48,9 +48,7 @@ MEETING_THEMES = (
     _PREFIXES
     + """
 SELECT DISTINCT ?d ?v WHERE {
-  ?d a acu:Meeting ; acu:themeAssignment/acu:theme ?assigned .
-  ?assigned (skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?
-            /skos:broader* ?v .
+  ?d a acu:Meeting ; acu:touchesTheme ?v .  # derived at build time (ontology/derived/touches-theme.rq)
 }"""
 )
 
