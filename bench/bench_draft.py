@@ -20,7 +20,8 @@ draft is scored against the curated data, read straight from the Turtle files (t
   "named in text" ones alone (recall: how many of those the draft proposes);
 * action category: of the decisions found, the share whose proposed category is the curated one
   (accuracy: precision, recall and F1 are the same figure);
-* follow-ups: the share of proposed links (earlier decision, drafted decision) that are curated;
+* follow-ups: proposed links (earlier decision, drafted decision) against the curated links whose
+  later decision is in the source (recall counts those the draft misses);
 * quotes: every oa:exact of the draft's files found in the normalised source;
 * time: drafting one source, the reference data read once per run.
 """
@@ -42,7 +43,7 @@ from acuerdos.draft.build import Draft  # noqa: E402
 from draft_gold import Gold, Score, collective_members, expand, load_gold, quotes_found, sets, sources  # noqa: E402
 
 FIELDS = ["boundaries", "numbers", "kinds", "dates", "actors", "actors (any role)", "themes (any basis)",
-          "themes (named in text: recall)", "action category", "follow-ups (precision)", "quotes found"]  # fmt: skip
+          "themes (named in text: recall)", "action category", "follow-ups", "quotes found"]  # fmt: skip
 
 
 def _iris(mentions: list) -> set[str]:  # type: ignore[type-arg]
@@ -75,7 +76,7 @@ def score(draft: Draft, gold: Gold, files: list[Path], members: dict[str, list[t
         right = d.action is not None and d.action.category == g.action_category
         s["action category"].add(Score(1, 0, 0) if right else Score(0, 1, 1))
     links = {(f.earlier, drafted_to_gold.get(d.iri, d.iri)) for d in draft.decisions for f in d.follow_ups}
-    s["follow-ups (precision)"] = Score(len(links & gold.follow_ups), len(links - gold.follow_ups), 0)
+    s["follow-ups"] = Score(len(links & gold.follow_ups), len(links - gold.follow_ups), len(gold.follow_ups - links))
     found, total = quotes_found(files, draft.source.text)
     s["quotes found"] = Score(found, total - found, total - found)
     return s

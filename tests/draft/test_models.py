@@ -91,3 +91,39 @@ def test_a_month_inside_a_word_is_no_date() -> None:
     text = "mejorar las áreas que necesiten mayor atención; se reunirán en mayo de 2023"
     found = find_dates(text, dt.date(2022, 5, 31))
     assert [(d.start, d.end, d.text) for d in found] == [(dt.date(2023, 5, 1), dt.date(2023, 5, 31), "en mayo de 2023")]
+
+
+CALENDAR = "theme/regional/information-exchange"
+SECRETARIAT = "theme/regional/secretariat"
+
+
+def test_a_rule_proposes_its_theme_with_the_words_and_the_reason_and_its_curated_precision() -> None:
+    labels = {CALENDAR: {"intercambio de información"}, SECRETARIAT: {"Secretaría Técnica"}}
+    curated = [_decision("Se mantendrá actualizado el calendario de reuniones.", frozenset({CALENDAR})),
+               _decision("Actualizar el cronograma de eventos del proceso.", frozenset({CALENDAR})),
+               _decision("Se revisará el calendario actualizado de pagos.", frozenset({SECRETARIAT}))]  # fmt: skip
+    model = ThemeModel(labels, curated)
+    found = {t.theme: t for t in model.propose("Las STs trabajarán un cronograma actualizado de reuniones del PMM")}
+    exchange = found[CALENDAR]
+    assert (exchange.method, exchange.words) == ("rule", ("cronograma actualizado",))
+    assert exchange.confidence == round((2 + 2 * 0.6) / (3 + 2), 2)  # 2 of the 3 curated decisions it fires on
+    assert "calendar" in exchange.reason
+    tasked = found[SECRETARIAT]  # no curated decision shows this rule: it stands at its prior
+    assert (tasked.method, tasked.words, tasked.confidence) == ("rule", ("Las STs",), 0.6)
+    assert SECRETARIAT not in _themes(model, "Solicitar a las STs de ambas Conferencias un informe")  # not who acts
+
+
+def test_a_rule_the_curated_decisions_contradict_proposes_nothing() -> None:
+    labels = {CALENDAR: {"intercambio de información"}}
+    curated = [_decision(f"Actualizar el calendario de pagos {i}.", frozenset({"theme/otro"})) for i in range(3)]
+    assert CALENDAR not in _themes(ThemeModel(labels, curated), "Mantener actualizado el calendario de reuniones")
+    assert CALENDAR in _themes(ThemeModel(labels, []), "Mantener actualizado el calendario de reuniones")
+    assert _themes(ThemeModel({}, []), "Mantener actualizado el calendario de reuniones") == {}  # not in the schemes
+
+
+def test_a_civil_society_network_named_proposes_civil_society_participation() -> None:
+    model = ThemeModel({}, [], agents={"theme/regional/civil-society-participation": {"RROCM", "Red Regional"}})
+    found = model.propose("Agradecer a la RROCM por la presentación del video documental")
+    assert [(t.theme, t.method, t.words) for t in found] == [
+        ("theme/regional/civil-society-participation", "agent", ("RROCM",))
+    ]

@@ -18,7 +18,7 @@ from acuerdos.store import LocalBackend
 from acuerdos.validation.run import validate_checkout
 
 from .conftest import BASE, PROJECT
-from .test_derived import LONG, LONG_QUERIES, _pairs
+from .test_derived import LONG, LONG_QUERIES, _pairs, cases
 
 pytestmark = pytest.mark.slow
 SIZE = 30_000
@@ -68,6 +68,6 @@ def test_rewritten_queries_answer_as_their_long_form(path: Path, generated: Proj
     short = load_registry(generated.queries, BASE).get(path.stem)
     long = load_query_file(path, BASE)
     for lang in ("en", "es"):
-        for params in (short.example, {}):
+        for params in cases(short):
             expected = long.run(backend, params, lang=lang)
             assert [dict(r) for r in short.run(backend, params, lang=lang)] == [dict(r) for r in expected]

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from acuerdos.project import Release
 from acuerdos.settings import Settings
 from acuerdos.store import Backend, LocalBackend, ResultGraph, StoreError, open_backend
 from acuerdos.store.embedded import EmbeddedEngine
-from acuerdos.store.errors import QueryRefused, WrongQueryForm
+from acuerdos.store.errors import QueryRefused, UpstreamError, WrongQueryForm
 
 BASE = "https://w3id.org/acuerdos/"
 CRM = URIRef(BASE + "conference/crm")
@@ -64,6 +64,32 @@ def test_local_backend_keeps_the_rules(local):
         local.ask(LABELS)
 
 
+DECISIONS = (
+    "SELECT ?d WHERE { ?d a ?k . ?k <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+    "<https://w3id.org/acuerdos/ontology#Decision> }"
+)
+
+
+@pytest.mark.service
+@pytest.mark.parametrize("which", ["local", "pooled"])
+def test_a_whole_read_passes_the_row_and_byte_limits(which, request, built_dist):
+    """The site's own reads of a collection get every row (every decision, past a limit of 50),
+    counted apart in rdflib; a user's query is still cut, and says so."""
+    backend = request.getfixturevalue(which)
+    graph = Graph().parse(built_dist / "acuerdos.nt", format="nt")
+    expected = {str(row[0]) for row in graph.query(DECISIONS)}
+    assert len(expected) > backend.limit
+    cut, whole = backend.select(DECISIONS), backend.select(DECISIONS, whole=True)
+    assert cut.truncated and len(cut) == backend.limit
+    assert not whole.truncated and {str(r["d"]) for r in whole} == expected
+    backend.max_bytes, kept = 200, backend.max_bytes  # an answer of a few rows' worth of bytes
+    try:
+        assert len(backend.select(DECISIONS, limit=1000)) < 10
+        assert {str(r["d"]) for r in backend.select(DECISIONS, whole=True)} == expected
+    finally:
+        backend.max_bytes = kept
+
+
 @pytest.mark.service
 def test_pooled_backend_answers_as_the_local_one(local, pooled):
     assert (
@@ -80,3 +106,18 @@ def test_pooled_backend_answers_as_the_local_one(local, pooled):
     for fmt in ("json", "xml", "csv", "tsv"):
         assert local.run(LABELS, fmt).body == pooled.run(LABELS, fmt).body
     assert local.run(DESCRIBE, "ntriples").count == pooled.run(DESCRIBE, "ntriples").count
+
+
+@pytest.mark.service
+def test_a_whole_read_of_a_remote_server_passes_the_engines_own_cap(built_dist, oxigraph_url):
+    """A remote server's answer is read only up to the engine's cap, but for the site's own reads."""
+    from acuerdos.store.engine import run_task
+    from acuerdos.store.remote import RemoteEngine
+
+    expected = {str(row[0]) for row in Graph().parse(built_dist / "acuerdos.nt", format="nt").query(DECISIONS)}
+    engine = RemoteEngine(oxigraph_url, timeout=30, max_bytes=2000)  # a few rows' worth
+    task = {"op": "select", "query": DECISIONS, "has_from": False, "limit": 10**6}
+    with pytest.raises(UpstreamError, match="larger than this service reads"):
+        run_task(engine, task | {"max_bytes": None})
+    whole = run_task(engine, task | {"max_bytes": None, "whole": True})
+    assert {row[0][1] for row in whole["rows"]} == expected and not whole["truncated"]

@@ -3,17 +3,19 @@ researcher starts from: no violation of serious or critical impact, in either la
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+from axe_check import AXE, serious
+
 PAGES = [
     "/",
     "/explore/decisions",
     "/explore/decisions?conference=conference/csm&year=2017&actor=state/MX",
     "/explore/meetings?participant=state/MX",
+    "/explore/decisions?conference=conference/csm&page=2",  # a page past the first, with its pager
+    "/document/2017-06-08-final-act/text",  # a source text's numbered lines
     "/meeting/2017-06-08-panama",
     "/decision/2017-06-08-panama/agreement-13",
     "/sparql",
@@ -32,12 +34,6 @@ PAGES = [
 ]
 
 pytestmark = pytest.mark.skipif(not AXE.is_file(), reason="axe-core is not installed (make install runs npm ci)")
-
-
-def serious(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-    return [v for v in found if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -70,3 +70,33 @@ def test_the_cache_keeps_at_most_its_capacity() -> None:
     assert cache.size <= 1000 and cache.get(("19", "")) is not None and cache.get(("0", "")) is None
     cache.put(("big", ""), Kept(b"x" * 600, "text/plain", ()))  # more than a quarter: not kept
     assert cache.get(("big", "")) is None
+
+
+def test_a_kept_answer_names_the_host_it_was_asked_at(built_dist) -> None:
+    """The answer's links are absolute: asked through another host name, it is another answer."""
+    client, backend = _client(built_dist)
+    with client:
+        for host in ("a.example", "b.example", "a.example"):
+            body = client.get(PATH, params={"format": "json"}, headers={"host": host}).json()
+            assert body["self"].startswith(f"http://{host}/"), (host, body["self"])
+        assert backend.selects > 0
+
+
+def test_a_kept_answer_is_304_to_a_client_that_has_it(built_dist) -> None:
+    client, backend = _client(built_dist)
+    with client:
+        first = client.get(PATH, params={"format": "csv"})
+        asked = backend.selects
+        again = client.get(PATH, params={"format": "csv"}, headers={"if-none-match": first.headers["etag"]})
+        assert again.status_code == 304 and again.content == b"" and backend.selects == asked
+        assert again.headers["etag"] == first.headers["etag"]
+        assert client.get(PATH, params={"format": "csv"}, headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_the_language_cookie_is_part_of_the_key(built_dist) -> None:
+    client, _ = _client(built_dist)
+    with client:
+        english = client.get(PATH, params={"format": "json"}).json()
+        client.cookies.set("lang", "es")
+        spanish = client.get(PATH, params={"format": "json"}).json()
+        assert (english["lang"], spanish["lang"]) == ("en", "es")

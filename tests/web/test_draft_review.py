@@ -17,10 +17,11 @@ import pytest
 import rdflib
 
 from acuerdos.draft import Drafter, write_draft
+from axe_check import AXE, serious
 from checkouts import acuerdos
 from conftest import ROOT, _stop, start_service
 from draft_project import draft_with_edits, project_with
-from screens import shoot
+from screens import DESKTOP, PHONE, shoot
 
 ACU = rdflib.Namespace("https://w3id.org/acuerdos/ontology#")
 BASE = "https://w3id.org/acuerdos/"
@@ -91,6 +92,55 @@ def test_rejecting_one_decision_and_one_theme_gives_the_accept_command(
     assert not outside, outside
     shoot(page, screenshots, "draft-review")
     page.close()
+
+
+def test_the_source_text_is_shown_without_its_blank_lines_numbered_as_in_the_file(
+    browser_context, review_url: str, drafts: Path, screenshots: Path
+) -> None:
+    """The source (a PDF's text: a blank line after nearly every line) was shown as it is, 11,700 px
+    of mostly blank page at desktop width. Now each line that is not blank is shown once, with its
+    number in the file (which quotes and the proposals' reasons cite), a gap where two or more blank
+    lines were; each proposal names the lines its text is on; the text scrolls beside the proposals
+    on a wide screen, so the page is as long as the proposals, and follows them on a phone."""
+    file = (ROOT / "data" / "sources" / SOURCE).read_text(encoding="utf-8-sig").split("\n")
+    kept = [n for n, line in enumerate(file, 1) if line.strip()]
+    gaps = [n for n in kept if n > 2 and not file[n - 2].strip() and not file[n - 3].strip() and n != kept[0]]
+    page = browser_context.new_page()
+    page.goto(f"{review_url}/drafts/{NAME}?lang=en")
+    lines = page.locator("ol.source-text > li")
+    numbers = lines.evaluate_all("els => els.map(li => li.value)")
+    assert numbers == kept and len(kept) < len(file) / 2, "the blank lines, half the file, are not shown"
+    texts = lines.evaluate_all("els => els.map(li => li.textContent)")
+    assert [" ".join(t.split()) for t in texts] == [" ".join(file[n - 1].split()) for n in kept]
+    assert lines.evaluate_all("els => els.filter(li => li.classList.contains('gap')).map(li => li.value)") == gaps
+    documents = _draft_graph(drafts, "documents")
+    texts_of = {
+        str(d).rsplit("/", 1)[-1]: str(documents.value(d, ACU.text)) for d in documents.subjects(ACU.adoptedAt, None)
+    }
+    for item in page.locator("li.draft-item").all():
+        words = item.locator('a[href^="#q-"]').inner_text().rsplit(" ", 1)[-1]  # "lines 252–256", "line 40"
+        first, _, last = words.partition("–")
+        passage = " ".join(" ".join(file[int(first) - 1 : int(last or first)]).split())
+        decision = item.get_attribute("id").removeprefix("item-")
+        assert " ".join(texts_of[decision].split())[:40] in passage, (decision, words)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    form = page.locator("form.review").bounding_box()
+    assert form and height < form["y"] + form["height"] + 400, f"{height} px: the text makes the page longer"
+    if AXE.is_file():  # the text's own scrolled pane is reached by the keyboard too
+        assert not serious(page), [v["id"] for v in serious(page)]
+    link = page.locator('li.draft-item a[href^="#q-"]').last
+    link.click()
+    target = page.locator(f'.source-text span.anchor[id="{link.get_attribute("href")[1:]}"] + mark')
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < DESKTOP["height"], "the quote followed is scrolled into view beside the proposals"
+    page.set_viewport_size(PHONE)
+    page.goto(f"{review_url}/drafts/{NAME}?lang=es")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling"
+    text = page.locator("ol.source-text").bounding_box()
+    assert form and text and text["y"] > page.locator("form.review").bounding_box()["y"], "the proposals first"
+    shoot(page, screenshots, "draft-review-lines")
+    page.close()
+    browser_context.clear_cookies()  # lang=es set the cookie for 127.0.0.1, every port: the next tests ask English
 
 
 def test_the_review_reads_without_javascript_and_in_spanish(review_url: str, drafts: Path) -> None:

@@ -1,6 +1,7 @@
 """The decisions explorer in a real headless Chromium: ticking facets changes the list and every
-count to what an independent walk of the data says (tests/facet_walk.py). Screenshots at desktop
-and phone width: see screens.py."""
+count to what an independent walk of the data says (tests/facet_walk.py); the list is read across
+all its pages, each followed by its "Next" link. Screenshots at desktop and phone width: see
+screens.py. Paging and the phone layout: test_explorer_paging_browser.py."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from explorer_pages import every_page, facet_counts
 from facet_walk import BASE, GROUPS, MEETING_GROUPS, expected, walk, walk_meetings
 from screens import shoot
 
@@ -20,17 +22,15 @@ def walked(union_graph):
 
 
 def shown(page) -> tuple[set[str], dict[str, dict[str, int]], str]:
-    """The decisions the page lists, the count beside every facet value, and the heading."""
-    hrefs = page.locator("table.decisions tbody td.link a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
-    decisions = {BASE + urlsplit(h).path.lstrip("/") for h in hrefs}
-    counts: dict[str, dict[str, int]] = {}
-    for facet in page.locator("fieldset.facet").all():
-        name = facet.get_attribute("data-facet")
-        values = facet.locator("li").evaluate_all(
-            "els => els.map(li => [li.querySelector('input').value, li.querySelector('.count').textContent])"
-        )
-        counts[name] = {value: int(count) for value, count in values}
-    return decisions, counts, page.locator("#h-results").inner_text()
+    """The items every page of the view lists (each once), the count beside every facet value (the
+    same on every page), and the heading."""
+    counts = facet_counts(page)
+    heading = page.locator("#h-results").inner_text()
+    pages = every_page(page)
+    items = [i for p in pages for i in p]
+    assert len(items) == len(set(items)), "an item on two pages"
+    assert facet_counts(page) == counts and page.locator("#h-results").inner_text() == heading
+    return set(items), counts, heading
 
 
 def check_against_walk(page, walked, chosen: dict[str, set[str]], groups: dict = GROUPS) -> None:
@@ -77,9 +77,10 @@ def test_ticking_facets_narrows_the_list_and_the_counts(page, service_url, http,
     check_against_walk(page, walked, chosen)
 
     # the address alone gives the same view (shareable), rendered by the server: no script needed
-    html = http.get(page.url.removeprefix(service_url)).text
-    listed = {BASE + h for h in re.findall(r'<td class="link"[^>]*><a href="/([^"?]+)', html)}
-    assert listed == expected(walked, chosen)[0]
+    address = [(k, v) for k, v in parse_qsl(urlsplit(page.url).query) if k != "page"]  # its first page
+    html = http.get("/explore/decisions", params=address).text
+    served = {BASE + h for h in re.findall(r'<td class="link"[^>]*><a href="/([^"?]+)', html)}
+    assert served == expected(walked, chosen)[0]
 
 
 def test_actor_and_role_are_one_choice(page, service_url, walked):
@@ -110,17 +111,6 @@ def test_text_search_and_sorting(page, service_url, walked):
     assert "sort=-due" in page.url
     dues = [d for d in page.locator("table.decisions tbody td:nth-child(6) .nowrap").all_inner_texts() if d]
     assert dues == sorted(dues, reverse=True)
-
-
-def test_phone_shows_the_answer_first(page, service_url):
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(service_url + "/explore/decisions?lang=es&actor=state/MX")
-    results = page.locator("section.results").bounding_box()
-    facets = page.locator("form.facets").bounding_box()
-    assert results and facets and results["y"] < facets["y"], "on a phone the results come before the facets"
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_meetings_narrow_and_count_as_the_walk_says(page, service_url, union_graph, screenshots):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from urllib.parse import parse_qsl
+import re
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -127,3 +128,51 @@ def test_a_date_known_only_to_the_year_shows_as_the_year(http, union_graph):
         assert dates[decision] == year, decision
         page = http.get("/explore/decisions", params={"year": year}).text
         assert f">{year}-01-01<" not in page
+
+
+def test_pages_are_plain_links_and_a_download_has_every_page(http):
+    """Paging needs no script: each page links the next and the previous with the selection kept; a
+    download holds the whole view whatever page it is asked from; a page past the last shows the
+    last, a page that is no number the first."""
+    from acuerdos.web.explorer import PAGE_SIZE
+
+    selection = [("conference", "conference/csm"), ("lang", "en")]
+    whole = http.get("/explore/decisions.json", params=[*selection, ("page", "2")]).json()
+    pages = -(-whole["count"] // PAGE_SIZE)
+    assert pages >= 2 and len(whole["rows"]) == whole["count"]
+    second = http.get("/explore/decisions", params=[*selection, ("page", "2")])
+    links = dict(re.findall(r'<a href="([^"]+)" rel="(next|prev)"', second.text.replace("&amp;", "&")))
+    want = {"prev": None} | ({"next": "3"} if pages > 2 else {})  # the first page is the view's own address
+    assert {rel: dict(parse_qsl(urlsplit(href).query)).get("page") for href, rel in links.items()} == want
+    for href in links:
+        assert ("conference", "conference/csm") in parse_qsl(urlsplit(href).query), href
+    assert f"Page 2 of {pages}" in second.text
+    first = http.get("/explore/decisions", params=selection)
+    assert second.headers["etag"] != first.headers["etag"]
+    assert rows_of(first.text).isdisjoint(rows_of(second.text)) and len(rows_of(first.text)) == PAGE_SIZE
+    beyond = http.get("/explore/decisions", params=[*selection, ("page", "999")])
+    assert beyond.status_code == 200 and f"Page {pages} of {pages}" in beyond.text
+    assert 'rel="next"' not in beyond.text
+    wrong = http.get("/explore/decisions", params=[*selection, ("page", "two")])
+    assert wrong.status_code == 200 and rows_of(wrong.text) == rows_of(first.text)
+
+
+def rows_of(html: str) -> set[str]:
+    """The decisions a page's table links."""
+    return set(re.findall(r'<td class="link"[^>]*><a href="/([^"?]+)', html))
+
+
+@pytest.mark.parametrize(
+    ("current", "pages", "shown"),
+    [
+        (1, 1, [1]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (4, 10, [1, 2, 3, 4, 5, 6, None, 10]),  # no "…" for nothing left out
+        (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+        (12, 12, [1, None, 10, 11, 12]),
+    ],
+)
+def test_the_pager_links_the_ends_and_the_pages_near(current, pages, shown):
+    from acuerdos.web.explorer import page_numbers
+
+    assert page_numbers(current, pages) == shown

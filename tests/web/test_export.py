@@ -121,6 +121,47 @@ def test_every_page_answers_as_the_service_does(servers) -> None:
     assert all(status == 406 or path.startswith("/queries/") for path, _, status in apart), apart
 
 
+# (the query string, headers, and the page's language the service's rules give: ?lang=, else the
+# cookie, else the first of our languages in Accept-Language, else English)
+LANGUAGE_CASES = [
+    ({"lang": "es"}, {}, "es"),
+    ({"lang": "ES"}, {"Accept-Language": "en"}, "es"),
+    ({}, {"Accept-Language": "es-MX,es;q=0.9,en;q=0.8"}, "es"),
+    ({}, {"Accept-Language": "fr-FR,fr;q=0.9,es;q=0.8,en;q=0.7"}, "es"),
+    ({}, {"Accept-Language": "pt-BR,en-US;q=0.9,es;q=0.8"}, "en"),
+    ({}, {"Accept-Language": "es", "Cookie": "lang=en"}, "en"),
+    ({"lang": "en"}, {"Accept-Language": "es", "Cookie": "lang=es"}, "en"),
+    ({}, {"Cookie": "other=1; lang=es"}, "es"),
+    ({}, {"Accept-Language": "de-DE,de"}, "en"),
+    ({"lang": "fr"}, {"Accept-Language": "es"}, "es"),
+]
+
+
+def test_a_page_comes_in_the_language_the_service_would_give(servers) -> None:
+    """Both languages are exported; the web server picks one as the service does, ?lang= sets the
+    cookie, and the answer varies on what chose it."""
+    service, web, site, _answers = servers
+    decisions = [p for p in sitemap_paths(site) if p.startswith("/decision/")]
+    pages = ["/", "/dataset", "/queries", *decisions[:2]]
+    with httpx.Client(timeout=30) as client:
+        for path in [*pages, "/no/such/thing"]:
+            for params, headers, lang in LANGUAGE_CASES:
+                asked = {"Accept": BROWSER, **headers}
+                ours = client.get(web + path, params=params, headers=asked)
+                client.cookies.clear()
+                theirs = client.get(service + path, params=params, headers=asked)
+                client.cookies.clear()
+                case = (path, params, headers)
+                assert ours.status_code == theirs.status_code and f'<html lang="{lang}"' in ours.text, case
+                assert f'<html lang="{lang}"' in theirs.text, case  # the rules above are the service's
+                if path in pages:
+                    assert ours.text.replace(PUBLISHED, "") == theirs.text.replace(service, ""), case
+                    vary = ours.headers.get("vary", "")
+                    assert all(h in vary for h in ("Accept", "Accept-Language", "Cookie")), (case, vary)
+                if params.get("lang", "").lower() in ("en", "es") and path in pages:
+                    assert f"lang={lang}" in ours.headers.get("set-cookie", ""), case
+
+
 def test_files_by_name_dumps_and_redirects(servers) -> None:
     service, web, _site, _answers = servers
     with httpx.Client(timeout=30) as client:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
@@ -17,7 +18,7 @@ from acuerdos.project import Project
 from acuerdos.text import normalise, normalise_with_map
 from acuerdos.web.i18n import lang_from_header
 from acuerdos.web.rendering import Links
-from acuerdos.web.source_text import highlight, locate_quotes
+from acuerdos.web.source_text import locate_quotes, numbered_lines
 
 PROJECT = Project(Path(__file__).resolve().parents[2])  # the checkout (tests/ holds data/ of its own)
 
@@ -322,8 +323,23 @@ def test_every_quote_is_located_in_its_source(union_graph):
         assert not missing, (name, missing[:3])
         for quote in located:
             assert normalise(text[quote.start : quote.end]) == quote.exact
-        html = highlight(text, located, located[0].qid)
-        assert html.count('class="q selected"') >= 1
+        lines = numbered_lines(text, located, located[0].qid)
+        assert sum(line.html.count('class="q selected"') for line in lines) >= 1
+        for line in lines:  # each line shown is the file's line of that number, its quotes marked
+            shown = re.sub(r"<[^>]+>", "", line.html)
+            assert shown.rstrip("\n") == html.escape(text.split("\n")[line.number - 1]), (name, line.number)
+        for quote in located:  # the anchor of every quote is where it starts
+            assert sum(line.html.count(f'id="q-{quote.qid}"') for line in lines) == 1
+
+
+def test_the_lines_shown_are_those_that_are_not_blank_with_their_numbers_in_the_file():
+    text = "Acta\n\nLa CRM invitará\n \n\n\na la CSM.\nFin"
+    located, _ = locate_quotes(text, {"La CRM invitará a la CSM.": []})
+    lines = numbered_lines(text, located, None)
+    assert [(line.number, line.after_gap) for line in lines] == [(1, False), (3, False), (7, True), (8, False)]
+    marked = "".join(re.findall(r"<mark[^>]*>(.*?)</mark>", "".join(line.html for line in lines), re.S))
+    assert " ".join(marked.split()) == "La CRM invitará a la CSM.", "a quote across blank lines is marked whole"
+    assert lines[1].html.startswith('<span class="anchor"') and lines[3].html == "Fin"
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     command.add_argument(
         "--url", required=True, help="where the copy will be served: the root of a host (https://host/)"
     )
-    command.add_argument("--lang", choices=("en", "es"), default="en", help="the language of the HTML pages")
+    command.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default="en",
+        help="the language of the pages for a client that asks for none of ours (both languages are written)",
+    )
     command.add_argument("--dist", metavar="DIR", help="the release to export (default $ACUERDOS_DIST or dist/)")
     command.set_defaults(func=_export)

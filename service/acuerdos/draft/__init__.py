@@ -14,7 +14,7 @@ from .actors import Resolver
 from .build import Draft, build_draft
 from .reference import Reference, load_reference
 from .source import read_source
-from .themes import ThemeModel
+from .themes import CIVIL_SOCIETY, ThemeModel
 from .turtle import action_category_ttl, document_ttl, follow_up_ttl, themes_ttl
 
 __all__ = ["Draft", "Drafter", "write_draft"]
@@ -33,7 +33,10 @@ class Drafter:
     @classmethod
     def for_project(cls, root: Path, exclude_files: set[str] | None = None) -> Drafter:
         reference = load_reference(root, exclude_files or set())
-        themes = ThemeModel(reference.theme_labels, reference.decisions, reference.numbered, reference.broader)
+        themes = ThemeModel(
+            reference.theme_labels, reference.decisions, reference.numbered, reference.broader,
+            {CIVIL_SOCIETY: reference.names_of_kind("CivilSocietyNetwork")},
+        )  # fmt: skip
         return cls(reference, Resolver(reference), themes, ActionModel(reference.action_scheme, reference.decisions))
 
     def draft(self, path: Path, now: dt.datetime | None = None) -> Draft:

@@ -50,6 +50,7 @@ class CuratedDecision:
     conferences: int = 0  # how many conferences the meeting brings together
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (theme, reason) of "named in text" ones
     action_category: str | None = None  # kind/action-category/…
+    meeting: str = ""  # the meeting that adopted it (local part)
 
 
 @dataclass
@@ -68,6 +69,11 @@ class Reference:
     numbered: dict[str, dict[int, str]] = field(default_factory=dict)  # scheme -> notation -> theme
     broader: dict[str, set[str]] = field(default_factory=dict)  # theme -> its broader themes (skos:broader)
     action_scheme: dict[str, tuple[int, set[str]]] = field(default_factory=dict)  # category -> (notation, labels@es)
+    meeting_labels: dict[str, str] = field(default_factory=dict)  # meeting -> its Spanish label (place and date)
+
+    def names_of_kind(self, kind: str) -> set[str]:
+        """The names and acronyms of the agents of a class ("CivilSocietyNetwork")."""
+        return {n for iri, k in self.kinds.items() if k == kind for n in self.names[iri] | self.acronyms[iri]}
 
     def members_on(self, conference: str, day: dt.date) -> list[str]:
         """The member states of a conference on a day (those whose membership had begun)."""
@@ -146,7 +152,7 @@ def load_reference(root: Path, exclude_files: set[str] = frozenset()) -> Referen
     numbered, broader = _scheme_structure(graph)
     return Reference(
         names, acronyms, kinds, places, members, theme_labels, _decisions(graph), graph,
-        _collectives(graph), numbered, broader, _action_scheme(graph),
+        _collectives(graph), numbered, broader, _action_scheme(graph), _meeting_labels(graph),
     )  # fmt: skip
 
 
@@ -161,6 +167,16 @@ def _scheme_structure(graph: rdflib.Graph) -> tuple[dict[str, dict[int, str]], d
     for narrow, broad in graph.subject_objects(SKOS.broader):
         broader.setdefault(local(str(narrow)), set()).add(local(str(broad)))
     return numbered, broader
+
+
+def _meeting_labels(graph: rdflib.Graph) -> dict[str, str]:
+    """Each meeting's Spanish label, which names its place and date ("…, Washington D.C., 30 de marzo de 2017")."""
+    return {
+        local(str(m)): str(label)
+        for m in set(graph.objects(None, ACU.adoptedAt))
+        for label in graph.objects(m, RDFS.label)
+        if getattr(label, "language", None) == "es"
+    }
 
 
 def _action_scheme(graph: rdflib.Graph) -> dict[str, tuple[int, set[str]]]:
@@ -209,6 +225,7 @@ def _decisions(graph: rdflib.Graph) -> list[CuratedDecision]:
                 if reason is not None:
                     decision.reasons.append((local(str(theme)), str(reason)))
         if meeting is not None:
+            decision.meeting = local(str(meeting))
             decision.conferences = len(set(graph.objects(meeting, ACU.conference)))
         category = next(
             (c for a in graph.objects(d, ACU.actionCategoryAssignment) for c in graph.objects(a, ACU.actionCategory)),

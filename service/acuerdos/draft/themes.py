@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import snowballstemmer  # type: ignore[import-untyped]
 
 from .reference import CuratedDecision, fold
+from .theme_rules import RULES, Rule, rule_confidence, rule_hits
 
 _STEM = snowballstemmer.stemmer("spanish")
 _WORD = re.compile(r"(?:(?:extra|intra|inter|bi|multi|pre|post|sub)-)?[A-Za-zÁÉÍÓÚÑáéíóúñü]{2,}", re.I)
@@ -46,6 +47,8 @@ THRESHOLD = 0.6
 MIN_SUPPORT = 4
 STEM_THRESHOLD = 0.7
 COMPANY_THRESHOLD = 0.75
+CIVIL_SOCIETY = "theme/regional/civil-society-participation"  # the theme of the civil-society networks named
+_NAMED = ("label", "quoted", "agent", "numbered", "rule")  # evidence the text itself gives
 
 
 def stem_word(word: str) -> str:
@@ -95,8 +98,9 @@ class ThemeProposal:
     theme: str
     confidence: float
     words: tuple[str, ...]
-    method: str  # "label", "quoted", "stem", "numbered", "meeting" or "company"
+    method: str  # "label", "quoted", "agent", "stem", "numbered", "rule", "meeting" or "company"
     via: str = ""  # the theme a "company" proposal comes with
+    reason: str = ""  # what a "rule" rests on
 
 
 def _stem_triggers(seen: list[tuple[CuratedDecision, set[str]]], context: set[str]) -> dict[str, dict[str, float]]:
@@ -162,29 +166,44 @@ class ThemeModel:
         decisions: list[CuratedDecision],
         numbered: dict[str, dict[int, str]] | None = None,
         broader: dict[str, set[str]] | None = None,
+        agents: dict[str, set[str]] | None = None,
+        rules: tuple[Rule, ...] = RULES,
     ) -> None:
         self.broader = broader or {}
         seen = [(d, [s for s, _ in stems(d.text)]) for d in decisions if d.themes]
+        judged = [d for d, _ in seen]
+        confidences = {r: rule_confidence(r, judged, self._carries) for r in rules if r.theme in labels}
+        self.rules = {r: c for r, c in confidences.items() if c >= THRESHOLD}
         self.numbered = [(_numbered_pattern(_HEADS[k]), v) for k, v in (numbered or {}).items() if k in _HEADS]
         self.company = _company([d for d, _ in seen])
         self.phrases: dict[tuple[str, ...], dict[str, tuple[float, str]]] = {}
-        for theme, names in labels.items():
-            for key in {_phrase_key(name) for name in names if len(name) >= 4}:
-                if key:
-                    prior = 0.9 if len(key) > 1 else 0.7
-                    self._learn_phrase(key, theme, seen, "label", prior)
-        for d in decisions:
-            for theme, reason in d.reasons:
-                if d.themes.get(theme) == "kind/basis/named-in-text":
-                    for key in {_phrase_key(q) for q in _QUOTED.findall(reason)}:
-                        if 0 < len(key) <= 6:
-                            self._learn_phrase(key, theme, seen, "quoted", None)
+        self._learn_phrases(labels, agents or {}, decisions, seen)
         frequent = Counter(t for d, _ in seen for t in d.themes)
         self.context_themes = {t for t, k in frequent.items() if k > 0.3 * len(seen)}
         self.stems = _stem_triggers([(d, common_stems(d.text)) for d, _ in seen], self.context_themes)
         joint = [d for d, _ in seen if d.conferences > 1]
         counts = Counter(t for d in joint for t in d.themes)
         self.joint_priors = {t: round(k / len(joint), 2) for t, k in counts.items() if k >= 0.75 * len(joint)}
+
+    def _learn_phrases(
+        self,
+        labels: dict[str, set[str]],
+        agents: dict[str, set[str]],
+        decisions: list[CuratedDecision],
+        seen: list[tuple[CuratedDecision, list[str]]],
+    ) -> None:
+        """The phrases that name a theme: the schemes' labels, the agents' names, the curators' quotes."""
+        named = [(name, theme, "label") for theme, names in labels.items() for name in names if len(name) >= 4]
+        named += [(name, theme, "agent") for theme, names in agents.items() for name in names]
+        for name, theme, method in {(_phrase_key(n), t, m): None for n, t, m in named}:
+            if name:
+                prior = 0.8 if method == "agent" else 0.9 if len(name) > 1 else 0.7
+                self._learn_phrase(name, theme, seen, method, prior)
+        quoted = [(q, t) for d in decisions for t, r in d.reasons if d.themes.get(t) == "kind/basis/named-in-text"
+                  for q in _QUOTED.findall(r)]  # fmt: skip
+        for key, theme in {(_phrase_key(q), t): None for q, t in quoted}:
+            if 0 < len(key) <= 6:
+                self._learn_phrase(key, theme, seen, "quoted", None)
 
     def _learn_phrase(
         self,
@@ -242,7 +261,7 @@ class ThemeModel:
 
     def _with_company(self, best: dict[str, ThemeProposal]) -> None:
         """Add the themes that come with one the text names (not the meeting-wide ones)."""
-        for found in [t for t in best.values() if t.method in ("label", "quoted", "numbered")]:
+        for found in [t for t in best.values() if t.method in _NAMED]:
             for theme, share in self.company.get(found.theme, {}).items():
                 confidence = min(share, found.confidence)
                 if theme not in self.context_themes and (theme not in best or confidence > best[theme].confidence):
@@ -262,6 +281,9 @@ class ThemeModel:
         for theme, confidence, words, method in hits:
             if confidence >= THRESHOLD and (theme not in best or confidence > best[theme].confidence):
                 best[theme] = ThemeProposal(theme, confidence, words, method)
+        for rule, confidence, fired in rule_hits(self.rules, text):
+            if rule.theme not in best or confidence > best[rule.theme].confidence:
+                best[rule.theme] = ThemeProposal(rule.theme, confidence, (fired,), "rule", reason=rule.reason)
         self._narrowest(best)
         self._with_company(best)
         return sorted(best.values(), key=lambda t: -t.confidence)

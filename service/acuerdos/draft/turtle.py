@@ -15,7 +15,13 @@ PREFIXES = """@base <https://w3id.org/acuerdos/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
-FOLLOW_UP_REASON = "Proposed: the later decision shares the content of the earlier one."
+FOLLOW_UP_REASON = {
+    "number": "the later decision names the earlier one by its printed number and its meeting",
+    "meeting": "the later decision refers to the earlier meeting's agreements; this is the closest in content",
+    "date": "the later decision names a day the earlier one scheduled something for",
+    "document": "both decisions name the same document",
+    "content": "the later decision shares the content of the earlier one",
+}
 DRAFT = "acu:curationStatus <kind/curation-status/draft>"
 
 
@@ -147,11 +153,13 @@ _METHOD = {
     "meeting": "the meeting: decisions of joint CRM-CSM meetings nearly all carry this theme",
     "numbered": "the numbers of the scheme's concepts named in the text",
     "company": "the theme it comes with in most curated decisions that have that one",
+    "agent": "the name of a civil-society network",
+    "rule": "a rule on what curators tag by judgement: {reason}; the words",
 }
 
 
 def _assignment(draft: Draft, theme: ThemeProposal) -> str:
-    why = _METHOD[theme.method] + (": " + ", ".join(theme.words) if theme.words else "")
+    why = _METHOD[theme.method].format(reason=theme.reason) + (": " + ", ".join(theme.words) if theme.words else "")
     if theme.via:
         why += f" (<{theme.via}>)"
     lines = [
@@ -227,7 +235,7 @@ def follow_up_ttl(draft: Draft) -> str:
     out = [header(draft, "proposed follow-up links")]
     for d in draft.decisions:
         for f in d.follow_ups:
-            reason = f"{FOLLOW_UP_REASON.rstrip('.')} ({draft.source.name[:3]}, line {d.line})."
+            reason = f"Proposed: {FOLLOW_UP_REASON[f.method]} ({draft.source.name[:3]}, line {d.line})."
             out.append(
                 f"<{f.earlier}> acu:followUp\n    [ a acu:FollowUp ;\n      acu:followedUpBy <{d.iri}> ;\n"
                 f"      acu:followUpKind <kind/follow-up/{f.kind}> ;\n      {DRAFT} ;\n"

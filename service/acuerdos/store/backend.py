@@ -19,6 +19,7 @@ HTTP status).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -33,7 +34,7 @@ from ..rdf.sparql_text import QueryInfo
 from ..rdf.terms import Encoded, decode
 from ..settings import Settings
 from .engine import Task
-from .errors import BadQuery
+from .errors import BadQuery, StoreError
 from .pool import Fairness, WorkerPool
 from .safety import check_query
 
@@ -106,12 +107,32 @@ class Backend:
         )
 
     def select(
-        self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None, limit: int | None = None
+        self,
+        query: str,
+        *,
+        default_graphs: Graphs = None,
+        named_graphs: Graphs = None,
+        limit: int | None = None,
+        whole: bool = False,
     ) -> Rows:
+        """The rows of a SELECT, cut at the row and byte limits that guard every answer; ``whole``:
+        every row, for the site's own reads of a whole collection (the explorer's decisions, the
+        charts, the sitemap), which a cut would make silently wrong at the size of the whole record.
+        Such a read still cut is a StoreError, never a silently shorter answer."""
         info = check_query(query)
-        answer = self._call(self._task("select", query, default_graphs, named_graphs, self._limit(limit), info))
+        task = self._task(
+            "select", query, default_graphs, named_graphs, sys.maxsize if whole else self._limit(limit), info
+        )
+        if whole:
+            task |= {"max_bytes": None, "whole": True}
+        answer = self._call(task)
         variables = answer["variables"]
         rows = [{v: _node(t) for v, t in zip(variables, row, strict=False) if t is not None} for row in answer["rows"]]
+        if whole and answer["truncated"]:
+            raise StoreError(
+                f"The store's answer to one of the site's own queries was cut after {len(rows)} rows: "
+                "the store could not send it whole."
+            )
         return Rows(rows, variables, answer["truncated"])
 
     def ask(self, query: str, *, default_graphs: Graphs = None, named_graphs: Graphs = None) -> bool:

@@ -53,7 +53,13 @@ class EmbeddedEngine:
         return cls(store)
 
     def evaluate(
-        self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool
+        self,
+        query: str,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+        has_from: bool,
+        *,
+        whole: bool = False,  # nothing to lift: the rows are taken as the task's limits say
     ) -> Outcome:
         options = dataset_options(default_graphs, named_graphs, has_from)
         return Outcome.from_pyoxigraph(query_store(self.store, query, **options))

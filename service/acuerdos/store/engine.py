@@ -72,8 +72,17 @@ class Engine(Protocol):
     info: dict[str, Any]
 
     def evaluate(
-        self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool
-    ) -> Outcome: ...
+        self,
+        query: str,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+        has_from: bool,
+        *,
+        whole: bool = False,
+    ) -> Outcome:
+        """The query's outcome, its rows read as they are taken; ``whole``: a read of the site's own
+        that takes every row, past an engine's own cap on what it reads."""
+        ...
 
 
 def make_engine(spec: Spec) -> Engine:
@@ -197,5 +206,11 @@ def run_task(engine: Engine, task: Task) -> Any:
         return "pong"
     if op not in _OPS:
         raise ValueError(f"unknown task {op!r}")
-    outcome = engine.evaluate(task["query"], task.get("default_graphs"), task.get("named_graphs"), task["has_from"])
+    outcome = engine.evaluate(
+        task["query"],
+        task.get("default_graphs"),
+        task.get("named_graphs"),
+        task["has_from"],
+        whole=task.get("whole", False),
+    )
     return _OPS[op](outcome, task, task["limit"])

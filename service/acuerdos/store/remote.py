@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -173,7 +174,13 @@ class RemoteEngine:
         return "boolean"
 
     def evaluate(
-        self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None, has_from: bool
+        self,
+        query: str,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+        has_from: bool,
+        *,
+        whole: bool = False,
     ) -> Outcome:
         form = self.check_syntax(query)
         if default_graphs is None and named_graphs is None and has_from:
@@ -183,7 +190,7 @@ class RemoteEngine:
             if dataset is not None:
                 default_graphs, named_graphs = dataset
         data, media_type = self._send(
-            query, graph=form == "triples", default_graphs=default_graphs, named_graphs=named_graphs
+            query, graph=form == "triples", default_graphs=default_graphs, named_graphs=named_graphs, whole=whole
         )
         if form == "triples":
             return Outcome("triples", triples=parse_rdf(data, media_type, self._failure))
@@ -193,7 +200,13 @@ class RemoteEngine:
         return outcome
 
     def _send(
-        self, query: str, *, graph: bool, default_graphs: list[str] | None, named_graphs: list[str] | None
+        self,
+        query: str,
+        *,
+        graph: bool,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+        whole: bool = False,
     ) -> tuple[Answer, str]:
         if (default_graphs is not None or named_graphs is not None) and not (default_graphs or named_graphs):
             # an explicitly empty dataset cannot be said with the protocol's parameters: run nothing
@@ -215,8 +228,9 @@ class RemoteEngine:
             media_type = response.headers.get("Content-Type", "")
         except Exception as exc:
             raise self._failure(exc) from None
-        # read as parsed: the answer's rows stop being read at its byte limit (engine.run_task)
-        return io.BufferedReader(CappedReader(response, self.max_bytes), 65536), media_type
+        # read as parsed: the answer's rows stop being read at its byte limit (engine.run_task);
+        # a whole read (the site's own) is read to its end
+        return io.BufferedReader(CappedReader(response, sys.maxsize if whole else self.max_bytes), 65536), media_type
 
     def _failure(self, exc: Exception) -> Exception:
         """What a failed request to the server means for the client (a bug stays itself)."""

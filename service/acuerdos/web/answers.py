@@ -1,10 +1,12 @@
 """The server's cache of named-query answers, so that a repeated request costs what a constant page costs.
 
-An answer (its body, media type and headers) is kept under its ETag, which already names the data
-version, the query, its canonical parameters (with the language, the page and the format), and
-under the root the links in it point to. The cache holds at most ``capacity`` bytes of bodies
-(``ACUERDOS_ANSWER_CACHE_MB``), dropping the least recently used first; an answer bigger than a
-quarter of it is not kept. A new data version makes every key new: the old answers age out.
+An answer (its body, media type and headers) is kept under the request as it came (``request_key``:
+the data version, the whole URL with its host, root and parameters, and the headers an answer varies
+on), so that a repeated request is recognised before anything about it is parsed or checked, in the
+event loop, without a trip through the thread pool (``query_api.answer_kept``). The cache holds at
+most ``capacity`` bytes of bodies (``ACUERDOS_ANSWER_CACHE_MB``), dropping the least recently used
+first; an answer bigger than a quarter of it is not kept. A new data version makes every key new:
+the old answers age out.
 """
 
 from __future__ import annotations
@@ -14,7 +16,18 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi import Request
+from fastapi.responses import Response
+
+from ..http import matches_etag, not_modified
+from .deps import data_version, get_backend
+from .rendering import PAGE_VARY
+
 _CREATING = threading.Lock()
+
+
+Key = tuple[str, ...]
+VARIES_ON = tuple(name.strip().lower() for name in PAGE_VARY.split(","))  # what else an answer depends on
 
 
 @dataclass(frozen=True)
@@ -30,10 +43,10 @@ class AnswerCache:
         self.size = 0
         self.hits = 0
         self.misses = 0
-        self._items: OrderedDict[tuple[str, str], Kept] = OrderedDict()
+        self._items: OrderedDict[Key, Kept] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> Kept | None:
+    def get(self, key: Key) -> Kept | None:
         with self._lock:
             kept = self._items.get(key)
             if kept is None:
@@ -43,7 +56,7 @@ class AnswerCache:
             self.hits += 1
             return kept
 
-    def put(self, key: tuple[str, str], kept: Kept) -> None:
+    def put(self, key: Key, kept: Kept) -> None:
         if len(kept.body) * 4 > self.capacity:
             return
         with self._lock:
@@ -67,3 +80,19 @@ def answer_cache(state: Any) -> AnswerCache:
         if cache is None:
             cache = state.answers = AnswerCache(state.settings.answer_cache_mb * 2**20)
         return cache
+
+
+def request_key(request: Request) -> Key:
+    """The key of the answer to this request: its data version, URL (host, root, path and query
+    string as sent: another order of the same parameters is another key) and varying headers."""
+    headers = request.headers
+    return (data_version(get_backend(request)), str(request.url), *(headers.get(name, "") for name in VARIES_ON))
+
+
+def replay(request: Request, kept: Kept) -> Response:
+    """The kept answer again, or 304 when the client already has it."""
+    headers = dict(kept.headers)
+    etag = headers.get("etag")
+    if etag and matches_etag(request, etag):
+        return not_modified(headers)
+    return Response(kept.body, media_type=kept.media_type, headers=headers)

@@ -28,7 +28,6 @@ _P = (
     f"PREFIX acu: <{ONTOLOGY_NS}>\nPREFIX skos: <{PREFIXES['skos']}>\nPREFIX rdfs: <{PREFIXES['rdfs']}>\n"
     f"PREFIX schema: <{PREFIXES['schema']}>\nPREFIX dcterms: <{PREFIXES['dcterms']}>\n"
 )
-_MAPPED = "(skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?"
 
 
 def _themes_query(scheme: str) -> str:
@@ -44,8 +43,8 @@ def _touches_query(scheme: str) -> str:
     return (
         _P + "SELECT DISTINCT ?theme ?decision ?basis ?conference ?year WHERE { "
         "?theme skos:inScheme <" + scheme + "> . "
-        "?assigned " + _MAPPED + "/skos:broader* ?theme . "
-        "?decision acu:themeAssignment ?assignment . ?assignment acu:theme ?assigned . "
+        "?assignment acu:reachesTheme ?theme . "  # derived at build time: the SKOS closure of its theme
+        "?decision acu:themeAssignment ?assignment . "
         "?decision a ?kind . ?kind rdfs:subClassOf* acu:Decision . "
         "OPTIONAL { ?assignment acu:basis ?basis } "
         "OPTIONAL { ?decision acu:adoptedAt ?meeting . "
@@ -121,7 +120,7 @@ def coverage(backend: Backend, scheme: str) -> Coverage:
     """The themes of a scheme (by notation, then label) and the decisions touching each."""
     ordered = coverage_themes(backend, scheme)
     conferences: dict[str, dict[str, str]] = {}
-    for row in backend.select(_conferences_query()):
+    for row in backend.select(_conferences_query(), whole=True):
         conferences[str(row["conference"])] = {
             lang: str(row[lang]) for lang in ("en", "es") if isinstance(row.get(lang), Literal)
         }
@@ -133,7 +132,7 @@ def coverage(backend: Backend, scheme: str) -> Coverage:
             _text(row.get("conference")),
             _text(row.get("year")),
         )
-        for row in backend.select(_touches_query(scheme))
+        for row in backend.select(_touches_query(scheme), whole=True)
     ]
     return Coverage(scheme, ordered, conferences, touches)
 
@@ -175,7 +174,7 @@ class Meeting:
 def meetings(backend: Backend) -> list[Meeting]:
     """Every meeting, recorded by a source or only mentioned, in date order (undated last)."""
     out = []
-    for row in backend.select(_meetings_query()):
+    for row in backend.select(_meetings_query(), whole=True):
         start, end = _day(row.get("start")), _day(row.get("end"))
         nb, na = _day(row.get("not_before")), _day(row.get("not_after"))
         first, last, precision = span(start, end, nb, na)
@@ -224,7 +223,7 @@ def cooccurrence(backend: Backend, scheme: str) -> CoOccurrence:
         "?decision acu:themeAssignment/acu:theme ?theme . ?decision a ?kind . ?kind rdfs:subClassOf* acu:Decision }"
     )
     by_decision: dict[str, set[str]] = defaultdict(set)
-    for row in backend.select(query):
+    for row in backend.select(query, whole=True):
         by_decision[str(row["decision"])].add(str(row["theme"]))
     every = coverage_themes(backend, scheme)
     position = {t.iri: i for i, t in enumerate(every)}
@@ -242,7 +241,7 @@ def cooccurrence(backend: Backend, scheme: str) -> CoOccurrence:
 def coverage_themes(backend: Backend, scheme: str) -> list[Theme]:
     """The themes of a scheme, by notation, then label."""
     themes = []
-    for row in backend.select(_themes_query(scheme)):
+    for row in backend.select(_themes_query(scheme), whole=True):
         labels = {lang: str(row[f"label_{lang}"]) for lang in ("en", "es") if row.get(f"label_{lang}") is not None}
         themes.append(Theme(str(row["theme"]), _text(row.get("notation")), labels))
     unique = {t.iri: t for t in themes}  # a theme with two notations or labels in one language comes once

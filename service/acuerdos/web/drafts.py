@@ -2,11 +2,12 @@
 and the `acuerdos accept` command line of the curator's choices.
 
 ``/drafts`` lists the drafts in the folder; ``/drafts/{name}`` shows one: the source text with every
-proposed decision marked, and for each its number, kind, dates with the words they come from, who
-must act and who is addressed, the proposed themes (basis, confidence, trigger words) and follow-up
-links, each with a box to accept or reject. The form is sent by GET (no JavaScript needed), and the
-answer is the same page with the command to run. The page reads the draft's files on each request,
-so a curator's edits show at once; it writes nothing.
+proposed decision marked (its lines that are not blank, numbered as in the file: beside the
+proposals on a wide screen, after them on a phone), and for each proposal its number, kind, lines,
+dates with the words they come from, who must act and who is addressed, the proposed themes (basis,
+confidence, trigger words) and follow-up links, each with a box to accept or reject. The form is
+sent by GET (no JavaScript needed), and the answer is the same page with the command to run. The
+page reads the draft's files on each request, so a curator's edits show at once; it writes nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .i18n import pick_lang, strings
 from .labels import fetch_labels
 from .rendering import page_context, render
 from .search import not_found_page
-from .source_text import highlight, locate_quotes
+from .source_text import line_of, locate_quotes, numbered_lines
 
 NO_STORE = {"Cache-Control": "no-store"}
 router = APIRouter()
@@ -90,7 +91,9 @@ def _labels(request: Request, backend: Backend, draft: DraftGraphs, lang: str) -
     return {n: labels.text(base.path(n), lang) for n in names} | {k: labels.text(k, lang) for k in kinds}
 
 
-def _item(d: DecisionItem, accepted: set[str] | None, labels: dict[str, str]) -> dict[str, Any]:
+def _item(
+    d: DecisionItem, accepted: set[str] | None, labels: dict[str, str], lines: dict[str, tuple[int, int]]
+) -> dict[str, Any]:
     def ticked(i: str) -> bool:
         return accepted is None or i in accepted
 
@@ -98,6 +101,7 @@ def _item(d: DecisionItem, accepted: set[str] | None, labels: dict[str, str]) ->
     return {
         "d": d,
         "qid": quote_id(d.text),
+        "lines": lines.get(d.text),  # its first and last line in the source file, if found there
         "text_html": emphasise(d.text, words),
         "checked": ticked(d.id),
         "kind": labels.get(ONTOLOGY_NS + d.kind, d.kind),
@@ -141,6 +145,7 @@ def draft_review(request: Request, name: str) -> Response:
     source = draft.files.source.read_text(encoding="utf-8-sig")
     located, missing = locate_quotes(source, {d.text: [{"id": d.id}] for d in draft.decisions})
     labels = _labels(request, backend, draft, lang)
+    spans = {q.exact: (line_of(source, q.start), line_of(source, q.end - 1)) for q in located}
     context = page_context(
         request,
         lang,
@@ -149,9 +154,9 @@ def draft_review(request: Request, name: str) -> Response:
         d=t,
         name=name,
         source_name=draft.files.source.name,
-        text_html=highlight(source, located, None),
+        lines=numbered_lines(source, located, None),
         missing=missing,
-        items=[_item(d, accepted, labels) for d in draft.decisions],
+        items=[_item(d, accepted, labels, spans) for d in draft.decisions],
         curator=curator,
         command=command(folder / name, curator, rejected_ids(draft, accepted)) if accepted is not None else None,
     )

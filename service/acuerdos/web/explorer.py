@@ -4,11 +4,12 @@ The page is a GET form: the URL holds the whole selection (``conference``, ``yea
 ``kind``, ``theme``, ``basis``, ``actor``, ``role``, ``due``, ``status``, each repeatable, with
 IRIs written as their CURIE, ``acu:Agreement``, or their path under the base, ``state/MX``;
 ``due_from``, ``due_to`` and ``as_of`` dates; ``q`` text; ``sort``, a column, ``-`` first for
-descending; ``page``), so a view is shared, cited and bookmarked by its address. It works without
-JavaScript (a small script only submits the form when a box is ticked and filters long lists as
-one types). The same address with ``.csv`` (UTF-8 with a byte-order mark, so that Excel reads the
-accents), ``.xlsx`` or ``.json`` downloads every decision of the view, with the selection and the
-data version in the file.
+descending; ``page``, the page of ``PAGE_SIZE`` items shown), so a view is shared, cited and
+bookmarked by its address. It works without JavaScript (a small script only submits the form when a
+box is ticked on a wide screen and filters long lists as one types); on a narrow screen the facets
+fold under one "Filters" line above the results. The same address with ``.csv`` (UTF-8 with a
+byte-order mark, so that Excel reads the accents), ``.xlsx`` or ``.json`` downloads every decision of
+the view (all its pages), with the selection and the data version in the file.
 
 A value that is not one of a facet's is not applied: the page says so and suggests the closest
 values ("did you mean"); the downloads answer 400 with the same message, in the language asked for.
@@ -57,7 +58,8 @@ from .spreadsheets import csv_bytes, xlsx_bytes
 
 router = APIRouter()
 
-PAGE_SIZE = 100
+PAGE_SIZE = 20  # a phone scrolls through 20 cards in a few screens; the files hold every item
+PAGE_LINKS = 2  # page numbers shown on each side of the current one
 SHOWN_ACTORS = 5
 FORMATS = ("csv", "xlsx", "json")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -243,6 +245,19 @@ def _page_number(request: Request) -> int:
         return 1
 
 
+def page_numbers(page: int, pages: int) -> list[int | None]:
+    """The page numbers a pager links: the first, the last and ``PAGE_LINKS`` on each side of ``page``,
+    None where numbers are left out."""
+    near = range(max(1, page - PAGE_LINKS), min(pages, page + PAGE_LINKS) + 1)
+    shown = sorted({1, pages, *near})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def _chosen_label(collection: Collection[Any], param: str, value: str, lang: str, view: View) -> str:
     if param in view.iri_facets:
         return collection.labels.text(collection.iri(value), lang)
@@ -277,6 +292,19 @@ def explorer_page(
         kept = [i for i in items if i != without and (keep_sort or i[0] != "sort")]
         return f"{here}?" + urlencode([*kept, *extra, ("lang", lang)])
 
+    def page_address(n: int) -> str:  # page 1 is the view's own address
+        return address(("page", n)) if n > 1 else address()
+
+    chosen = [
+        {
+            "facet": view.facet_name(k, lang) if k in view.groups else e.get(k, k),
+            "label": _chosen_label(collection, k, v, lang, view),
+            "remove": address(without=(k, v)),
+        }
+        for k, v in items
+        if k not in ("sort", "as_of")
+    ]
+
     context = page_context(
         request,
         lang,
@@ -289,15 +317,7 @@ def explorer_page(
         total=len(found),
         all_count=len(collection.records),
         selection=selection,
-        chosen=[
-            {
-                "facet": view.facet_name(k, lang) if k in view.groups else e.get(k, k),
-                "label": _chosen_label(collection, k, v, lang, view),
-                "remove": address(without=(k, v)),
-            }
-            for k, v in items
-            if k not in ("sort", "as_of")
-        ],
+        chosen=chosen,
         problems=problems,
         sort_links={
             column: address(
@@ -310,8 +330,11 @@ def explorer_page(
         clear=f"{here}?lang={lang}",
         page=page,
         pages=pages,
-        previous=address(("page", page - 1)) if page > 1 else "",
-        next=address(("page", page + 1)) if page < pages else "",
+        first=(page - 1) * PAGE_SIZE + 1,
+        last=min(page * PAGE_SIZE, len(found)),
+        previous=page_address(page - 1) if page > 1 else "",
+        next=page_address(page + 1) if page < pages else "",
+        page_links=[(n, page_address(n) if n else "") for n in page_numbers(page, pages)],
         query_string=urlencode(items),
         main_class="wide",
     )

@@ -1,17 +1,21 @@
 """A static copy of the site that an ordinary web server can publish: ``acuerdos export DIR``.
 
 Every page is asked of the app itself, in this process, exactly as a client would ask the
-service: the home page and the site's pages, every resource page the sitemap lists in HTML and in
-each RDF format (``P.html``, ``P.ttl``, ``P.jsonld``, ``P.nt``, ``P.rdf`` for the path ``P``), each
+service: the home page and the site's pages, every resource page the sitemap lists in HTML, in each
+language (``P.en.html``, ``P.es.html``, and ``P.html`` in the export's default language), and in
+each RDF format (``P.ttl``, ``P.jsonld``, ``P.nt``, ``P.rdf`` for the path ``P``), each
 source document's text with its quotes marked, the dataset's description, the page for a path
 that is not there (``404.html``), the static files, the sitemap and ``robots.txt`` (at the URL the
 copy is published at), and the dumps with their gzip copies and checksums. Beside them,
 ``server/`` holds the web-server configuration that answers as the service does
 (``server_config``).
 
+The web servers pick a page's language as the service does: ``?lang=``, else the ``lang`` cookie
+(which ``?lang=`` sets), else Accept-Language, else the export's default language (``--lang``).
+
 What a static copy cannot do: the SPARQL endpoint, the named-query API, the explorers, the tracker,
-search and charts need the service (their links answer 404); the HTML is in one language
-(``--lang``); a link to one quote in a text (``?q=``) opens the text with every quote marked.
+search and charts need the service (their links answer 404); a link to one quote in a text
+(``?q=``) opens the text with every quote marked.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from fastapi import FastAPI
 from starlette.types import Message
 
 from ..graph.description import DESCRIPTION
+from ..queries import LANGS
 from ..site import Site
 from ..store import Backend
 from .app import create_app
@@ -54,9 +59,10 @@ class _Client:
 
     app: FastAPI
     url: str
-    lang: str
+    lang: str  # the default language: of the pages asked without one
 
-    async def get(self, path: str, accept: str) -> tuple[int, dict[str, str], bytes]:
+    async def get(self, path: str, accept: str, lang: str | None = None) -> tuple[int, dict[str, str], bytes]:
+        """The answer to GET ``path``, in ``lang`` (``?lang=``) if given."""
         parts = urlsplit(self.url)
         root = parts.path.rstrip("/")
         host = parts.hostname or "localhost"
@@ -64,7 +70,7 @@ class _Client:
         headers = [
             (b"host", parts.netloc.encode()),
             (b"accept", accept.encode()),
-            (b"accept-language", self.lang.encode()),
+            (b"accept-language", (lang or self.lang).encode()),
             (b"accept-encoding", b"identity"),
         ]
         scope = {
@@ -76,7 +82,7 @@ class _Client:
             "path": root + path,
             "raw_path": (root + path).encode(),
             "root_path": root,
-            "query_string": b"",
+            "query_string": f"lang={lang}".encode() if lang else b"",
             "headers": headers,
             "server": (host, port),
             "client": ("127.0.0.1", 0),
@@ -112,15 +118,21 @@ def _write(target: Path, name: str, body: bytes) -> None:
 
 
 async def _resource(client: _Client, target: Path, path: str, done: Exported) -> None:
-    """The page of ``path`` and, but for the home page, each RDF format: what answers 200 is written."""
-    asked = [(f"/{path}", "text/html", f"{path or 'index'}.html")]
-    asked += [(f"/{path}.{f.extension}", f.media_type, f"{path}.{f.extension}") for f in PAGE_FORMATS if path]
-    for url, accept, name in asked:
-        status, _, body = await client.get(url, accept)
+    """The page of ``path`` in each language and, but for the home page, each RDF format: what answers
+    200 is written."""
+    page = path or "index"
+    asked: list[tuple[str, str, str | None, list[str]]] = [
+        (f"/{path}", "text/html", lang, [f"{page}.{lang}.html", *([f"{page}.html"] if lang == client.lang else [])])
+        for lang in LANGS
+    ]
+    asked += [(f"/{path}.{f.extension}", f.media_type, None, [f"{path}.{f.extension}"]) for f in PAGE_FORMATS if path]
+    for url, accept, lang, names in asked:
+        status, _, body = await client.get(url, accept, lang)
         if status == 200:
-            _write(target, name, body)
-            done.files += 1
-            done.pages += name.endswith(".html")
+            for name in names:
+                _write(target, name, body)
+                done.files += 1
+            done.pages += lang is not None
 
 
 async def _pages(client: _Client, target: Path, paths: Iterable[str], done: Exported) -> None:
@@ -144,9 +156,12 @@ async def _extras(client: _Client, target: Path, done: Exported) -> None:
         if status == 200:
             _write(target, name, body)
             done.files += 1
-    _status, _, body = await client.get("/" + MISSING, "text/html")  # the not-found page, answered with a 404
-    _write(target, "404.html", body)
-    done.files += 1
+    for lang in LANGS:  # the not-found page, answered with a 404
+        _status, _, body = await client.get("/" + MISSING, "text/html", lang)
+        names = [f"404.{lang}.html", *(["404.html"] if lang == client.lang else [])]
+        for name in names:
+            _write(target, name, body)
+        done.files += len(names)
 
 
 def _dumps(site: Site, target: Path, done: Exported) -> None:
@@ -193,5 +208,5 @@ def _write_all(site: Site, backend: Backend, folder: Path, target: Path, url: st
 
     anyio.run(run)
     _dumps(site, folder, done)
-    done.files += write_configs(folder, target, url)
+    done.files += write_configs(folder, target, url, lang)
     return done

@@ -43,7 +43,7 @@ DECISIONS = (
     + """
 SELECT ?d ?meeting ?number ?parent_number ?position ?parent_position ?start ?not_before ?not_after ?document_date
        ?text_es ?text_en
-       ?deadline ?scheduled ?followed ?has_date WHERE {
+       ?deadline ?scheduled ?status WHERE {
   ?d a ?kind . ?kind rdfs:subClassOf* acu:Decision .
   OPTIONAL { ?d acu:adoptedAt ?meeting .
              OPTIONAL { ?meeting schema:startDate ?start } OPTIONAL { ?meeting acu:notBefore ?not_before }
@@ -57,11 +57,7 @@ SELECT ?d ?meeting ?number ?parent_number ?position ?parent_position ?start ?not
   OPTIONAL { ?d acu:unofficialTranslation ?text_en }
   OPTIONAL { ?d acu:deadline ?deadline }
   OPTIONAL { ?d acu:scheduledStart ?scheduled }
-  # followed up as acu:followUpStatus says: a `related` link is the same matter, not a follow-up
-  BIND(EXISTS { ?d ^acu:partOf* ?part . ?part acu:followUp ?link .
-                FILTER NOT EXISTS { ?link acu:followUpKind <https://w3id.org/acuerdos/kind/follow-up/related> } }
-       AS ?followed)
-  BIND(EXISTS { ?d acu:deadline|acu:scheduledStart|acu:scheduledEnd|acu:schedules|acu:dateText ?when } AS ?has_date)
+  OPTIONAL { ?d acu:followUpStatus ?status }  # derived at build time (ontology/derived/follow-up-status.rq)
 }"""
 )
 KINDS = _PREFIXES + "SELECT DISTINCT ?d ?v WHERE { ?d a ?v . ?v rdfs:subClassOf* acu:Decision }"
@@ -91,8 +87,7 @@ SELECT DISTINCT ?d ?v ?basis ?assigned WHERE {
   ?d acu:themeAssignment ?assignment . ?d a ?kind . ?kind rdfs:subClassOf* acu:Decision .
   ?assignment acu:theme ?assigned .
   OPTIONAL { ?assignment acu:basis ?basis }
-  ?assigned (skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?
-            /skos:broader* ?v .
+  ?assignment acu:reachesTheme ?v .  # derived at build time: the SKOS closure (ontology/derived/reaches-theme.rq)
 }"""
 )
 # the themes' schemes and notations (to group and order them), and what kind of agent each actor is
@@ -229,8 +224,12 @@ def _number(row: Mapping[str, Any]) -> str:
     return f"{parent} {number})" if parent and number else number
 
 
-def _status(followed: bool, has_date: bool) -> str:
-    return "followed-up" if followed else "scheduled" if has_date else "none"
+_STATUS = {"followed-up": "followed-up", "scheduled": "scheduled"}  # the scheme's last segment: the facet's value
+
+
+def _status(row: Mapping[str, Any]) -> str:
+    """The facet's value for the decision's acu:followUpStatus (``none``: no recorded follow-up)."""
+    return _STATUS.get(_text(row, "status").rsplit("/", 1)[-1], "none")
 
 
 def due_class(due: str, as_of: dt.date) -> str:
@@ -242,15 +241,15 @@ def due_class(due: str, as_of: dt.date) -> str:
 
 def read_collection(backend: Backend, base: Base) -> Collection[Record]:
     """Every decision with its facet values, and the labels of them all (a handful of queries)."""
-    kinds = _pairs(backend.select(KINDS), "v")
-    conferences = _pairs(backend.select(CONFERENCES), "v")
-    categories = _pairs(backend.select(CATEGORIES), "v")
-    follow_ups = _pairs(backend.select(FOLLOW_UPS), "kind", "basis")
-    actors = _pairs(backend.select(ACTORS), "v", "role")
-    theme_rows = backend.select(THEMES)
+    kinds = _pairs(backend.select(KINDS, whole=True), "v")
+    conferences = _pairs(backend.select(CONFERENCES, whole=True), "v")
+    categories = _pairs(backend.select(CATEGORIES, whole=True), "v")
+    follow_ups = _pairs(backend.select(FOLLOW_UPS, whole=True), "kind", "basis")
+    actors = _pairs(backend.select(ACTORS, whole=True), "v", "role")
+    theme_rows = backend.select(THEMES, whole=True)
     themes, assigned = _pairs(theme_rows, "v", "basis"), _pairs(theme_rows, "assigned")
     raw = []
-    for row in backend.select(DECISIONS):
+    for row in backend.select(DECISIONS, whole=True):
         iri = str(row["d"])
         date = _text(row, "start") or _text(row, "not_before") or _text(row, "document_date")
         parent = _text(row, "parent_position")
@@ -282,7 +281,7 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
             "category": frozenset(categories.get(iri, ())),
             "theme": frozenset(themes.get(iri, ())),
             "actor": frozenset(actors.get(iri, ())),
-            "status": frozenset({(_status(_true(row, "followed"), _true(row, "has_date")),)}),
+            "status": frozenset({(_status(row),)}),
             "followup": frozenset(follow_ups.get(iri, ())),
         }
         records.append(
@@ -295,7 +294,7 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
                 when=shown_from(_text(row, "start"), "", _text(row, "not_before"), _text(row, "not_after"))
                 or date[:10],
                 due=due,
-                status=_status(_true(row, "followed"), _true(row, "has_date")),
+                status=_status(row),
                 text_es=_text(row, "text_es"),
                 text_en=_text(row, "text_en"),
                 folded=fold(" ".join([*texts, _text(row, "number")])),
@@ -308,11 +307,11 @@ def read_collection(backend: Backend, base: Base) -> Collection[Record]:
 
 def describe(backend: Backend, collection: Collection[R]) -> Collection[R]:
     """The scheme and notation of every theme, the kind of every actor, the labels of the schemes."""
-    for row in backend.select(THEME_INFO):
+    for row in backend.select(THEME_INFO, whole=True):
         theme = str(row["v"])
         collection.theme_scheme.setdefault(theme, _text(row, "scheme"))
         collection.theme_notation.setdefault(theme, _text(row, "notation"))
-    for row in backend.select(ACTOR_GROUPS):
+    for row in backend.select(ACTOR_GROUPS, whole=True):
         collection.actor_group[str(row["v"])] = _text(row, "group")
     schemes = set(collection.theme_scheme.values())
     collection.labels.by_iri.update(fetch_labels(backend, schemes).by_iri)

@@ -78,7 +78,7 @@ def lineage(backend: Backend, root: str) -> Lineage:
             if not frontier or len(columns) >= MAX_NODES:
                 break
             found = set()
-            for row in backend.select(query(frontier)):
+            for row in backend.select(query(frontier), whole=True):
                 a, b, kind = str(row["from"]), str(row["to"]), str(row.get("kind") or "")
                 edges.add((a, b, kind))
                 new = b if direction == 1 else a
@@ -87,7 +87,11 @@ def lineage(backend: Backend, root: str) -> Lineage:
                     found.add(new)
             frontier = found
     _longest(columns, edges)
-    dates = {str(r["x"]): str(r["date"]) for r in backend.select(_dates(set(columns))) if r.get("date") is not None}
+    dates = {
+        str(r["x"]): str(r["date"])
+        for r in backend.select(_dates(set(columns)), whole=True)
+        if r.get("date") is not None
+    }
     labels = fetch_labels(backend, set(columns) | {k for _, _, k in edges if k and k != SCHEDULES})
     edges_in = {e for e in edges if e[0] in columns and e[1] in columns}
     return Lineage(root, columns, sorted(edges_in), dates, labels)

@@ -48,9 +48,7 @@ MEETING_THEMES = (
     _PREFIXES
     + """
 SELECT DISTINCT ?d ?v WHERE {
-  ?d a acu:Meeting ; acu:themeAssignment/acu:theme ?assigned .
-  ?assigned (skos:exactMatch|^skos:exactMatch|skos:closeMatch|^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?
-            /skos:broader* ?v .
+  ?d a acu:Meeting ; acu:touchesTheme ?v .  # derived at build time (ontology/derived/touches-theme.rq)
 }"""
 )
 
@@ -76,13 +74,13 @@ def _first(row: Mapping[str, Any], *names: str) -> str:
 def read_meetings(backend: Backend, base: Base) -> Collection[Meeting]:
     """Every meeting with its facet values, and the labels of them all."""
     multi = {
-        "conference": _pairs(backend.select(_VALUES.replace("{p}", "acu:conference")), "v"),
-        "kind": _pairs(backend.select(_VALUES.replace("{p}", "acu:meetingKind")), "v"),
-        "participant": _pairs(backend.select(_VALUES.replace("{p}", "acu:participant")), "v"),
-        "theme": _pairs(backend.select(MEETING_THEMES), "v"),
+        "conference": _pairs(backend.select(_VALUES.replace("{p}", "acu:conference"), whole=True), "v"),
+        "kind": _pairs(backend.select(_VALUES.replace("{p}", "acu:meetingKind"), whole=True), "v"),
+        "participant": _pairs(backend.select(_VALUES.replace("{p}", "acu:participant"), whole=True), "v"),
+        "theme": _pairs(backend.select(MEETING_THEMES, whole=True), "v"),
     }
     rows = sorted(
-        {str(row["m"]): row for row in backend.select(MEETINGS)}.items(),
+        {str(row["m"]): row for row in backend.select(MEETINGS, whole=True)}.items(),
         key=lambda item: (_first(item[1], "start", "not_before", "not_after") or "9999", item[0]),
     )
     iris = {m for m, _ in rows} | {v for table in multi.values() for ts in table.values() for t in ts for v in t}

@@ -22,20 +22,21 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from rdflib import Graph
 from rdflib.term import Node
 
 from ..errors import UserError
 from ..http import cache_headers, etag_for, matches_etag, not_modified, status_of
-from ..queries import DEFAULT_LANG, LANGS, NamedQuery, Registry, expand_iri
+from ..queries import LANGS, NamedQuery, Registry, expand_iri
 from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
 from ..rdf.formats import GRAPH_BY_EXTENSION, choose
 from ..rdf.rows import Rows
 from ..rdf.sparql_text import mask_comments
 from ..store import Backend
-from .answers import Kept, answer_cache
+from .answers import Kept, answer_cache, replay, request_key
 from .deps import data_version, get_backend, get_site, root_of
 from .i18n import error_text, pick_lang
 from .query_openapi import add_query_operations
@@ -312,11 +313,6 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
     headers["Link"] = f'<{asked.iri}>; rel="describedby", <{canonical}>; rel="canonical"'
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
-    cache = answer_cache(request.app.state)
-    key = (headers["ETag"], root_of(request))
-    kept = cache.get(key) if asked.kind != "html" else None  # a page carries the request's own navigation
-    if kept is not None:
-        return Response(kept.body, media_type=kept.media_type, headers=dict(kept.headers))
     try:
         rows, variables, more = run_page(
             asked.query, get_backend(request), asked.params, asked.lang, asked.limit, asked.offset
@@ -354,8 +350,20 @@ def _run(request: Request, registry: Registry, asked: Asked, version: str) -> Re
     kept_headers = tuple(
         (k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
     )
-    cache.put(key, Kept(bytes(response.body), response.media_type or "application/octet-stream", kept_headers))
+    answer_cache(request.app.state).put(
+        request_key(request),
+        Kept(bytes(response.body), response.media_type or "application/octet-stream", kept_headers),
+    )
     return response
+
+
+async def answer_kept(request: Request, name: str, forced: str | None = None) -> Response:
+    """GET /queries/{name}, answered in the event loop when the same request was answered before
+    (``answers``); otherwise by ``answer`` in the thread pool, as any synchronous route."""
+    kept = answer_cache(request.app.state).get(request_key(request))
+    if kept is not None:
+        return replay(request, kept)
+    return await run_in_threadpool(answer, request, name, forced)
 
 
 def answer(request: Request, name: str, forced: str | None = None) -> Response:
@@ -388,7 +396,7 @@ def answer(request: Request, name: str, forced: str | None = None) -> Response:
                 registry,
                 query,
                 given_params(request),
-                lang if lang in LANGS else DEFAULT_LANG,
+                lang if lang in LANGS else pick_lang(request),  # a language not ours: as any page does
                 DEFAULT_LIMIT,
                 0,
                 None,
@@ -423,7 +431,7 @@ def list_queries(request: Request) -> Response:
     if kind not in ("json", "html", "srj"):
         return error_answer("text", "Not acceptable: the list of queries is available as JSON, HTML or Turtle.", 406)
     lang = asked_lang(request)
-    lang = lang if lang in LANGS else DEFAULT_LANG
+    lang = lang if lang in LANGS else pick_lang(request)  # a language not ours: as any page does
     version = data_version(get_backend(request))
     headers = cache_headers(
         etag_for(version, "queries", kind, lang, ",".join(registry.names())), vary=PAGE_VARY, version=version
@@ -451,17 +459,17 @@ def list_queries_file(request: Request, ext: str) -> Response:
     return _list_rdf(request, registry, fmt.key)
 
 
-def query_file(request: Request, name: str, ext: str) -> Response:
+async def query_file(request: Request, name: str, ext: str) -> Response:
     """GET /queries/{name}.{ext}: the representation the extension names."""
     kind = EXTENSIONS.get(ext)
     if kind is None:
-        return not_found_page(request, query_iri(request, f"{name}.{ext}"))
-    return answer(request, name, kind)
+        return await run_in_threadpool(not_found_page, request, query_iri(request, f"{name}.{ext}"))
+    return await answer_kept(request, name, kind)
 
 
-def query_fallback(request: Request, name: str) -> Response:
+async def query_fallback(request: Request, name: str) -> Response:
     """GET /queries/{name} for a name no operation was built for: its 404 page."""
-    return answer(request, name)
+    return await answer_kept(request, name)
 
 
 def build_router(registry: Registry | None) -> APIRouter:
@@ -472,7 +480,7 @@ def build_router(registry: Registry | None) -> APIRouter:
     router.add_api_route("/queries", list_queries, methods=["HEAD"], include_in_schema=False)
     router.add_api_route("/queries.{ext}", list_queries_file, methods=["GET", "HEAD"], include_in_schema=False)
     if registry is not None:
-        add_query_operations(router, registry, answer)
+        add_query_operations(router, registry, answer_kept)
     router.add_api_route("/queries/{name}.{ext}", query_file, methods=["GET", "HEAD"], include_in_schema=False)
     router.add_api_route("/queries/{name}", query_fallback, methods=["GET", "HEAD"], include_in_schema=False)
     return router

@@ -6,7 +6,7 @@ describes the queries the service actually answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -123,15 +123,19 @@ def _responses(query: NamedQuery) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _endpoint(name: str, answer: Callable[[Request, str], Response]) -> Callable[[Request], Response]:
-    def endpoint(request: Request) -> Response:
-        return answer(request, name)
+def _endpoint(
+    name: str, answer: Callable[[Request, str], Awaitable[Response]]
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        return await answer(request, name)
 
     endpoint.__name__ = "query_" + name.replace("-", "_")
     return endpoint
 
 
-def add_query_operations(router: APIRouter, registry: Registry, answer: Callable[[Request, str], Response]) -> None:
+def add_query_operations(
+    router: APIRouter, registry: Registry, answer: Callable[[Request, str], Awaitable[Response]]
+) -> None:
     """``GET /queries/{name}`` for each query (and HEAD, kept out of the document)."""
     for query in registry:
         example = example_items(query)

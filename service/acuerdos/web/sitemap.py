@@ -32,7 +32,8 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
     prefix = sparql_iri(base.iri)[1:-1]
     rows = backend.select(
         "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { ?x ?y ?z } } "
-        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }}'
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }}',
+        whole=True,
     )
     paths = {base.local(str(row["s"])) for row in rows}
     return sorted(p for p in paths if p)

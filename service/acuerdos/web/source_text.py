@@ -61,16 +61,16 @@ def locate_quotes(text: str, quotes: Mapping[str, list[dict[str, Any]]]) -> tupl
     return found, missing
 
 
-def highlight(text: str, quotes: Sequence[Quote], selected: str | None) -> str:
-    """The original text as HTML, each quoted passage in a <mark>, an anchor where each quote starts."""
-    points = sorted({0, len(text)} | {q.start for q in quotes} | {q.end for q in quotes})
-    starts: dict[int, list[Quote]] = {}
-    for q in quotes:
-        starts.setdefault(q.start, []).append(q)
-    out: list[str] = []
+def _marked(text: str, lo: int, hi: int, quotes: Sequence[Quote], selected: str | None, anchored: int) -> str:
+    """``text[lo:hi]`` as HTML, each quoted passage in a <mark> (``selected`` the quote followed), an
+    anchor where each quote starts, those of the quotes that start from ``anchored`` (before ``lo``:
+    in blank lines left out) first."""
+    inside = [q for q in quotes if q.start < hi and q.end > lo]
+    points = sorted({lo, hi} | {p for q in inside for p in (q.start, q.end) if lo < p < hi})
+    out = [f'<span class="anchor" id="q-{q.qid}"></span>' for q in quotes if anchored <= q.start < lo]
     for a, b in itertools.pairwise(points):
-        out.extend(f'<span class="anchor" id="q-{q.qid}"></span>' for q in starts.get(a, []))
-        covering = [q for q in quotes if q.start <= a and b <= q.end]
+        out.extend(f'<span class="anchor" id="q-{q.qid}"></span>' for q in inside if q.start == a)
+        covering = [q for q in inside if q.start <= a and b <= q.end]
         chunk = html.escape(text[a:b])
         if covering:
             classes = "q selected" if selected and any(q.qid == selected for q in covering) else "q"
@@ -79,6 +79,35 @@ def highlight(text: str, quotes: Sequence[Quote], selected: str | None) -> str:
         else:
             out.append(chunk)
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # in the file, from 1, as an editor and the data's comments count them
+    html: str  # its text and newline, each quote in it marked
+    after_gap: bool  # two or more blank lines before it: a paragraph or a page ends there
+
+
+def numbered_lines(text: str, quotes: Sequence[Quote], selected: str | None) -> list[Line]:
+    """The text's lines that are not blank, each with its number in the file: a text converted from a
+    PDF has a blank line after nearly every line, and shown as it is it reads double-spaced across
+    thousands of pixels. The numbers stay those of the file, which quotes and comments cite."""
+    out: list[Line] = []
+    blank = start = anchored = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        end = min(start + len(line) + 1, len(text))  # the newline with its line
+        if line.strip():
+            out.append(Line(number, _marked(text, start, end, quotes, selected, anchored), blank > 1 and bool(out)))
+            blank, anchored = 0, end
+        else:
+            blank += 1
+        start = end
+    return out
+
+
+def line_of(text: str, offset: int) -> int:
+    """The number in the file (from 1) of the line ``offset`` is on."""
+    return text.count("\n", 0, offset) + 1
 
 
 def source_file_of(backend: Backend, iri: str) -> str | None:
@@ -164,7 +193,7 @@ def _page(
         "doc_href": links.href(iri),
         "doc_label": labels.text(iri, lang),
         "filename": filename,
-        "text_html": highlight(text, located, selected),
+        "lines": numbered_lines(text, located, selected),
         "quotes": located,
         "missing": missing,
         "selected": next((q for q in located if q.qid == selected), None),

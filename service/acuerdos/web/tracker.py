@@ -174,7 +174,7 @@ def _judged(backend: Backend, items: dict[str, Item], as_of: dt.date) -> None:
     """The follow-ups of each decision, then its status as of a date."""
     if items:
         seen: set[tuple[str, str]] = set()
-        for row in backend.select(_followups_query(sorted(items))):
+        for row in backend.select(_followups_query(sorted(items)), whole=True):
             decision, by = str(row["decision"]), str(row["by"])
             if (decision, by) not in seen:
                 seen.add((decision, by))
@@ -187,7 +187,7 @@ def _judged(backend: Backend, items: dict[str, Item], as_of: dt.date) -> None:
 def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list[Item]:
     """Every decision that concerns the actor, with its dates, follow-ups and status as of a date."""
     items: dict[str, Item] = {}
-    for row in backend.select(_obligations_query(actor, base)):
+    for row in backend.select(_obligations_query(actor, base), whole=True):
         decision = str(row["decision"])
         item = items.setdefault(decision, Item(decision))
         item.roles.add("must-act" if str(row["property"]).endswith("mustAct") else "addressed")
@@ -205,7 +205,7 @@ def obligations(backend: Backend, actor: str, base: str, as_of: dt.date) -> list
 def actors(backend: Backend, base: str) -> dict[str, dict[str, set[str]]]:
     """Each actor the decisions concern: the decisions that name it ('direct') and the others ('via')."""
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"direct": set(), "via": set()})
-    for row in backend.select(_actors_query(base)):
+    for row in backend.select(_actors_query(base), whole=True):
         actor = str(row["actor"])
         out[actor]["direct" if str(row["target"]) == actor else "via"].add(str(row["decision"]))
     return out

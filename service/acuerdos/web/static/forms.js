@@ -1,15 +1,22 @@
-// Forms without a click too many: a ticked facet submits the explorer's form, and a long list (of
-// facet values, or of a question's choices) filters as one types. Every page works without this
-// script: the forms have their buttons, and every list is shown whole.
+// Forms without a click too many: on a wide screen a ticked facet submits the explorer's form (on a
+// phone the folded panel stays open for several ticks, then "Apply"), and a long list (of facet
+// values, or of a question's choices) filters as one types. The explorer's panel is opened on a wide
+// screen, for a browser that cannot show a closed <details>'s content (style.css does it otherwise).
+// Every page works without this script: the forms have their buttons, every list is shown whole.
 (function () {
   "use strict";
   var fold = function (text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   };
   var facets = document.getElementById("facets");
+  var wide = window.matchMedia("(min-width: 50.01rem)");
   if (facets) {
+    var panel = facets.querySelector("details.filters");
+    var fit = function () { if (panel) { panel.open = wide.matches; } };  // folded again when a screen turns narrow
+    fit();
+    wide.addEventListener("change", fit);
     facets.addEventListener("change", function (event) {
-      if (event.target && event.target.type === "checkbox") { facets.submit(); }
+      if (event.target && event.target.type === "checkbox" && wide.matches) { facets.submit(); }
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll("input.type-ahead"), function (input) {

@@ -1,0 +1,96 @@
+"""Each named question's CPU time in process, over built releases of several sizes, for several
+versions of the queries side by side in one run (the same store, the same process):
+
+    python bench/bench_questions.py --dist 13k=dist --dist 1m=/tmp/w/dist-1m \\
+        --queries before=/tmp/w/before/queries --queries after=queries [--repeats 3]
+
+A release built by this checkout holds every derived link the old queries use, so the queries of
+an earlier commit (`git archive COMMIT queries | tar -x -C DIR`) can be timed over it beside the
+current ones. Each question runs with its example; the median CPU milliseconds (this process's
+user and system time, which the neighbours on a shared machine do not inflate as they do the
+clock) and the rows are printed as a Markdown table, with the ratio of the largest size to the
+smallest for the last version given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "service"))
+
+import pyoxigraph as ox  # noqa: E402
+
+from acuerdos.namespaces import Base  # noqa: E402
+from acuerdos.queries import load_registry  # noqa: E402
+from acuerdos.store import LocalBackend  # noqa: E402
+
+GIVE_UP_S = 5.0  # a question slower than this once is not repeated
+
+
+def pairs(values: list[str], what: str) -> dict[str, Path]:
+    out = {}
+    for value in values:
+        label, sep, path = value.partition("=")
+        if not sep:
+            raise SystemExit(f"--{what} {value!r}: write LABEL=PATH")
+        out[label] = Path(path)
+    return out
+
+
+def timed(dist: Path, folders: dict[str, Path], repeats: int) -> dict[str, dict[str, tuple[float, int]]]:
+    """{question: {version: (median CPU ms, rows)}} over one release's on-disk store."""
+    base = Base(json.loads((dist / "manifest.json").read_text())["base"])
+    backend = LocalBackend(ox.Store.read_only(str(dist / "store")))
+    registries = {label: load_registry(folder, base) for label, folder in folders.items()}
+    out: dict[str, dict[str, tuple[float, int]]] = {}
+    for name in next(iter(registries.values())).names():
+        for label, registry in registries.items():
+            query = registry.get(name)
+            cpus, rows = [], 0
+            for _ in range(repeats):
+                started = time.process_time()
+                rows = len(query.run(backend, query.example))
+                cpus.append(time.process_time() - started)
+                if cpus[-1] > GIVE_UP_S:
+                    break
+            out.setdefault(name, {})[label] = (1000 * statistics.median(cpus), rows)
+        print(f"  {dist.name} {name} done", file=sys.stderr, flush=True)
+    return out
+
+
+def table(results: dict[str, dict[str, dict[str, tuple[float, int]]]], labels: list[str]) -> str:
+    sizes = list(results)
+    last, small, large = labels[-1], sizes[0], sizes[-1]
+    head = [f"{size} {label}" for size in sizes for label in labels] + [f"{large} ÷ {small} ({last})"]
+    lines = ["| question | " + " | ".join(head) + " |", "|---|" + "---:|" * len(head)]
+    for name in results[small]:
+        cells = []
+        for size in sizes:
+            for label in labels:
+                ms, rows = results[size][name][label]
+                cells.append(f"{ms:.1f} ({rows})")
+        ratio = results[large][name][last][0] / max(results[small][name][last][0], 0.1)
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.1f}× |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dist", action="append", required=True, help="SIZE=release folder (smallest first)")
+    parser.add_argument("--queries", action="append", required=True, help="LABEL=queries folder (newest last)")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    folders = pairs(args.queries, "queries")
+    results = {size: timed(dist, folders, args.repeats) for size, dist in pairs(args.dist, "dist").items()}
+    print("CPU ms, median of", args.repeats, "(rows)\n")
+    print(table(results, list(folders)))
+
+
+if __name__ == "__main__":
+    main()
