@@ -143,7 +143,8 @@ def test_build_timings_name_every_step(tmp_path: Path) -> None:
     assert acuerdos("build", "--dist", str(tmp_path / "dist"), "--timings", str(timings), cwd=root).returncode == 0
     steps = json.loads(timings.read_text(encoding="utf-8"))["phases"]
     names = [s["phase"] for s in steps]
-    assert names[0] == "load the files" and "on-disk store" in names and "describe the dataset" in names
+    assert names[0] == "load the files" and "describe the dataset" in names
+    assert any(n.startswith("on-disk store") for n in names)
     assert names[-1].startswith("validate")
     assert all(s["wall_s"] >= 0 and s["cpu_s"] >= 0 for s in steps)
     assert steps[-1]["cpu_s"] > 0  # the validating process's own CPU time, reported back
