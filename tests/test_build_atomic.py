@@ -108,6 +108,48 @@ def test_build_names_the_file_that_is_empty_or_no_turtle(tmp_path: Path, name: s
     assert not (tmp_path / "dist").exists()
 
 
+def test_shapes_that_cannot_be_read_stop_the_build_naming_the_file(tmp_path: Path) -> None:
+    """Validation runs in a process of its own while the release is written aside: its error still
+    reaches the user as one line naming the file, and nothing is published."""
+    root = small_checkout(tmp_path / "checkout", "0.3.0")
+    dist = tmp_path / "dist"
+    assert acuerdos("build", "--dist", str(dist), cwd=root).returncode == 0
+    before = _manifest(dist)
+    (root / "shapes" / "broken.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n<a> sh:path .\n")
+    refused = acuerdos("build", "--dist", str(dist), cwd=root)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "shapes/broken.ttl:2: not valid Turtle" in refused.stderr, refused.stderr
+    assert _manifest(dist) == before and not _leftovers(dist)
+
+
+def test_a_validation_that_dies_is_an_error_not_a_verdict(tmp_path: Path) -> None:
+    from acuerdos.graph import load_store
+    from acuerdos.namespaces import Base
+    from acuerdos.project import Project
+    from acuerdos.validation.aside import validate_aside
+
+    project = Project(small_checkout(tmp_path / "checkout"))
+    store = load_store(project, Base(), derived=False)
+    assert validate_aside(store, project.shapes, Base()).result().conforms  # the checkout's data is valid
+    pending = validate_aside(store, project.shapes, Base())
+    pending.cancel()  # killed before it answered
+    with pytest.raises(UserError, match=r"validation stopped before it finished \(exit code -9\)"):
+        pending.result()
+
+
+def test_build_timings_name_every_step(tmp_path: Path) -> None:
+    root = small_checkout(tmp_path / "checkout", "0.3.0")
+    timings = tmp_path / "timings.json"
+    assert acuerdos("build", "--dist", str(tmp_path / "dist"), "--timings", str(timings), cwd=root).returncode == 0
+    steps = json.loads(timings.read_text(encoding="utf-8"))["phases"]
+    names = [s["phase"] for s in steps]
+    assert names[0] == "load the files" and "describe the dataset" in names
+    assert any(n.startswith("on-disk store") for n in names)
+    assert names[-1].startswith("validate")
+    assert all(s["wall_s"] >= 0 and s["cpu_s"] >= 0 for s in steps)
+    assert steps[-1]["cpu_s"] > 0  # the validating process's own CPU time, reported back
+
+
 def test_the_service_refuses_a_release_that_does_not_match_its_manifest(tmp_path: Path) -> None:
     root = small_checkout(tmp_path / "checkout", "0.3.0")
     dist = tmp_path / "dist"

@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import functools
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import Dataset
 
 from ..errors import UserError
@@ -26,7 +26,8 @@ from ..graph import load_dataset, load_store
 from ..graph.build import BuildResult, check_unpublished, publish, write_release
 from ..graph.derive import add_derived
 from ..graph.description import Publishing
-from ..graph.load import with_graphs_of
+from ..graph.load import replace_graphs
+from ..graph.phases import Phases
 from ..graph.publisher import read_publisher
 from ..graph.version import Stamp, read_stamp, stamp_ontology
 from ..namespaces import Base
@@ -34,6 +35,7 @@ from ..project import Project, Release
 from ..queries import load_registry
 from ..queries.publish import add_to_dataset
 from ..settings import Settings
+from ..validation.aside import PendingValidation, validate_aside
 from ..validation.dcat_ap import require_dcat_ap
 from .changelog import add_entry
 
@@ -42,16 +44,18 @@ class ViolationsError(UserError):
     """The data violates the shapes: nothing is published (``--allow-violations`` publishes anyway)."""
 
 
-def check_data(project: Project, base: Base, allow_violations: bool = False) -> tuple[dict[str, Any], ox.Store]:
-    """Validate the project's data against its shapes before anything is written: a ViolationsError
-    with the report of the violations (file, focus node, path, message, shape) unless
-    ``allow_violations``; what the manifest records of it, and the store validated (the curated
-    graphs, which the build goes on from). Syntax errors and empty files are DataErrors naming the
-    file (and the line) from loading."""
-    from ..validation import load_shapes, validate  # lazily, as `acuerdos validate` does
-
-    store = load_store(project, base, derived=False)
-    outcome = validate(store, load_shapes(project.shapes, base))
+def check_data(
+    pending: PendingValidation, allow_violations: bool = False, phases: Phases | None = None
+) -> dict[str, Any]:
+    """Wait for the validation of the project's data (started by ``build_release`` when the files are
+    loaded): a ViolationsError with the report of the violations (file, focus node, path, message,
+    shape) unless ``allow_violations``; else what the manifest records of it. Called before the
+    release is swapped in, so that data that violates the shapes is never published."""
+    started = time.perf_counter()
+    outcome = pending.result()
+    if phases is not None:
+        waited = time.perf_counter() - started
+        phases.add("validate (its own process; wall: the wait for it)", waited, pending.cpu_seconds)
     violations = [r for r in outcome.results if r.severity == "Violation"]
     if violations and not allow_violations:
         report = dataclasses.replace(outcome, results=violations).report()
@@ -64,7 +68,7 @@ def check_data(project: Project, base: Base, allow_violations: bool = False) -> 
             f"acuerdos: warning: publishing data with {len(violations)} violations (--allow-violations)",
             file=sys.stderr,
         )
-    return {"validation": {"violations": len(violations), "allowed_violations": bool(violations)}}, store
+    return {"validation": {"violations": len(violations), "allowed_violations": bool(violations)}}
 
 
 def build_release(
@@ -74,24 +78,36 @@ def build_release(
     stamp: Stamp | None,
     allow_violations: bool = False,
     publisher: Path | None = None,
+    phases: Phases | None = None,
 ) -> tuple[BuildResult, Dataset]:
     """Validate, load the project under ``base`` with its derived links, stamp the ontology, add the
     named queries, write ``dist`` with the description of the publisher in ``publisher`` (default
     ``publishing/publisher.yaml``), which must pass the DCAT-AP shapes. The graphs go through
     Oxigraph; only the ontology and the queries graph, which the build changes, are read by rdflib
-    (the dataset returned: what ``publish`` keeps of the ontology)."""
+    (the dataset returned: what ``publish`` keeps of the ontology). Validation runs in a process of
+    its own (``validation.aside``) while the release is written aside; its verdict is awaited before
+    the release is swapped in. ``phases`` records the time of each step."""
+    phases = phases if phases is not None else Phases()
     publishing = Publishing(  # first: a mistake in the configuration is reported before the long part
         read_publisher(publisher or project.publishing / "publisher.yaml"),
         require_dcat_ap(project.publishing / "dcat-ap-3.0.0"),
     )
-    checked, store = check_data(project, base, allow_violations)
-    add_derived(store, project, base)
-    dataset = load_dataset(project, base, ontology_only=True)
-    if stamp is not None:
-        stamp_ontology(dataset, stamp)
-    add_to_dataset(dataset, load_registry(project.queries, base))
-    quads = with_graphs_of(store, dataset)
-    return write_release(quads, project, base, dist, stamp, checked, publishing), dataset
+    with phases.phase("load the files"):
+        store = load_store(project, base, derived=False)
+    pending = validate_aside(store, project.shapes, base)  # the curated graphs, as `acuerdos validate` sees them
+    try:
+        with phases.phase("derive the links"):
+            add_derived(store, project, base)
+        with phases.phase("stamp the ontology, add the queries graph"):
+            dataset = load_dataset(project, base, ontology_only=True)
+            if stamp is not None:
+                stamp_ontology(dataset, stamp)
+            add_to_dataset(dataset, load_registry(project.queries, base))
+            replace_graphs(store, dataset)
+        verdict = functools.partial(check_data, pending, allow_violations, phases)
+        return write_release(store, project, base, dist, stamp, verdict, publishing, phases), dataset
+    finally:
+        pending.cancel()
 
 
 def _target(args: argparse.Namespace) -> tuple[Project, Base, Path, Path | None]:
@@ -118,9 +134,11 @@ def _report(result: BuildResult, took: float) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     project, base, dist, publisher = _target(args)
-    started = time.perf_counter()
-    result, _ = build_release(project, base, dist, read_stamp(project), args.allow_violations, publisher)
+    started, phases = time.perf_counter(), Phases()
+    result, _ = build_release(project, base, dist, read_stamp(project), args.allow_violations, publisher, phases)
     _report(result, time.perf_counter() - started)
+    if args.timings:
+        phases.write(Path(args.timings))
     return 0
 
 
@@ -176,6 +194,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "JSON-LD) with the queries, shapes and sources the service reads",
     )
     _common(build)
+    build.add_argument(
+        "--timings", metavar="FILE", help="write the wall and CPU seconds of each step of the build to FILE (JSON)"
+    )
     build.set_defaults(func=_build)
     release = sub.add_parser(
         "release", help="build, keep the release of VERSION in dist/releases/VERSION/, and add it to CHANGELOG.md"

@@ -27,7 +27,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,10 @@ from rdflib import Dataset
 from ..errors import UserError
 from ..namespaces import PREFIXES, Base
 from ..project import Project, Release
-from .canonical import canonical_quads, sorted_lines, union_triples
+from .canonical import canonical_quads, union_triples
 from .description import DESCRIPTION, Publishing, release_dates, write_description
 from .mirror import SUMS, compress_and_sum
+from .phases import Phases
 from .version import Stamp, content_hash, manifest_fields, ontology_graph
 
 DUMPS: dict[str, ox.RdfFormat] = {
@@ -71,26 +73,31 @@ class BuildResult:
 
 
 def write_release(
-    quads: list[ox.Quad],
+    store: ox.Store,
     project: Project,
     base: Base,
     dist: Path,
     stamp: Stamp | None,
-    extra: Mapping[str, Any] | None = None,
+    verdict: Callable[[], Mapping[str, Any]] | None = None,
     publishing: Publishing | None = None,
+    phases: Phases | None = None,
 ) -> BuildResult:
-    """Write ``quads`` (every graph, already under ``base``) and the project's queries, shapes and sources as
-    the release folder ``dist``, replacing the previous build as a whole; ``extra`` goes into the
-    manifest (what validation found, say); ``publishing`` says who publishes the release and checks
-    its description (the default: no publisher, no check)."""
+    """Write the graphs of ``store`` (every graph, already under ``base``) and the project's queries,
+    shapes and sources as the release folder ``dist``, replacing the previous build as a whole.
+    ``verdict`` is asked once the release is written aside, before it is swapped in: what it returns
+    goes into the manifest (what validation found, say); what it raises leaves ``dist`` as it was.
+    ``publishing`` says who publishes the release and checks its description (the default: no
+    publisher, no check); ``phases`` records the time of each step."""
     release = Release(dist.absolute())
+    phases = phases if phases is not None else Phases()
     with _locked(release.folder.parent):
         remove_leftovers(release.folder)
         with _staging(release.folder.parent, f".{release.folder.name}-building-") as staging:
-            fields = _write(quads, project, base, staging, stamp, publishing or Publishing())
+            fields = _write(store, project, base, staging, stamp, publishing or Publishing(), phases)
             if release.releases.is_dir():
                 shutil.copytree(release.releases, Release(staging).releases, copy_function=_link)
-            manifest = _write_manifest(staging, {**fields, **(extra or {})})  # last: the build is whole
+            extra = verdict() if verdict is not None else {}
+            manifest = _write_manifest(staging, {**fields, **extra})  # last: the build is whole
             _swap(staging, release.folder)
     return BuildResult(manifest, [release.folder / name for name in DUMPS])
 
@@ -182,19 +189,41 @@ def _staging(parent: Path, prefix: str) -> Iterator[Path]:
 
 
 def _write(
-    quads: list[ox.Quad], project: Project, base: Base, folder: Path, stamp: Stamp | None, publishing: Publishing
+    store: ox.Store,
+    project: Project,
+    base: Base,
+    folder: Path,
+    stamp: Stamp | None,
+    publishing: Publishing,
+    phases: Phases,
 ) -> dict[str, Any]:
-    quads = canonical_quads(quads)  # the same files give the same bytes (tests/test_release.py)
-    union = union_triples(quads)
-    for name, fmt in DUMPS.items():
-        source = union if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES) else quads  # named graphs kept
-        data = ox.serialize(source, format=fmt, prefixes=PREFIXES) or b""
-        if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
-            data = sorted_lines(data)
-        (folder / name).write_bytes(data)
-    files = compress_and_sum(folder, DUMPS)
+    with phases.phase("label blank nodes, sort"):
+        quads = canonical_quads(store)  # the same files give the same bytes (tests/test_release.py)
+        lines = sorted(quads, key=str)  # the N-Quads dump's order (N-Triples: ``union``'s, see canonical)
+        union = union_triples(lines)
     staged = Release(folder)
-    _write_store(staged)
+    with ThreadPoolExecutor(max_workers=1) as aside:  # RocksDB writes without the GIL, beside the dumps
+        on_disk = aside.submit(_write_store, staged, quads, phases)
+        with phases.phase("write the dumps"):
+            for name, fmt in DUMPS.items():
+                source = union if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES) else quads  # graphs kept
+                data = ox.serialize(lines if fmt == ox.RdfFormat.N_QUADS else source, format=fmt, prefixes=PREFIXES)
+                (folder / name).write_bytes(data or b"")
+        with phases.phase("gzip and checksums"):
+            files = compress_and_sum(folder, DUMPS)
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        fields = {
+            "version": content_hash(project, base, stamp),
+            "base": str(base),
+            "triples": len(union),
+            "graphs": graphs,
+            "files": [*files, SUMS, DESCRIPTION],
+            **manifest_fields(stamp),
+        }
+        with phases.phase("describe the dataset"):
+            write_description(folder, store, base, fields, release_dates(project, stamp), files, publishing)
+        with phases.phase("on-disk store (the wait for it)"):
+            on_disk.result()
     for source_dir, target in (
         (project.queries, staged.queries),
         (project.shapes, staged.shapes),
@@ -202,25 +231,16 @@ def _write(
     ):
         if source_dir.is_dir():
             shutil.copytree(source_dir, target)
-    graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
-    fields = {
-        "version": content_hash(project, base, stamp),
-        "base": str(base),
-        "triples": len(union),
-        "graphs": graphs,
-        "files": [*files, SUMS, DESCRIPTION],
-        **manifest_fields(stamp),
-    }
-    write_description(folder, base, fields, release_dates(project, stamp), files, publishing)
     return fields
 
 
-def _write_store(release: Release) -> None:
-    """The on-disk Oxigraph store (RocksDB) of the N-Quads dump, which the service opens read-only."""
-    store = ox.Store(str(release.store))
-    store.bulk_load(path=str(release.nquads), format=ox.RdfFormat.N_QUADS)
-    store.optimize()
-    del store  # closed: the folder is renamed next
+def _write_store(release: Release, quads: list[ox.Quad], phases: Phases) -> None:
+    """The on-disk Oxigraph store (RocksDB) of the quads of the N-Quads dump, which the service opens read-only."""
+    with phases.phase("on-disk store (a thread of its own)"):
+        store = ox.Store(str(release.store))
+        store.bulk_extend(quads)
+        store.optimize()
+        del store  # closed: the folder is renamed next
 
 
 def _write_manifest(folder: Path, fields: dict[str, Any]) -> dict[str, Any]:

@@ -62,16 +62,16 @@ def describe(
 
 def write_description(
     folder: Path,
+    store: ox.Store,
     base: Base,
     manifest: dict[str, Any],
     dates: tuple[str | None, str | None],
     files: dict[str, FileFacts],
     publishing: Publishing,
 ) -> Graph:
-    """Describe the release being written in ``folder`` (its ``acuerdos.nq`` read into a store),
-    check the description, and write it as ``folder/dataset.ttl``."""
-    store = ox.Store()
-    store.load(path=str(folder / "acuerdos.nq"), format=ox.RdfFormat.N_QUADS)
+    """Describe the release being written in ``folder`` (its graphs those of ``store``: the counts do
+    not depend on how blank nodes are labelled), check the description, and write it as
+    ``folder/dataset.ttl``."""
     release = dcat.Release(str(manifest["version"]), manifest.get("release"), *dates)
     graph = describe(store, base, release, files, publishing.publisher)
     if publishing.check is not None:
