@@ -61,3 +61,38 @@ def test_every_listed_page_answers(http, locs, service_url) -> None:
 def test_a_resource_links_to_its_dataset(http) -> None:
     response = http.get("/state/MX", headers={"Accept": "text/turtle"})
     assert '</dataset>; rel="http://rdfs.org/ns/void#inDataset"' in response.headers["link"]
+
+
+def test_past_its_limit_the_sitemap_is_an_index_of_parts(built_dist, monkeypatch) -> None:
+    """sitemaps.org allows 50,000 URLs a file: past that, an index of parts that together list the
+    same pages, in the same order (the limit lowered here to 100 to see it on the record)."""
+    from fastapi.testclient import TestClient
+
+    from acuerdos.settings import Settings
+    from acuerdos.site import Site
+    from acuerdos.web import sitemap
+    from acuerdos.web.app import create_app
+
+    def read(response) -> tuple[str, list[str]]:
+        assert response.status_code == 200 and response.headers["content-type"].startswith("application/xml")
+        root = ET.fromstring(response.content)
+        return root.tag, [loc.text or "" for loc in root.iter(SITEMAP + "loc")]
+
+    with TestClient(create_app(Site.open(Settings(dist=built_dist))), base_url="http://data.example") as client:
+        kind, pages = read(client.get("/sitemap.xml"))
+        assert kind == SITEMAP + "urlset" and len(pages) > 250
+        monkeypatch.setattr(sitemap, "SITEMAP_LIMIT", 100)
+        kind, parts = read(client.get("/sitemap.xml"))
+        assert kind == SITEMAP + "sitemapindex"
+        assert parts == [f"http://data.example/sitemap-{n}.xml" for n in range(1, -(-len(pages) // 100) + 1)]
+        listed = []
+        for part in parts:
+            kind, locs = read(client.get(part))
+            assert kind == SITEMAP + "urlset" and 0 < len(locs) <= 100
+            listed += locs
+        assert listed == pages
+        for missing in ("/sitemap-0.xml", f"/sitemap-{len(parts) + 1}.xml", "/sitemap-x.xml"):
+            answer = client.get(missing)
+            assert answer.status_code in (400, 404) and "Traceback" not in answer.text, missing
+        monkeypatch.setattr(sitemap, "SITEMAP_LIMIT", 10**6)
+        assert client.get("/sitemap-1.xml").status_code == 404  # no index: no parts

@@ -149,13 +149,18 @@ async def _pages(client: _Client, target: Path, paths: Iterable[str], done: Expo
 
 
 async def _extras(client: _Client, target: Path, done: Exported) -> None:
-    """The site's static files (all of them: pages name them), the sitemap, robots.txt, the 404 page."""
+    """The site's static files (all of them: pages name them), the sitemap (and its parts, past
+    50,000 pages), robots.txt, the 404 page."""
     files = [(f"/static/{p.name}", f"static/{p.name}") for p in sorted(STATIC_DIR.iterdir()) if p.is_file()]
     for path, name in [*files, ("/sitemap.xml", "sitemap.xml"), ("/robots.txt", "robots.txt")]:
         status, _, body = await client.get(path, "*/*")
         if status == 200:
             _write(target, name, body)
             done.files += 1
+    part = 1
+    while (answer := await client.get(f"/sitemap-{part}.xml", "*/*"))[0] == 200:  # an index's parts, if any
+        _write(target, f"sitemap-{part}.xml", answer[2])
+        done.files, part = done.files + 1, part + 1
     for lang in LANGS:  # the not-found page, answered with a 404
         _status, _, body = await client.get("/" + MISSING, "text/html", lang)
         names = [f"404.{lang}.html", *(["404.html"] if lang == client.lang else [])]

@@ -3,13 +3,17 @@
 ``/sitemap.xml`` lists every page of the site: the home page, the dataset, the documentation pages
 and every resource of the graph (each IRI under the base that is the subject of a statement, and
 each named graph), at the URLs this server answers on (the request's own scheme, host and root
-path, which a reverse proxy passes in ``X-Forwarded-*``). ``resource_paths`` is the list a static
-export writes too. ``/robots.txt`` points to the sitemap and keeps crawlers off the SPARQL endpoint
-(each query costs a worker; the pages hold the same statements).
+path, which a reverse proxy passes in ``X-Forwarded-*``). A sitemap holds at most 50,000 URLs
+(sitemaps.org): past that, ``/sitemap.xml`` is a sitemap index naming ``/sitemap-1.xml``,
+``/sitemap-2.xml``… of 50,000 pages each (the whole record runs to several hundred thousand).
+``resource_paths`` is the list a static export writes too. ``/robots.txt`` points to the sitemap
+and keeps crawlers off the SPARQL endpoint (each query costs a worker; the pages hold the same
+statements).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from fastapi import APIRouter, Request
@@ -20,6 +24,7 @@ from ..namespaces import Base
 from ..store import Backend
 from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
 from .rendering import sparql_iri
+from .search import not_found_page
 
 # pages of the service that are no resource of the graph
 SITE_PAGES = ("", "dataset", "ontology", "schemes", "shapes", "queries", "charts")
@@ -53,20 +58,55 @@ def site_url(request: Request) -> str:
 router = APIRouter(tags=["service"])
 
 
-@get_and_head(router, "/sitemap.xml", summary="Every page of the site (sitemaps.org)")
-def sitemap(request: Request) -> Response:
+def _pages(request: Request) -> list[str]:
+    return list(dict.fromkeys([*SITE_PAGES, *_paths(request)]))
+
+
+def _xml(root: str, body: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</{root}>\n'
+
+
+def _answer(request: Request, name: str, make: Callable[[str], str | None]) -> Response:
+    """The sitemap or one of its parts (the file ``name``), with its ETag; 404 for a part there is not."""
     version = data_version(get_backend(request))
     url = site_url(request)
-    headers = cache_headers(etag_for(version, "sitemap", url), version=version)
+    headers = cache_headers(etag_for(version, name, url), version=version)
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
-    pages = [*SITE_PAGES, *_paths(request)][:SITEMAP_LIMIT]
-    body = "".join(f"<url><loc>{escape(url + path)}</loc></url>\n" for path in dict.fromkeys(pages))
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n"
-    )
+    xml = make(url)
+    if xml is None:
+        return not_found_page(request, get_site(request).base.path(name))
     return Response(xml, media_type="application/xml", headers=headers)
+
+
+def _urlset(url: str, pages: list[str]) -> str:
+    return _xml("urlset", "".join(f"<url><loc>{escape(url + path)}</loc></url>\n" for path in pages))
+
+
+@get_and_head(router, "/sitemap.xml", summary="Every page of the site (sitemaps.org), or an index of its parts")
+def sitemap(request: Request) -> Response:
+    def make(url: str) -> str:
+        pages = _pages(request)
+        if len(pages) <= SITEMAP_LIMIT:
+            return _urlset(url, pages)
+        parts = range(1, -(-len(pages) // SITEMAP_LIMIT) + 1)
+        body = "".join(f"<sitemap><loc>{escape(f'{url}sitemap-{n}.xml')}</loc></sitemap>\n" for n in parts)
+        return _xml("sitemapindex", body)
+
+    return _answer(request, "sitemap.xml", make)
+
+
+@router.api_route("/sitemap-{part}.xml", methods=["GET", "HEAD"], include_in_schema=False)
+def sitemap_part(request: Request, part: str) -> Response:
+    """The ``part``-th 50,000 pages, when the sitemap is an index (a part not there, or not a number: 404)."""
+    number = int(part) if part.isascii() and part.isdigit() and len(part) < 9 else 0
+
+    def make(url: str) -> str | None:
+        pages = _pages(request)
+        chunk = pages[(number - 1) * SITEMAP_LIMIT : number * SITEMAP_LIMIT] if number >= 1 else []
+        return _urlset(url, chunk) if len(pages) > SITEMAP_LIMIT and chunk else None
+
+    return _answer(request, f"sitemap-{part}.xml", make)
 
 
 @router.api_route("/robots.txt", methods=["GET", "HEAD"], include_in_schema=False)
