@@ -69,6 +69,12 @@ def other_lang(lang: str) -> str:
 LANG_COOKIE = "lang"
 
 
+def lang_cookie(value: str, path: str = "/") -> str:
+    """The Set-Cookie value that remembers a language for a year on the site's paths (``LanguageCookie``;
+    the static export's web servers set the same)."""
+    return f"{LANG_COOKIE}={value}; Max-Age={365 * 86400}; Path={path}; SameSite=Lax"
+
+
 def asked_lang(request: Request) -> str | None:
     """The language the `lang` parameter names, if it names one of ours."""
     asked = (request.query_params.get("lang") or "").strip().lower()
@@ -104,7 +110,7 @@ class LanguageCookie:
             await self.app(scope, receive, send)
             return
         path = str(scope.get("root_path") or "").rstrip("/") + "/"
-        cookie = f"{LANG_COOKIE}={asked}; Max-Age={365 * 86400}; Path={path}; SameSite=Lax".encode("latin-1")
+        cookie = lang_cookie(asked, path).encode("latin-1")
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":

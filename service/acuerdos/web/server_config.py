@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..queries import LANGS
+from .i18n import lang_cookie
 from .rdf_out import PAGE_OFFERS, extension_of
 
 # (extension, the media types that ask for it), in the order the servers try them: the service's offers
@@ -63,9 +64,6 @@ def _first_named(lang: str) -> str:
     return rf"^(?:(?!\s*(?:{ours})\b)[^,]*,)*\s*{lang}\b"
 
 
-_COOKIE_SET = "Max-Age=31536000; Path=/; SameSite=Lax"  # as i18n.LanguageCookie sets it, at the root of a host
-
-
 def nginx_conf(root: Path, lang: str) -> str:
     """The nginx configuration serving the export in ``root`` at the root of a host, pages in ``lang``
     for clients that name no language of ours."""
@@ -98,7 +96,7 @@ map $acuerdos_ext $acuerdos_file {{
     html $acuerdos_lang_given.html;
 }}
 map $acuerdos_lang_asked $acuerdos_lang_cookie {{
-    default "lang=$acuerdos_lang_asked; {_COOKIE_SET}";
+    default "{lang_cookie("$acuerdos_lang_asked")}";
     "" "";
 }}
 
@@ -164,7 +162,7 @@ def htaccess(lang: str) -> str:
     )
     cookies = "".join(
         f'<If "%{{QUERY_STRING}} =~ /(?:^|&)lang={code}(?:&|$)/i">\n'
-        f'  Header always set Set-Cookie "lang={code}; {_COOKIE_SET}"\n</If>\n'
+        f'  Header always set Set-Cookie "{lang_cookie(code)}"\n</If>\n'
         for code in LANGS
     )
     choice = (
