@@ -124,6 +124,20 @@ def test_a_wide_screen_keeps_the_facets_open_beside_the_results(page, service_ur
     assert page.url != before and "year=2017" in page.url
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_wide_screen_every_column_of_every_page_is_in_sight(page, service_url, lang):
+    """The table fits its column at the wide screen's width on every page of the decisions (a
+    long word or a due date once pushed the follow-up column out of sight, behind a scroll bar)."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{service_url}/explore/decisions?lang={lang}")
+    pages = int(_page_of(page).split()[-1])
+    for number in range(1, pages + 1):
+        page.goto(f"{service_url}/explore/decisions?lang={lang}&page={number}")
+        wrap = page.locator(".table-wrap").first
+        over = wrap.evaluate("w => w.scrollWidth - w.clientWidth")
+        assert over <= 0, (lang, number, over)
+
+
 def test_without_javascript_the_filters_fold_on_a_phone_and_stay_open_on_a_wide_screen(page, service_url):
     """forms.js is a convenience: with scripts off the wide page shows its facets (CSS opens the
     panel), the phone's panel opens by its own "Filters" line, and the pages are plain links."""
