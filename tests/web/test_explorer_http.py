@@ -170,6 +170,8 @@ def rows_of(html: str) -> set[str]:
         (4, 10, [1, 2, 3, 4, 5, 6, None, 10]),  # no "…" for nothing left out
         (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
         (12, 12, [1, None, 10, 11, 12]),
+        (5, 5, [1, 2, 3, 4, 5]),  # one page left out is shown, not "…" in its place
+        (1, 5, [1, 2, 3, 4, 5]),
     ],
 )
 def test_the_pager_links_the_ends_and_the_pages_near(current, pages, shown):

@@ -247,14 +247,17 @@ def _page_number(request: Request) -> int:
 
 def page_numbers(page: int, pages: int) -> list[int | None]:
     """The page numbers a pager links: the first, the last and ``PAGE_LINKS`` on each side of ``page``,
-    None where numbers are left out."""
+    None ("…") where two or more numbers are left out (one left out is shown: "…" would take its place)."""
     near = range(max(1, page - PAGE_LINKS), min(pages, page + PAGE_LINKS) + 1)
-    shown = sorted({1, pages, *near})
     out: list[int | None] = []
-    for n in shown:
-        if out and n - (out[-1] or 0) > 1:
+    previous = 0
+    for n in sorted({1, pages, *near}):
+        if n - previous == 2:
+            out.append(n - 1)
+        elif n - previous > 2:
             out.append(None)
         out.append(n)
+        previous = n
     return out
 
 
