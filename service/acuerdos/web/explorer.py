@@ -28,7 +28,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
-from .deps import PerVersion, data_version, get_backend, get_site, root_of
+from .deps import PerVersion, data_version, get_backend, root_of
 from .explorer_url import (
     DECISIONS,
     View,
@@ -47,7 +47,6 @@ from .facets import (
     counts,
     due_class,
     narrow,
-    read_collection,
     sorted_records,
     theme_sort_key,
 )
@@ -66,9 +65,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def collection_of(request: Request) -> Collection:
-    backend = get_backend(request)
     cache: PerVersion[Collection] = request.app.state.explorer
-    return cache.get(data_version(backend), lambda: read_collection(backend, get_site(request).base))
+    return cache.of(request)
 
 
 # --- what a page and a file show of a decision -----------------------------------------------------

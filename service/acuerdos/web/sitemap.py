@@ -45,9 +45,8 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
 
 
 def _paths(request: Request) -> list[str]:
-    backend, base = get_backend(request), get_site(request).base
     cache: PerVersion[list[str]] = request.app.state.sitemap
-    return cache.get(data_version(backend), lambda: resource_paths(backend, base))
+    return cache.of(request)
 
 
 def site_url(request: Request) -> str:
