@@ -226,7 +226,8 @@ def facet_panel(
     for facet in view.facets:
         chosen = selection.active(facet)
         values = [v for v in known_values(collection, facet, view) if counted[facet][v] or v in chosen]
-        values.sort(key=_value_order(collection, facet, lang, view))
+        value_order, group_order = _value_order(collection, facet, lang, view), _group_order(collection, facet)
+        values.sort(key=lambda v: (group_order(_group_of(collection, facet, v)), value_order(v)))  # as shown whole
         foldable = len(values) > top + FACET_MARGIN
         folded = foldable and facet not in unfolded
         shown = top_values(values, counted[facet], chosen, top) if folded else values
@@ -240,7 +241,7 @@ def facet_panel(
                     "checked": v in chosen,
                 }
             )
-        ordered = sorted(groups, key=_group_order(collection, facet))
+        ordered = sorted(groups, key=group_order)
         name = view.facet_name(facet, lang)
         size = number(len(values), lang)
         panel.append(
