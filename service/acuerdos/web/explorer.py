@@ -354,7 +354,8 @@ def explorer_page(
         if k not in ("sort", "as_of")
     ]
 
-    facets = facet_panel(collection, selection, counts(collection.records, selection, view.groups), lang, view, unfolded)
+    counted = counts(collection.records, selection, view.groups)
+    facets = facet_panel(collection, selection, counted, lang, view, unfolded)
     for f in facets:  # the link that shows a long facet whole, or its top values again, and comes back to it
         if f["foldable"]:
             f["toggle_href"] = address(whole=unfolded ^ {f["key"]}) + f"#facet-{f['key']}"
