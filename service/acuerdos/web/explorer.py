@@ -9,9 +9,10 @@ whole), so a view is shared, cited and bookmarked by its address. A facet with m
 meetings of a large record run to thousands) shows the ``FACET_TOP`` with the most items and every
 value chosen, and a link to show it whole. It works without JavaScript (a small script only submits
 the form when a box is ticked on a wide screen and filters long lists as one types); on a narrow
-screen the facets fold under one "Filters" line above the results. The same address with ``.csv`` (UTF-8 with a
-byte-order mark, so that Excel reads the accents), ``.xlsx`` or ``.json`` downloads every decision of
-the view (all its pages), with the selection and the data version in the file.
+screen the facets fold under one "Filters" line above the results. The same address with ``.csv``
+(UTF-8 with a byte-order mark, so that Excel reads the accents), ``.xlsx`` or ``.json`` downloads
+every decision of the view (all its pages, whatever facets are shown whole), with the selection and
+the data version in the file.
 
 A value that is not one of a facet's is not applied: the page says so and suggests the closest
 values ("did you mean"); the downloads answer 400 with the same message, in the language asked for.
@@ -188,11 +189,11 @@ def _group_of(collection: Collection[Any], facet: str, value: str) -> str:
 
 
 def _group_label(collection: Collection[Any], facet: str, group: str, lang: str) -> str:
-    if not group:
+    if not group:  # no scheme, or a folded facet: one flat list
         return ""
     if facet in ACTOR_FACETS:
         return strings(lang, "explore")[f"actors_{group}"]
-    return collection.labels.text(group, lang) if group else ""
+    return collection.labels.text(group, lang)
 
 
 def _group_order(collection: Collection[Any], facet: str) -> Callable[[str], Any]:
