@@ -54,6 +54,12 @@ def strings(lang: str, part: str = "site") -> dict[str, str]:
     return _CATALOGUE[lang if lang in LANGS else DEFAULT_LANG][part]
 
 
+def number(n: int, lang: str) -> str:
+    """A whole number as the language writes it: 2,568 in English, 2.568 in Spanish."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "es" else text
+
+
 def term_label(iri: str, lang: str) -> str | None:
     """Our label of a term of another vocabulary (rdfs:label, skos:broader…), or None."""
     pair = _TERMS.get(iri)
