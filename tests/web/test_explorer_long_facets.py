@@ -218,7 +218,14 @@ def test_a_facet_the_explorer_has_not_is_ignored(http):
 
 @pytest.mark.parametrize(
     ("n", "lang", "text"),
-    [(2568, "en", "2,568"), (2568, "es", "2.568"), (52, "es", "52"), (1234567, "es", "1.234.567")],
+    [
+        (2568, "en", "2,568"),
+        (2568, "es", "2568"),
+        (52, "es", "52"),
+        (11206, "en", "11,206"),
+        (11206, "es", "11\u202f206"),
+        (1234567, "es", "1\u202f234\u202f567"),
+    ],
 )
 def test_numbers_are_written_as_the_language_writes_them(n, lang, text):
     assert number(n, lang) == text
