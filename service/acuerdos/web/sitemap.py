@@ -36,7 +36,7 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
     of a statement (not the ontology's terms, which are fragments of its page), and each named graph."""
     prefix = sparql_iri(base.iri)[1:-1]
     rows = backend.select(
-        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { ?x ?y ?z } } "
+        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { } } "  # each graph once, not its every statement
         f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }}',
         whole=True,
     )
