@@ -1,6 +1,8 @@
 """The explorers' narrowing and counting (web.facets) against the independent walk of the graph
 (tests/facet_walk.py), in this process, for many selections drawn at random (seeded): one, two or
-three facets, one or two values each. The browser tests check the pages show what this computes."""
+three facets, one or two values each. The counts a collection keeps for a selection (more
+selections than it keeps, so some are dropped and made again) are those of a fresh count and of
+the walk. The browser tests check the pages show what this computes."""
 
 from __future__ import annotations
 
@@ -51,7 +53,10 @@ def compare(collection, walked, view: View, groups: dict, seed: int) -> None:
         kept, wanted = expected(walked, chosen_keys, groups)
         found = {r.iri for r in narrow(collection.records, selection, view.groups)}
         assert found == kept, f"{chosen_keys}: narrowed {sorted(found - kept)} too many, {sorted(kept - found)} missing"
-        counted = counts(collection.records, selection, view.groups)
+        counted = collection.counted(selection, view.groups)  # what the pages show, kept per selection
+        resorted = Selection(chosen=chosen, as_of=as_of, sort="due", descending=True)  # the next page, say
+        assert collection.counted(resorted, view.groups) is counted
+        assert counts(collection.records, selection, view.groups) == counted
         for facet in view.facets:
             mine = {url_key(collection, facet, v, view): n for v, n in counted[facet].items() if v and n}
             theirs = {v: n for v, n in wanted[facet].items() if v and n}

@@ -47,7 +47,6 @@ from .facets import (
     Collection,
     Record,
     Selection,
-    counts,
     due_class,
     narrow,
     sorted_records,
@@ -353,7 +352,7 @@ def explorer_page(
         if k not in ("sort", "as_of")
     ]
 
-    counted = counts(collection.records, selection, view.groups)
+    counted = collection.counted(selection, view.groups)
     facets = facet_panel(collection, selection, counted, lang, view, unfolded)
     for f in facets:  # the link that shows a long facet whole, or its top values again, and comes back to it
         if f["foldable"]:
