@@ -50,7 +50,9 @@ from . import (
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
 from .explorer import router as explorer_router
+from .explorer import with_landing_counts
 from .explorer_meetings import router as meetings_router
+from .explorer_url import DECISIONS, MEETINGS
 from .facets import read_collection
 from .guard import Guard, protocol, return_freed_memory
 from .health import health_router
@@ -148,9 +150,13 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     app.state.search = PerVersion("the search index", lambda backend, _site: search.read_index(backend))
     app.state.description = PerVersion("the dataset's description", dataset.read_description)
     app.state.sitemap = PerVersion("the sitemap", lambda backend, site: sitemap.resource_paths(backend, site.base))
-    app.state.explorer = PerVersion("the decisions explorer", lambda backend, site: read_collection(backend, site.base))
+    app.state.explorer = PerVersion(
+        "the decisions explorer",
+        lambda backend, site: with_landing_counts(read_collection(backend, site.base), DECISIONS),
+    )
     app.state.explorer_meetings = PerVersion(
-        "the meetings explorer", lambda backend, site: read_meetings(backend, site.base)
+        "the meetings explorer",
+        lambda backend, site: with_landing_counts(read_meetings(backend, site.base), MEETINGS),
     )
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
