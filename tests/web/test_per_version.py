@@ -16,11 +16,23 @@ import pyoxigraph as ox
 from acuerdos.settings import Settings
 from acuerdos.site import Site
 from acuerdos.store import LocalBackend
-from acuerdos.web.app import WARMED, create_app
+from acuerdos.web.app import create_app, kept_values
 from acuerdos.web.deps import PerVersion
 from conftest import _stop, start_service
 
 WAIT = 120.0  # seconds a test waits for the service's own log, at most
+PAGES = (  # each reads one of the values kept per data version
+    "/explore/decisions",
+    "/explore/meetings",
+    "/search?q=migrantes",
+    "/sitemap.xml",
+    "/dataset",
+    "/charts/coverage/gcm-objectives?by=year",
+    "/charts/coverage/regional-themes.csv",
+    "/charts/co-occurrence/gcm-principles",
+    "/charts/timeline",
+    "/theme/gcm-objective/10",
+)
 
 
 def test_requests_arriving_together_wait_for_one_computation() -> None:
@@ -62,33 +74,39 @@ def test_a_new_data_version_is_computed_again() -> None:
     assert calls == ["v1", "v2"]
 
 
-def test_every_value_computed_in_advance_is_kept_on_the_app(built_dist: Path) -> None:
-    """WARMED names values the app keeps (a renamed one would silently stop being warmed)."""
+def test_every_value_kept_per_version_is_computed_in_advance(built_dist: Path) -> None:
+    """kept_values lists every PerVersion the app holds (one added and not listed would be computed
+    by its first visitor, at a million triples after seconds)."""
     app = create_app(Site.open(Settings(dist=built_dist)))
-    for name in WARMED:
-        assert isinstance(getattr(app.state, name), PerVersion), name
+    state = vars(app.state)["_state"]
+    held = [v for v in state.values() if isinstance(v, PerVersion)]
+    held += [v for d in state.values() if isinstance(d, dict) for v in d.values() if isinstance(v, PerVersion)]
+    assert len(held) > 5
+    assert {id(v) for v in held} == {id(v) for v in kept_values(app)}
 
 
 def _computed(log: Path) -> list[str]:
     return re.findall(r"acuerdos\.web: (.+) computed for data version", log.read_text(errors="replace"))
 
 
-def test_the_service_computes_the_explorers_before_anyone_asks(built_dist: Path, tmp_path: Path) -> None:
+def test_the_service_computes_what_pages_read_from_the_whole_graph_before_anyone_asks(
+    built_dist: Path, tmp_path: Path
+) -> None:
+    names = sorted(kept.name for kept in kept_values(create_app(Site.open(Settings(dist=built_dist)))))
     log = tmp_path / "service.log"
     service = start_service(built_dist, log, "--log-level", "info")
     try:
-        names = ["the decisions explorer", "the meetings explorer", "the search index", "the sitemap"]
         deadline = time.monotonic() + WAIT
-        while sorted(_computed(log)) != sorted(names) and time.monotonic() < deadline:
+        while sorted(_computed(log)) != names and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert sorted(_computed(log)) == sorted(names), log.read_text(errors="replace")[-3000:]
+        assert sorted(_computed(log)) == names, log.read_text(errors="replace")[-3000:]
         headers = [p.read_text(encoding="utf-8") for p in (built_dist / "queries").glob("*.rq")]
         options = sum(len(re.findall(r"^#\+ +options: ", text, re.M)) for text in headers)  # parameters with choices
         while "choices computed" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert re.search(rf"the questions' choices computed: {2 * options} lists", log.read_text())  # en and es
-        for path in ("/explore/decisions", "/explore/meetings", "/search?q=migrantes", "/sitemap.xml"):
+        for path in PAGES:
             assert httpx.get(service.url + path, timeout=60).status_code == 200, path
-        assert sorted(_computed(log)) == sorted(names)  # what the requests showed was the value computed in advance
+        assert sorted(_computed(log)) == names  # what the pages showed was what was computed in advance
     finally:
         _stop(service.process)

@@ -160,6 +160,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
         "the meetings explorer",
         lambda backend, site: with_landing_counts(read_meetings(backend, site.base), MEETINGS),
     )
+    app.state.chart_data = charts.kept_chart_data()
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
@@ -202,7 +203,11 @@ def uvicorn_config(site: Site, app: FastAPI | None = None) -> uvicorn.Config:
     )
 
 
-WARMED = ("explorer", "explorer_meetings", "search", "sitemap")  # app.state's PerVersion values
+def kept_values(app: FastAPI) -> list[PerVersion]:
+    """What the app reads from the whole graph once per data version, in the order it is computed at start."""
+    state = app.state
+    kept = [state.explorer, state.explorer_meetings, state.search, state.sitemap, state.description]
+    return [*kept, *state.chart_data.values()]
 
 
 def warm(app: FastAPI) -> None:
@@ -210,8 +215,7 @@ def warm(app: FastAPI) -> None:
     forms would wait for (at a million triples, 25 s for the decisions explorer, 8 s for the
     choices of a decision), while the service already answers."""
     backend, site = app.state.backend, app.state.site
-    for name in WARMED:
-        kept: PerVersion = getattr(app.state, name)
+    for kept in kept_values(app):
         try:
             kept.get(backend, site)
         except Exception as exc:  # the first request for it meets the same and reports it

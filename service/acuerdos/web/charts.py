@@ -16,7 +16,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -24,12 +24,16 @@ from fastapi.responses import JSONResponse, Response
 
 from ..http import matches_etag, not_modified
 from ..namespaces import PREFIXES
+from ..site import Site
+from ..store import Backend
 from . import chart_data, followup_graph, vega
-from .deps import get_backend, get_site, root_of
+from .deps import PerVersion, get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import Labels, fetch_labels, short
 from .rendering import Links, is_iri, links_of, page_context, page_validators, render
 from .search import not_found_page
+
+T = TypeVar("T")
 
 router = APIRouter()
 
@@ -69,6 +73,30 @@ class Chart:
 def _charts(request: Request) -> vega.ChartCache:
     cache: vega.ChartCache = request.app.state.charts
     return cache
+
+
+def kept_chart_data() -> dict[tuple[str, ...], PerVersion[Any]]:
+    """What the charts read from the whole graph, kept per data version and shared by every chart
+    and page drawn from it (the coverage of a scheme feeds its chart in each order, basis and
+    language, and every theme's page): at a million triples each takes seconds to read."""
+    kept: dict[tuple[str, ...], PerVersion[Any]] = {
+        ("meetings",): PerVersion("the timeline's meetings", lambda backend, _site: chart_data.meetings(backend))
+    }
+    for scheme in chart_data.COVERAGE_SCHEMES:
+        kept["coverage", scheme] = PerVersion(f"the coverage of {scheme}", _of_scheme(chart_data.coverage, scheme))
+        kept["cooccurrence", scheme] = PerVersion(
+            f"the co-occurrence of {scheme}", _of_scheme(chart_data.cooccurrence, scheme)
+        )
+    return kept
+
+
+def _of_scheme(read: Callable[[Backend, str], T], scheme: str) -> Callable[[Backend, Site], T]:
+    return lambda backend, site: read(backend, site.base.path(f"scheme/{scheme}"))
+
+
+def _data(request: Request, *key: str) -> Any:
+    kept: PerVersion[Any] = request.app.state.chart_data[key]
+    return kept.of(request)
 
 
 # --- coverage ---------------------------------------------------------------------------------------
@@ -305,7 +333,8 @@ def timeline_page(request: Request, ext: str) -> Response:
     backend = get_backend(request)
 
     def found() -> list[chart_data.Meeting]:
-        return chart_data.meetings(backend)
+        meetings: list[chart_data.Meeting] = _data(request, "meetings")
+        return meetings
 
     def make() -> Chart:
         meetings = found()
@@ -394,10 +423,9 @@ def cooccurrence_page(request: Request, name: str) -> Response:
     if scheme not in chart_data.COVERAGE_SCHEMES:
         return not_found_page(request, None)
     root, links, lang = root_of(request), links_of(request), pick_lang(request)
-    base = get_site(request).base
 
     def make() -> Chart:
-        co = chart_data.cooccurrence(get_backend(request), base.path(f"scheme/{scheme}"))
+        co: chart_data.CoOccurrence = _data(request, "cooccurrence", scheme)
         return cooccurrence_chart(co, scheme, lang, links)
 
     def page(chart: Chart, version: str) -> dict[str, Any]:
@@ -479,11 +507,10 @@ def coverage_page(request: Request, name: str) -> Response:
     by, basis = _choice(request, "by", BY), _choice(request, "basis", BASIS)
     if scheme not in chart_data.COVERAGE_SCHEMES or by is None or basis is None:
         return not_found_page(request, None)
-    root, links, base = root_of(request), links_of(request), get_site(request).base
-    lang = pick_lang(request)
+    root, links, lang = root_of(request), links_of(request), pick_lang(request)
 
     def make() -> Chart:
-        cov = chart_data.coverage(get_backend(request), base.path(f"scheme/{scheme}"))
+        cov: chart_data.Coverage = _data(request, "coverage", scheme)
         return coverage_chart(cov, scheme, by, basis, lang, links)
 
     def page(chart: Chart, version: str) -> dict[str, Any]:
@@ -626,9 +653,7 @@ def theme_view(request: Request, iri: str, lang: str, version: str) -> dict[str,
     if scheme is None:
         return None
     cache, c = _charts(request), strings(lang, "charts")
-    cov = cache.get(
-        version, ("coverage-data", scheme), lambda: chart_data.coverage(backend, base.path(f"scheme/{scheme}"))
-    )
+    cov: chart_data.Coverage = _data(request, "coverage", scheme)
     touches = [t for t in cov.touches if t[0] == iri]
 
     def make() -> str:
