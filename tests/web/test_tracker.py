@@ -4,11 +4,18 @@ do; its decisions, dates and statuses against a walk of the graph in Python; its
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 import icalendar
+import pytest
+from fastapi.testclient import TestClient
 from rdflib import Namespace, URIRef
 
+from acuerdos.settings import Settings
+from acuerdos.site import Site
+from acuerdos.web import tracker as tracker_module
+from acuerdos.web.app import create_app
 from screens import shoot
 
 BASE = "https://w3id.org/acuerdos/"
@@ -134,3 +141,56 @@ def test_tracker_csv_and_unknown_actor(http):
     assert http.get("/tracker/state/XX").status_code == 404
     assert http.get("/tracker/meeting/2017-06-08-panama").status_code == 404
     assert http.get("/tracker/state/MX", params={"as_of": "not a date"}).status_code == 404
+
+
+def _table(html: str, section: str) -> dict[str, str]:
+    """The decisions of one table of a tracker page (their IRI) and the status each shows."""
+    part = html.split(f'<section aria-labelledby="{section}">', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(r'<tr class="status-([a-z-]+)">.*?<td data-label="[^"]*"><a href="([^"]+)"', part, re.S)
+    return {BASE + urlsplit(href).path.lstrip("/"): state for state, href in rows}
+
+
+@pytest.fixture
+def tracker(built_dist, monkeypatch):
+    """The service in this process, with tables of at most 3 rows (the record's actors have dozens;
+    the whole record's have thousands)."""
+    monkeypatch.setattr(tracker_module, "TRACKED", 3)
+    with TestClient(create_app(Site.open(Settings(dist=built_dist, workers=1)))) as client:
+        yield client
+
+
+def test_a_long_tracker_shows_its_first_rows_and_every_one_when_asked(tracker, union_graph):
+    named, via = concerning(union_graph, MX)
+    expected = {str(d): status(union_graph, d, AS_OF) for d in named}
+    assert len(expected) > 3 and len(via) > 3
+    params = {"as_of": AS_OF.isoformat(), "lang": "en"}
+    page = tracker.get("/tracker/state/MX", params=params).text
+    first = _table(page, "h-direct")
+    assert len(first) == 3 and all(expected[d] == s for d, s in first.items())
+    assert f"The first 3 of {len(expected)}" in page and f"show all {len(expected)}" in page
+    assert len(_table(page, "h-indirect")) == 3
+    whole = tracker.get("/tracker/state/MX", params=params | {"rows": "all"}).text
+    assert _table(whole, "h-direct") == expected
+    assert set(_table(whole, "h-indirect")) == {str(d) for d in via}
+    assert "The first" not in whole
+
+
+@pytest.mark.parametrize("chosen", ["past-due", "due", "pending", "followed-up"])
+def test_a_status_count_links_to_the_decisions_of_that_status(tracker, union_graph, chosen):
+    named, via = concerning(union_graph, MX)
+    direct = {str(d) for d in named if status(union_graph, d, AS_OF) == chosen}
+    indirect = {str(d) for d in via if status(union_graph, d, AS_OF) == chosen}
+    params = {"as_of": AS_OF.isoformat(), "lang": "es", "rows": "all"}
+    everything = tracker.get("/tracker/state/MX", params=params).text
+    count = len(direct) + len(indirect)  # the counts cover both tables
+    link = re.search(rf'<li class="{chosen}"><a href="([^"]+)"><strong>{count}</strong>', everything)
+    assert link is not None  # the count is a link to its own list
+    page = tracker.get(link.group(1).replace("&amp;", "&") + "&rows=all")
+    assert page.status_code == 200
+    assert set(_table(page.text, "h-direct")) == direct and set(_table(page.text, "h-indirect")) == indirect
+    assert "todos los estados" in page.text  # the way back to every status
+    assert page.headers["ETag"] != tracker.get("/tracker/state/MX", params=params).headers["ETag"]
+
+
+def test_an_unknown_status_is_not_found(tracker):
+    assert tracker.get("/tracker/state/MX", params={"status": "late"}).status_code == 404

@@ -45,6 +45,7 @@ router = APIRouter()
 
 GROUPS = ("state", "organisation", "body", "conference")  # the first segment of an actor's path
 STATUSES = ("past-due", "due", "pending", "followed-up")
+TRACKED = 100  # rows a table shows unless all are asked for: at a million triples a state has thousands
 _P = (
     f"PREFIX acu: <{ONTOLOGY_NS}>\nPREFIX org: <{PREFIXES['org']}>\nPREFIX schema: <{PREFIXES['schema']}>\n"
     f"PREFIX dcterms: <{PREFIXES['dcterms']}>\n"
@@ -402,7 +403,8 @@ def tracker_page(request: Request, path: str) -> Response:
     as_of = _as_of(request)
     if path.split("/", 1)[0] not in GROUPS or not is_iri(actor) or as_of is None:
         return not_found_page(request, None)
-    lang, version, headers = page_validators(request, "tracker", actor, ext, as_of.isoformat())
+    status, whole = request.query_params.get("status") or "", request.query_params.get("rows") == "all"
+    lang, version, headers = page_validators(request, "tracker", actor, ext, as_of.isoformat(), status, whole)
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     backend = get_backend(request)
@@ -424,6 +426,17 @@ def tracker_page(request: Request, path: str) -> Response:
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUSES}
     root = root_of(request)
     here = f"{root}/tracker/{path}"
+    if status and status not in STATUSES:
+        return not_found_page(request, None, lang)
+    shown = [r for r in rows if r["status"] == status] if status else rows
+
+    def address(**changed: str) -> str:
+        kept = {"lang": lang, "as_of": as_of.isoformat(), "status": status, "rows": "all" if whole else ""}
+        return f"{here}?" + urlencode({k: v for k, v in (kept | changed).items() if v})
+
+    def table(part: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"rows": part if whole else part[:TRACKED], "all": len(part), "show_all": address(rows="all")}
+
     context = page_context(
         request,
         lang,
@@ -431,9 +444,11 @@ def tracker_page(request: Request, path: str) -> Response:
         version,
         k=k,
         actor={"label": name, "href": links.href(actor) + f"?lang={lang}"},
-        direct=[r for r in rows if r["direct"]],
-        indirect=[r for r in rows if not r["direct"]],
-        counts=[(s, k[f"status_{s}"], counts[s]) for s in STATUSES],
+        direct=table([r for r in shown if r["direct"]]),
+        indirect=table([r for r in shown if not r["direct"]]),
+        counts=[(s, k[f"status_{s}"], counts[s], address(status=s, rows="")) for s in STATUSES],
+        status=status,
+        every_status=address(status="", rows=""),
         as_of=as_of.isoformat(),
         today=as_of == dt.date.today(),
         ics=f"{here}.ics?lang={lang}",
