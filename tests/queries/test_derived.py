@@ -74,10 +74,13 @@ LONG: dict[str, str] = {
     "textQuotedIn": """?s acu:text ?t ; acu:evidence ?e . ?e oa:hasSource ?o ; oa:hasSelector ?sel .
       ?sel oa:exact ?q FILTER(STR(?q) = STR(?t))""",
     "dueMonth": f"""VALUES ?o {{ {MONTHS} }}
-      {{ ?s acu:deadline|acu:scheduledStart ?a BIND(?a AS ?b) }} UNION {{ ?s acu:scheduledStart ?a ; acu:scheduledEnd ?b }}
+      {{ ?s acu:deadline|acu:scheduledStart ?a BIND(?a AS ?b) }}
+      UNION {{ ?s acu:scheduledStart ?a ; acu:scheduledEnd ?b }}
       BIND(SUBSTR(STR(?a), 1, 7) AS ?month_a) BIND(SUBSTR(STR(?b), 1, 7) AS ?month_b)
-      FILTER(STR(?o) >= IF(?month_a < ?month_b, ?month_a, ?month_b) && STR(?o) <= IF(?month_a < ?month_b, ?month_b, ?month_a))""",
-    "taggedCount": """{ SELECT ?s (COUNT(DISTINCT ?r) AS ?o) WHERE { ?r acu:themeAssignment ?a . ?a acu:theme ?s } GROUP BY ?s }""",
+      FILTER(STR(?o) >= IF(?month_a < ?month_b, ?month_a, ?month_b)
+             && STR(?o) <= IF(?month_a < ?month_b, ?month_b, ?month_a))""",
+    "taggedCount": """{ SELECT ?s (COUNT(DISTINCT ?r) AS ?o)
+                        WHERE { ?r acu:themeAssignment ?a . ?a acu:theme ?s } GROUP BY ?s }""",
     "followUpStatus": f"""?s a/rdfs:subClassOf* acu:Decision .
       OPTIONAL {{ ?s ^acu:partOf* ?p . ?p acu:followUp ?f .
                  FILTER NOT EXISTS {{ ?f acu:followUpKind <https://w3id.org/acuerdos/kind/follow-up/related> }} }}
