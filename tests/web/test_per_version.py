@@ -82,6 +82,11 @@ def test_the_service_computes_the_explorers_before_anyone_asks(built_dist: Path,
         while sorted(_computed(log)) != sorted(names) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert sorted(_computed(log)) == sorted(names), log.read_text(errors="replace")[-3000:]
+        headers = [p.read_text(encoding="utf-8") for p in (built_dist / "queries").glob("*.rq")]
+        options = sum(len(re.findall(r"^#\+ +options: ", text, re.M)) for text in headers)  # parameters with choices
+        while "choices computed" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert re.search(rf"the questions' choices computed: {2 * options} lists", log.read_text())  # en and es
         for path in ("/explore/decisions", "/explore/meetings", "/search?q=migrantes", "/sitemap.xml"):
             assert httpx.get(service.url + path, timeout=60).status_code == 200, path
         assert sorted(_computed(log)) == sorted(names)  # what the requests showed was the value computed in advance
