@@ -9,7 +9,7 @@ an earlier commit (`git archive COMMIT queries | tar -x -C DIR`) can be timed ov
 current ones. Each question runs with its example; the median CPU milliseconds (this process's
 user and system time, which the neighbours on a shared machine do not inflate as they do the
 clock) and the rows are printed as a Markdown table, with the ratio of the largest size to the
-smallest for the last version given.
+smallest for the last version given. `--only NAME[,NAME]` times those questions alone.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "service"))
 
 import pyoxigraph as ox  # noqa: E402
 
-from acuerdos.namespaces import Base  # noqa: E402
+from acuerdos.namespaces import CANONICAL_BASE, Base  # noqa: E402
 from acuerdos.queries import load_registry  # noqa: E402
 from acuerdos.store import LocalBackend  # noqa: E402
 
@@ -43,13 +43,17 @@ def pairs(values: list[str], what: str) -> dict[str, Path]:
     return out
 
 
-def timed(dist: Path, folders: dict[str, Path], repeats: int) -> dict[str, dict[str, tuple[float, int]]]:
+def timed(
+    dist: Path, folders: dict[str, Path], repeats: int, only: set[str]
+) -> dict[str, dict[str, tuple[float, int]]]:
     """{question: {version: (median CPU ms, rows)}} over one release's on-disk store."""
     base = Base(json.loads((dist / "manifest.json").read_text())["base"])
     backend = LocalBackend(ox.Store.read_only(str(dist / "store")))
     registries = {label: load_registry(folder, base) for label, folder in folders.items()}
     out: dict[str, dict[str, tuple[float, int]]] = {}
     for name in next(iter(registries.values())).names():
+        if only and name not in only:
+            continue
         for label, registry in registries.items():
             query = registry.get(name)
             cpus, rows = [], 0
@@ -85,9 +89,15 @@ def main() -> None:
     parser.add_argument("--dist", action="append", required=True, help="SIZE=release folder (smallest first)")
     parser.add_argument("--queries", action="append", required=True, help="LABEL=queries folder (newest last)")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--only", default="", help="NAME[,NAME]: time these questions alone (all when not given)")
     args = parser.parse_args()
     folders = pairs(args.queries, "queries")
-    results = {size: timed(dist, folders, args.repeats) for size, dist in pairs(args.dist, "dist").items()}
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    known = set(load_registry(next(iter(folders.values())), Base(CANONICAL_BASE)).names())
+    if only - known:
+        raise SystemExit(f"--only: no question named {', '.join(sorted(only - known))}")
+    dists = pairs(args.dist, "dist")
+    results = {size: timed(dist, folders, args.repeats, only) for size, dist in dists.items()}
     print("CPU ms, median of", args.repeats, "(rows)\n")
     print(table(results, list(folders)))
 

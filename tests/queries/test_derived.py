@@ -28,8 +28,11 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 FOLLOW_UP_STATUS = "https://w3id.org/acuerdos/kind/follow-up-status/"
+# every month of 1900–2100, the months acu:dueMonth may take on any record this test reads
+MONTHS = " ".join(f'"{y:04d}-{m:02d}"^^xsd:gYearMonth' for y in range(1900, 2101) for m in range(1, 13))
 
 
 def _normalised(text: str) -> str:
@@ -70,6 +73,14 @@ LONG: dict[str, str] = {
                           FILTER(?between > ?d && ?between < ?o) }""",
     "textQuotedIn": """?s acu:text ?t ; acu:evidence ?e . ?e oa:hasSource ?o ; oa:hasSelector ?sel .
       ?sel oa:exact ?q FILTER(STR(?q) = STR(?t))""",
+    "dueMonth": f"""VALUES ?o {{ {MONTHS} }}
+      {{ ?s acu:deadline|acu:scheduledStart ?a BIND(?a AS ?b) }}
+      UNION {{ ?s acu:scheduledStart ?a ; acu:scheduledEnd ?b }}
+      BIND(SUBSTR(STR(?a), 1, 7) AS ?month_a) BIND(SUBSTR(STR(?b), 1, 7) AS ?month_b)
+      FILTER(STR(?o) >= IF(?month_a < ?month_b, ?month_a, ?month_b)
+             && STR(?o) <= IF(?month_a < ?month_b, ?month_b, ?month_a))""",
+    "taggedCount": """{ SELECT ?s (COUNT(DISTINCT ?r) AS ?o)
+                        WHERE { ?r acu:themeAssignment ?a . ?a acu:theme ?s } GROUP BY ?s }""",
     "followUpStatus": f"""?s a/rdfs:subClassOf* acu:Decision .
       OPTIONAL {{ ?s ^acu:partOf* ?p . ?p acu:followUp ?f .
                  FILTER NOT EXISTS {{ ?f acu:followUpKind <https://w3id.org/acuerdos/kind/follow-up/related> }} }}
