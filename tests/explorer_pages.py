@@ -33,3 +33,20 @@ def facet_counts(page) -> dict[str, dict[str, int]]:
         )
         counts[name] = {value: int(count) for value, count in values}
     return counts
+
+
+def check_folded(facet: str, shown: dict[str, int], want: dict[str, int], chosen: set[str]) -> None:
+    """The values a facet shows, against what an independent count says it has (``want``: every value
+    with items, and every chosen one): all of them when they are few; else the ``FACET_TOP`` with the
+    most items and every chosen value, most first (the rule `web.explorer.facet_panel` documents)."""
+    from acuerdos.web.explorer import FACET_MARGIN, FACET_TOP
+
+    assert chosen <= shown.keys(), f"{facet}: a chosen value is out of sight"
+    if len(want) <= FACET_TOP + FACET_MARGIN:
+        assert shown == want, f"counts of {facet}: page {shown}, walk {want}"
+        return
+    assert {v: want.get(v) for v in shown} == shown, f"counts of {facet}: page {shown}, walk {want}"
+    highest = sorted(want.values(), reverse=True)[:FACET_TOP]
+    assert sorted(shown.values(), reverse=True)[:FACET_TOP] == highest, f"{facet}: not its top values"
+    assert len(shown) <= FACET_TOP + len(chosen), f"{facet}: {len(shown)} values shown"
+    assert list(shown.values()) == sorted(shown.values(), reverse=True), f"{facet}: not by count"

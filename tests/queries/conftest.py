@@ -69,7 +69,7 @@ class RdflibBackend:
     def __init__(self, graph) -> None:
         self.graph = graph
 
-    def select(self, query: str) -> Rows:
+    def select(self, query: str, *, whole: bool = False) -> Rows:  # rdflib cuts nothing: every read is whole
         result = self.graph.query(query)
         return Rows([{str(k): v for k, v in row.asdict().items()} for row in result], [str(v) for v in result.vars])
 

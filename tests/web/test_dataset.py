@@ -108,3 +108,16 @@ def test_dataset_page_and_well_known(http):
     assert redirect.status_code == 303 and redirect.headers["location"].endswith("/dataset")
     assert http.get("/dumps/secret.txt").status_code == 404
     assert http.get("/dumps/..%2Fmanifest.json").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_dataset_page_writes_its_figures_as_the_language_does(http, manifest, lang):
+    """16,842 in English; 16 842 in Spanish (a narrow no-break space: RAE and ASALE's Ortografía,
+    since a point or a comma reads as a decimal sign in one or the other half of the member states)."""
+    triples = manifest["triples"]
+    assert triples >= 10_000  # the rule for Spanish differs below five digits
+    digits = str(triples)
+    groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
+    written = ("," if lang == "en" else "\u202f").join(groups)
+    page = http.get(f"/dataset?lang={lang}", headers={"Accept": "text/html"})
+    assert f"<dd>{written}</dd>" in page.text

@@ -1,6 +1,8 @@
 """The explorers' narrowing and counting (web.facets) against the independent walk of the graph
 (tests/facet_walk.py), in this process, for many selections drawn at random (seeded): one, two or
-three facets, one or two values each. The browser tests check the pages show what this computes."""
+three facets, one or two values each. The counts a collection keeps for a selection (more
+selections than it keeps, so some are dropped and made again) are those of a fresh count and of
+the walk. The browser tests check the pages show what this computes."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ import random
 
 import pytest
 from rdflib import Graph
+from starlette.requests import Request
 
 from acuerdos.namespaces import Base
 from acuerdos.project import Release
 from acuerdos.store import LocalBackend
 from acuerdos.store.embedded import EmbeddedEngine
-from acuerdos.web.explorer_url import DECISIONS, MEETINGS, View, url_key
+from acuerdos.web.explorer import with_landing_counts
+from acuerdos.web.explorer_url import DECISIONS, MEETINGS, View, read_selection, url_key
 from acuerdos.web.facets import Selection, counts, narrow, read_collection
 from acuerdos.web.meeting_facets import read_meetings
 from facet_walk import BASE, GROUPS, MEETING_GROUPS, expected, walk, walk_meetings
@@ -51,7 +55,10 @@ def compare(collection, walked, view: View, groups: dict, seed: int) -> None:
         kept, wanted = expected(walked, chosen_keys, groups)
         found = {r.iri for r in narrow(collection.records, selection, view.groups)}
         assert found == kept, f"{chosen_keys}: narrowed {sorted(found - kept)} too many, {sorted(kept - found)} missing"
-        counted = counts(collection.records, selection, view.groups)
+        counted = collection.counted(selection, view.groups)  # what the pages show, kept per selection
+        resorted = Selection(chosen=chosen, as_of=as_of, sort="due", descending=True)  # the next page, say
+        assert collection.counted(resorted, view.groups) is counted
+        assert counts(collection.records, selection, view.groups) == counted
         for facet in view.facets:
             mine = {url_key(collection, facet, v, view): n for v, n in counted[facet].items() if v and n}
             theirs = {v: n for v, n in wanted[facet].items() if v and n}
@@ -71,3 +78,17 @@ def test_meetings_narrow_and_count_as_the_walk_says(backend, graph):
     walked = walk_meetings(graph)
     assert {m.iri for m in collection.records} == {w.iri for w in walked}
     compare(collection, walked, MEETINGS, MEETING_GROUPS, seed=9)
+
+
+@pytest.mark.parametrize("view", [DECISIONS, MEETINGS], ids=lambda v: v.name)
+def test_the_first_page_has_its_counts_when_the_collection_is_read(backend, view):
+    """What the service computes at start includes the counts of an explorer's first page (nothing
+    chosen), the page most visitors open: the selection a bare URL gives finds them kept."""
+    read = read_collection if view is DECISIONS else read_meetings
+    collection = with_landing_counts(read(backend, Base()), view)
+    path = f"/explore/{view.name}"
+    bare = Request({"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []})
+    selection, problems = read_selection(bare, collection, "en", view)
+    assert not problems
+    key = (selection.counting_key(), tuple(sorted(view.groups.items())))
+    assert list(collection._counted) == [key]  # made before any page asked, and only those

@@ -125,9 +125,12 @@ class NamedQuery:
                     wanted = " or ".join(CURIES.shorten(c) for c in param.classes)
                     raise UserError(f"{str(term)!r} is not a {wanted} in the graph", where=f"parameter {name!r}")
 
-    def run(self, backend: Backend, params: Mapping[str, Any] | None = None, lang: str | None = None) -> Rows:
-        """Bind the parameters (checking IRI classes against the graph) and run the query."""
-        return backend.select(self.bind(params, lang=lang, backend=backend))
+    def run(
+        self, backend: Backend, params: Mapping[str, Any] | None = None, lang: str | None = None, *, whole: bool = False
+    ) -> Rows:
+        """Bind the parameters (checking IRI classes against the graph) and run the query; ``whole``:
+        a read of the site's own (a form's choices), every row (``Backend.select``)."""
+        return backend.select(self.bind(params, lang=lang, backend=backend), whole=whole)
 
 
 # --- reading a file ------------------------------------------------------------------------------
@@ -297,9 +300,10 @@ class Registry:
         The group is the option query's first column of ``OPTION_GROUPS`` that a row binds (the kind of
         an actor, the scheme of a theme, the meeting of a decision), '' when it has none: a long list
         of choices is shown in these groups. Kept (the `options_cache_size` most recently used lists)
-        by query, parameter, language and the backend's data version, so a form does not run its
-        option queries on every request and new data never shows old options; errors are not kept,
-        nor lists of a backend without a version or of a query from outside the registry.
+        by options query (or query and parameter, for a list written in the header), language and
+        the backend's data version, so a form does not run its option queries on every request and
+        new data never shows old options; errors are not kept, nor lists of a backend without a
+        version or of a query from outside the registry.
         """
         query = self.get(query) if isinstance(query, str) else query
         spec = query.params.get(param)
@@ -309,7 +313,8 @@ class Registry:
             return []
         if not backend.version or self.queries.get(query.name) is not query:
             return list(self._compute_options(query, spec, backend, lang))
-        key = (query.name, param, lang, str(backend.version))
+        source = f"{query.name}:{param}" if spec.options_inline else spec.options  # a named list is one for all
+        key = (source, lang, str(backend.version))
         choices = self._options.get(key)
         if choices is None:
             choices = self._compute_options(query, spec, backend, lang)
@@ -326,7 +331,7 @@ class Registry:
             )
         else:
             source = self.get(spec.options or "")
-        rows = source.run(backend, {}, lang=lang)
+        rows = source.run(backend, {}, lang=lang, whole=True)  # every choice: at 1M, 20,071 decisions
         return tuple(
             (str(row["value"]), str(row.get("label", row["value"])), _group_of(row)) for row in rows if "value" in row
         )

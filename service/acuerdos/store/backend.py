@@ -33,7 +33,7 @@ from ..rdf.rows import Rows
 from ..rdf.sparql_text import QueryInfo
 from ..rdf.terms import Encoded, decode
 from ..settings import Settings
-from .engine import Task
+from .engine import WHOLE_TIME_LIMIT, Task
 from .errors import BadQuery, StoreError
 from .pool import Fairness, WorkerPool
 from .safety import check_query
@@ -213,7 +213,7 @@ class PooledBackend(Backend):
         self.time_limit = time_limit if time_limit is not None else settings.query_timeout
 
     def _call(self, task: Task) -> Any:
-        return self.pool.call(task, self.time_limit)
+        return self.pool.call(task, max(self.time_limit, WHOLE_TIME_LIMIT) if task.get("whole") else self.time_limit)
 
     def health(self) -> dict[str, Any]:
         return super().health() | self.pool.stats()

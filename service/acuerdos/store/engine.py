@@ -34,6 +34,11 @@ from .errors import BadQuery, QuerySyntaxError, WrongQueryForm
 Task = dict[str, Any]
 Spec = dict[str, Any]  # {"engine": module path, ...what that module's `engine_from_spec` reads}
 
+# The time a read of the site's own (``whole``: an explorer's collection, the sitemap) may take, at
+# least: computed once per data version, it reads the whole record (the sitemap at 1M triples, 6 s
+# on a quiet machine) and must not fail where a user's query would be stopped.
+WHOLE_TIME_LIMIT = 120.0
+
 _POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 
 

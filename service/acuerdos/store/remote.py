@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from ..settings import Settings
 from .backend import PooledBackend, fairness
-from .engine import Outcome, Spec, query_store
+from .engine import WHOLE_TIME_LIMIT, Outcome, Spec, query_store
 from .errors import BadQuery, QueryError, StoreError, UpstreamError, UpstreamTimeout
 from .graph_store import host_of, reason_of
 from .pool import WorkerPool
@@ -216,7 +216,7 @@ class RemoteEngine:
         client = SPARQLWrapper(self.endpoint, agent="acuerdos (SPARQLWrapper)")
         client.setMethod(POST)
         client.setOnlyConneg(True)
-        client.setTimeout(max(1, round(self.timeout)))
+        client.setTimeout(max(1, round(max(self.timeout, WHOLE_TIME_LIMIT) if whole else self.timeout)))
         client.setReturnFormat(TURTLE if graph else JSON)
         client.setQuery(query)
         for g in default_graphs or []:

@@ -15,6 +15,8 @@ client).
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -28,6 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import __version__
 from ..errors import UserError
 from ..http import error_handler
+from ..queries import LANGS
 from ..site import Site
 from ..sparql.endpoint import LIMIT_HEADER, TRUNCATED_HEADER, VERSION_HEADER, make_router
 from ..store import Backend, open_backend
@@ -49,10 +52,14 @@ from . import (
 from .api_doc import install as complete_openapi
 from .deps import PerVersion
 from .explorer import router as explorer_router
+from .explorer import with_landing_counts
 from .explorer_meetings import router as meetings_router
+from .explorer_url import DECISIONS, MEETINGS
+from .facets import read_collection
 from .guard import Guard, protocol, return_freed_memory
 from .health import health_router
 from .i18n import LanguageCookie
+from .meeting_facets import read_meetings
 from .query_api import build_router
 from .vega import ChartCache
 
@@ -141,11 +148,18 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     )
     app.state.site = site
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
-    app.state.search = PerVersion()  # the search index, read once per data version
-    app.state.description = PerVersion()  # the dataset's description (dataset.ttl), likewise
-    app.state.sitemap = PerVersion()  # the resource pages the sitemap lists, likewise
-    app.state.explorer = PerVersion()  # the decisions and their facets (web.facets), likewise
-    app.state.explorer_meetings = PerVersion()  # the meetings and theirs (web.meeting_facets)
+    # what is read from the whole graph once per data version
+    app.state.search = PerVersion("the search index", lambda backend, _site: search.read_index(backend))
+    app.state.description = PerVersion("the dataset's description", dataset.read_description)
+    app.state.sitemap = PerVersion("the sitemap", lambda backend, site: sitemap.resource_paths(backend, site.base))
+    app.state.explorer = PerVersion(
+        "the decisions explorer",
+        lambda backend, site: with_landing_counts(read_collection(backend, site.base), DECISIONS),
+    )
+    app.state.explorer_meetings = PerVersion(
+        "the meetings explorer",
+        lambda backend, site: with_landing_counts(read_meetings(backend, site.base), MEETINGS),
+    )
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
@@ -188,6 +202,35 @@ def uvicorn_config(site: Site, app: FastAPI | None = None) -> uvicorn.Config:
     )
 
 
+WARMED = ("explorer", "explorer_meetings", "search", "sitemap")  # app.state's PerVersion values
+
+
+def warm(app: FastAPI) -> None:
+    """Compute what the first visitor of the explorers, the search, the sitemap and the questions'
+    forms would wait for (at a million triples, 25 s for the decisions explorer, 8 s for the
+    choices of a decision), while the service already answers."""
+    backend, site = app.state.backend, app.state.site
+    for name in WARMED:
+        kept: PerVersion = getattr(app.state, name)
+        try:
+            kept.get(backend, site)
+        except Exception as exc:  # the first request for it meets the same and reports it
+            log.warning("%s not computed in advance: %s", kept.name, exc)
+            return
+    registry = site.registry
+    started, lists = time.perf_counter(), 0
+    for query in registry.queries.values() if registry is not None else ():
+        for name in (name for name, param in query.params.items() if param.options):
+            for lang in LANGS:
+                try:
+                    registry.grouped_options(query, name, backend, lang=lang)  # kept by the registry
+                except Exception as exc:
+                    log.warning("the choices of %s.%s not computed in advance: %s", query.name, name, exc)
+                    return
+                lists += 1
+    log.info("the questions' choices computed: %d lists in %.1f s", lists, time.perf_counter() - started)
+
+
 def serve(site: Site) -> None:
     """Run the service until interrupted (what `acuerdos serve` does).
 
@@ -205,7 +248,8 @@ def serve(site: Site) -> None:
         warning = check() if check is not None else None
         if warning:
             log.warning(warning)
-        server = uvicorn.Server(uvicorn_config(site, create_app(site, backend)))
-        server.run()
+        app = create_app(site, backend)
+        threading.Thread(target=warm, args=(app,), name="warm", daemon=True).start()
+        uvicorn.Server(uvicorn_config(site, app)).run()
     finally:
         backend.close()

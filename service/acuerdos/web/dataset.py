@@ -28,6 +28,8 @@ from ..graph.mirror import SUMS
 from ..graph.void import EXAMPLES, VOID
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import CURIES
+from ..site import Site
+from ..store import Backend
 from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
 from .i18n import pick_lang, strings
 from .labels import fetch_labels
@@ -47,18 +49,18 @@ OTHER_FILES = {SUMS: "text/plain", "manifest.json": "application/json"}
 
 
 def description(request: Request) -> Graph:
-    """The release's description (``dataset.ttl``), read once per release; empty if it has none."""
-    site = get_site(request)
+    """The release's description (``dataset.ttl``), read once per data version."""
     cache: PerVersion[Graph] = request.app.state.description
+    return cache.of(request)
 
-    def read() -> Graph:
-        graph = Graph()
-        path = site.release.folder / DESCRIPTION
-        if path.is_file():
-            graph.parse(path, format="turtle")
-        return graph
 
-    return cache.get(site.version, read)
+def read_description(_backend: Backend, site: Site) -> Graph:
+    """The release's ``dataset.ttl``; empty if it has none."""
+    graph = Graph()
+    path = site.release.folder / DESCRIPTION
+    if path.is_file():
+        graph.parse(path, format="turtle")
+    return graph
 
 
 def described_by(request: Request) -> str:

@@ -7,7 +7,9 @@ dataset's figures) is kept: one value, recomputed when the data version changes.
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -17,6 +19,7 @@ from ..site import Site
 from ..store import Backend
 
 T = TypeVar("T")
+log = logging.getLogger("acuerdos.web")
 
 
 def get_site(request: Request) -> Site:
@@ -45,21 +48,41 @@ def data_version(backend: Backend) -> str:
 
 
 class PerVersion(Generic[T]):
-    """One value computed from the graph, kept until the data version changes."""
+    """One value computed from the graph, kept until the data version changes.
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
+    One computation at a time: at a million triples an explorer's collection takes seconds, and the
+    visitors who arrive meanwhile wait for it instead of each starting their own."""
+
+    def __init__(self, name: str, compute: Callable[[Backend, Site], T]) -> None:
+        self.name = name
+        self._compute = compute
+        self._lock = threading.Lock()  # guards the kept value
+        self._computing = threading.Lock()  # held while computing
         self._version: str | None = None
         self._value: T | None = None
 
-    def get(self, version: str, compute: Callable[[], T]) -> T:
+    def _kept(self, version: str) -> T | None:
         with self._lock:
-            if self._version == version and self._value is not None:
-                return self._value
-        value = compute()
-        with self._lock:
-            self._version, self._value = version, value
+            return self._value if self._version == version else None
+
+    def get(self, backend: Backend, site: Site) -> T:
+        version = data_version(backend)
+        value = self._kept(version)
+        if value is None:
+            with self._computing:
+                value = self._kept(version)  # computed while this thread waited
+                if value is None:
+                    started = time.perf_counter()
+                    value = self._compute(backend, site)
+                    seconds = time.perf_counter() - started
+                    log.info("%s computed for data version %r in %.1f s", self.name, version, seconds)
+                    with self._lock:
+                        self._version, self._value = version, value
         return value
+
+    def of(self, request: Request) -> T:
+        """The value for a request's app (its backend and site)."""
+        return self.get(get_backend(request), get_site(request))
 
 
 def get_and_head(target: APIRouter, path: str, **options: Any) -> Callable:

@@ -4,12 +4,15 @@ The page is a GET form: the URL holds the whole selection (``conference``, ``yea
 ``kind``, ``theme``, ``basis``, ``actor``, ``role``, ``due``, ``status``, each repeatable, with
 IRIs written as their CURIE, ``acu:Agreement``, or their path under the base, ``state/MX``;
 ``due_from``, ``due_to`` and ``as_of`` dates; ``q`` text; ``sort``, a column, ``-`` first for
-descending; ``page``, the page of ``PAGE_SIZE`` items shown), so a view is shared, cited and
-bookmarked by its address. It works without JavaScript (a small script only submits the form when a
-box is ticked on a wide screen and filters long lists as one types); on a narrow screen the facets
-fold under one "Filters" line above the results. The same address with ``.csv`` (UTF-8 with a
-byte-order mark, so that Excel reads the accents), ``.xlsx`` or ``.json`` downloads every decision of
-the view (all its pages), with the selection and the data version in the file.
+descending; ``page``, the page of ``PAGE_SIZE`` items shown; ``more``, repeatable, a facet shown
+whole), so a view is shared, cited and bookmarked by its address. A facet with many values (the
+meetings of a large record run to thousands) shows the ``FACET_TOP`` with the most items and every
+value chosen, and a link to show it whole. It works without JavaScript (a small script only submits
+the form when a box is ticked on a wide screen and filters long lists as one types); on a narrow
+screen the facets fold under one "Filters" line above the results. The same address with ``.csv``
+(UTF-8 with a byte-order mark, so that Excel reads the accents), ``.xlsx`` or ``.json`` downloads
+every decision of the view (all its pages, whatever facets are shown whole), with the selection and
+the data version in the file.
 
 A value that is not one of a facet's is not applied: the page says so and suggests the closest
 values ("did you mean"); the downloads answer 400 with the same message, in the language asked for.
@@ -28,7 +31,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
-from .deps import PerVersion, data_version, get_backend, get_site, root_of
+from .deps import PerVersion, data_version, get_backend, root_of
 from .explorer_url import (
     DECISIONS,
     View,
@@ -44,14 +47,12 @@ from .facets import (
     Collection,
     Record,
     Selection,
-    counts,
     due_class,
     narrow,
-    read_collection,
     sorted_records,
     theme_sort_key,
 )
-from .i18n import pick_lang, strings
+from .i18n import number, pick_lang, strings
 from .labels import natural_key
 from .rendering import PAGE_VARY, page_context, render
 from .spreadsheets import csv_bytes, xlsx_bytes
@@ -61,14 +62,22 @@ router = APIRouter()
 PAGE_SIZE = 20  # a phone scrolls through 20 cards in a few screens; the files hold every item
 PAGE_LINKS = 2  # page numbers shown on each side of the current one
 SHOWN_ACTORS = 5
+FACET_TOP = 12  # the values a long facet shows (the most frequent): a column of checkboxes one can read
+FACET_MARGIN = 6  # a facet with at most FACET_TOP + FACET_MARGIN values shows them all
 FORMATS = ("csv", "xlsx", "json")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def collection_of(request: Request) -> Collection:
-    backend = get_backend(request)
     cache: PerVersion[Collection] = request.app.state.explorer
-    return cache.get(data_version(backend), lambda: read_collection(backend, get_site(request).base))
+    return cache.of(request)
+
+
+def with_landing_counts(collection: Collection, view: View) -> Collection:
+    """The collection with the facet counts of its first page (nothing chosen) made and kept: the
+    page most visitors open, which at a million triples takes a second to count."""
+    collection.counted(Selection(chosen={}), view.groups)
+    return collection
 
 
 # --- what a page and a file show of a decision -----------------------------------------------------
@@ -184,9 +193,11 @@ def _group_of(collection: Collection[Any], facet: str, value: str) -> str:
 
 
 def _group_label(collection: Collection[Any], facet: str, group: str, lang: str) -> str:
+    if not group:  # no scheme, or a folded facet: one flat list
+        return ""
     if facet in ACTOR_FACETS:
         return strings(lang, "explore")[f"actors_{group}"]
-    return collection.labels.text(group, lang) if group else ""
+    return collection.labels.text(group, lang)
 
 
 def _group_order(collection: Collection[Any], facet: str) -> Callable[[str], Any]:
@@ -195,19 +206,39 @@ def _group_order(collection: Collection[Any], facet: str) -> Callable[[str], Any
     return lambda g: (-sum(1 for s in collection.theme_scheme.values() if s == g), g)
 
 
+def top_values(values: Sequence[str], count: Counter[str], chosen: frozenset[str], top: int) -> list[str]:
+    """The ``top`` values with the most items (ties in the order of ``values``), then every chosen
+    value they leave out: a choice never drops out of sight. Ordered by count, most first."""
+    ranked = sorted(values, key=lambda v: -count[v])  # a stable sort: ties keep the facet's order
+    kept = set(ranked[:top]) | set(chosen)
+    return [v for v in ranked if v in kept]
+
+
 def facet_panel(
-    collection: Collection[Any], selection: Selection, counted: dict[str, Counter[str]], lang: str, view: View
+    collection: Collection[Any],
+    selection: Selection,
+    counted: dict[str, Counter[str]],
+    lang: str,
+    view: View,
+    unfolded: frozenset[str] = frozenset(),
+    top: int = FACET_TOP,
 ) -> list[dict[str, Any]]:
-    """Each facet: its name and help, its values with their counts, grouped where the list is long."""
+    """Each facet: its name and help, its values with their counts, grouped where the list is long.
+    A facet with more than ``top`` + ``FACET_MARGIN`` values shows its ``top`` (and what is chosen),
+    flat, by count, unless it is ``unfolded``: then it shows them all, as a short facet does."""
     e = strings(lang, "explore")
     panel = []
     for facet in view.facets:
         chosen = selection.active(facet)
         values = [v for v in known_values(collection, facet, view) if counted[facet][v] or v in chosen]
-        values.sort(key=_value_order(collection, facet, lang, view))
+        value_order, group_order = _value_order(collection, facet, lang, view), _group_order(collection, facet)
+        values.sort(key=lambda v: (group_order(_group_of(collection, facet, v)), value_order(v)))  # as shown whole
+        foldable = len(values) > top + FACET_MARGIN
+        folded = foldable and facet not in unfolded
+        shown = top_values(values, counted[facet], chosen, top) if folded else values
         groups: dict[str, list[dict[str, Any]]] = {}
-        for v in values:
-            groups.setdefault(_group_of(collection, facet, v), []).append(
+        for v in shown:
+            groups.setdefault("" if folded else _group_of(collection, facet, v), []).append(
                 {
                     "key": url_key(collection, facet, v, view),
                     "label": value_label(collection, facet, v, lang, view),
@@ -215,18 +246,29 @@ def facet_panel(
                     "checked": v in chosen,
                 }
             )
-        ordered = sorted(groups, key=_group_order(collection, facet))
+        ordered = sorted(groups, key=group_order)
+        name = view.facet_name(facet, lang)
+        size = number(len(values), lang)
         panel.append(
             {
                 "key": facet,
-                "name": view.facet_name(facet, lang),
+                "name": name,
                 "help": e.get(f"{view.name}_facet_{facet}_help") or e.get(f"facet_{facet}_help", ""),
                 "chosen": len(chosen),
                 "size": len(values),
+                "folded": folded,
+                "foldable": foldable,
+                "toggle": e["show_all" if folded else "show_top"].format(n=size, top=top),
+                "toggle_label": e["show_all_label" if folded else "show_top_label"].format(facet=name, n=size, top=top),
                 "groups": [{"label": _group_label(collection, facet, g, lang), "values": groups[g]} for g in ordered],
             }
         )
     return panel
+
+
+def unfolded_facets(request: Request, view: View) -> frozenset[str]:
+    """The facets the address asks to show whole (``more``, repeatable); other words are ignored."""
+    return frozenset(f for f in request.query_params.getlist("more") if f in view.groups)
 
 
 # --- the page and the files ------------------------------------------------------------------------
@@ -282,7 +324,9 @@ def explorer_page(
     selection, problems = read_selection(request, collection, lang, view)
     items = selection_items(collection, selection, view)
     page = _page_number(request)
-    headers = _headers(request, view, urlencode(items) + f"&page={page}", "html", lang)
+    unfolded = unfolded_facets(request, view)
+    shown_whole = [("more", f) for f in view.facets if f in unfolded]
+    headers = _headers(request, view, urlencode([*items, *shown_whole]) + f"&page={page}", "html", lang)
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
     here = f"{root_of(request)}/explore/{view.name}"
@@ -291,9 +335,16 @@ def explorer_page(
     page = min(page, pages)
     e = strings(lang, "explore")
 
-    def address(*extra: tuple[str, Any], without: tuple[str, str] | None = None, keep_sort: bool = True) -> str:
+    def address(
+        *extra: tuple[str, Any],
+        without: tuple[str, str] | None = None,
+        keep_sort: bool = True,
+        whole: frozenset[str] = unfolded,
+    ) -> str:
+        """The view's address, changed; it keeps the facets shown whole (``whole``)."""
         kept = [i for i in items if i != without and (keep_sort or i[0] != "sort")]
-        return f"{here}?" + urlencode([*kept, *extra, ("lang", lang)])
+        more = [("more", f) for f in view.facets if f in whole]
+        return f"{here}?" + urlencode([*kept, *extra, *more, ("lang", lang)])
 
     def page_address(n: int) -> str:  # page 1 is the view's own address
         return address(("page", n)) if n > 1 else address()
@@ -308,6 +359,12 @@ def explorer_page(
         if k not in ("sort", "as_of")
     ]
 
+    counted = collection.counted(selection, view.groups)
+    facets = facet_panel(collection, selection, counted, lang, view, unfolded)
+    for f in facets:  # the link that shows a long facet whole, or its top values again, and comes back to it
+        if f["foldable"]:
+            f["toggle_href"] = address(whole=unfolded ^ {f["key"]}) + f"#facet-{f['key']}"
+
     context = page_context(
         request,
         lang,
@@ -315,7 +372,8 @@ def explorer_page(
         data_version(get_backend(request)),
         e=e,
         view=view.name,
-        facets=facet_panel(collection, selection, counts(collection.records, selection, view.groups), lang, view),
+        facets=facets,
+        unfolded=[f for _, f in shown_whole],
         rows=[row(r, selection) for r in found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]],
         total=len(found),
         all_count=len(collection.records),

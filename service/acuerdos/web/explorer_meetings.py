@@ -10,21 +10,20 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from .deps import PerVersion, data_version, get_backend, get_site, root_of
+from .deps import PerVersion, root_of
 from .explorer import Column, explorer_file, explorer_page
 from .explorer_url import MEETINGS, url_key
 from .facets import Collection, Selection
 from .i18n import pick_lang
 from .labels import natural_key
-from .meeting_facets import Meeting, read_meetings
+from .meeting_facets import Meeting
 
 router = APIRouter()
 
 
 def meetings_of(request: Request) -> Collection[Meeting]:
-    backend = get_backend(request)
     cache: PerVersion[Collection[Meeting]] = request.app.state.explorer_meetings
-    return cache.get(data_version(backend), lambda: read_meetings(backend, get_site(request).base))
+    return cache.of(request)
 
 
 def _labels(collection: Collection[Meeting], meeting: Meeting, facet: str, lang: str) -> list[str]:

@@ -22,8 +22,9 @@ assigned theme, ``skos:narrowMatch`` towards it) and their broader themes.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -169,6 +170,7 @@ class Record(Item):
 
 
 R = TypeVar("R", bound=Item)
+KEPT_COUNTS = 64  # selections whose facet counts a collection keeps
 
 
 @dataclass
@@ -183,10 +185,30 @@ class Collection(Generic[R]):
     theme_notation: dict[str, str] = field(default_factory=dict)
     actor_group: dict[str, str] = field(default_factory=dict)
     values: dict[str, frozenset[str]] = field(default_factory=dict)  # every value each facet has in the data
+    _counted: OrderedDict[Hashable, dict[str, Counter[str]]] = field(
+        default_factory=OrderedDict, repr=False, compare=False
+    )
+    _counted_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for facet in self.groups:
             self.values[facet] = frozenset(v for r in self.records for v in r.values(facet) if v)
+
+    def counted(self, selection: Selection, groups: Groups) -> dict[str, Counter[str]]:
+        """``counts`` of the records (not to be changed), kept for the latest KEPT_COUNTS selections:
+        the next page, another order or the other language ask for the same counts, which at a
+        million triples take a second to make."""
+        key = (selection.counting_key(), tuple(sorted(groups.items())))
+        with self._counted_lock:
+            if key in self._counted:
+                self._counted.move_to_end(key)
+                return self._counted[key]
+        value = counts(self.records, selection, groups)
+        with self._counted_lock:
+            self._counted[key] = value
+            while len(self._counted) > KEPT_COUNTS:
+                self._counted.popitem(last=False)
+        return value
 
     def key(self, iri: str) -> str:
         """The short form of an IRI in a URL: its CURIE (``acu:Agreement``), else its path under the base."""
@@ -335,6 +357,11 @@ class Selection:
 
     def active(self, facet: str) -> frozenset[str]:
         return self.chosen.get(facet, frozenset())
+
+    def counting_key(self) -> Hashable:
+        """What the facet counts depend on: not the order, nor the page or the language."""
+        chosen = tuple(sorted((facet, tuple(sorted(values))) for facet, values in self.chosen.items() if values))
+        return chosen, self.due_from, self.due_to, self.as_of, fold(self.q)
 
 
 def record_tuples(record: Item, group: str, as_of: dt.date) -> frozenset[tuple[str, ...]]:

@@ -54,6 +54,16 @@ def strings(lang: str, part: str = "site") -> dict[str, str]:
     return _CATALOGUE[lang if lang in LANGS else DEFAULT_LANG][part]
 
 
+def number(n: int, lang: str) -> str:
+    """A whole number as the language writes it: 2,568 and 11,206 in English; in Spanish 2568 and
+    11 206, groups of three set apart by a narrow no-break space from five digits on, as the
+    Ortografía of the RAE and ASALE (2010) asks: a point or a comma would read as a decimal sign
+    in half the member states (Mexico and Central America write 2,5; South America writes 2.5)."""
+    if lang != "es":
+        return f"{n:,}"
+    return str(n) if abs(n) < 10_000 else f"{n:,}".replace(",", "\u202f")
+
+
 def term_label(iri: str, lang: str) -> str | None:
     """Our label of a term of another vocabulary (rdfs:label, skos:broader…), or None."""
     pair = _TERMS.get(iri)

@@ -117,6 +117,8 @@ def _choices(
 
 
 GROUPED = 12  # a list of more choices than this is shown in groups, with a box to filter it as one types
+LISTED = 400  # a list of more choices than this is no list: the value is typed, and what it names is matched
+SUGGESTED = 8  # the closest choices offered for a typed value that is none of them
 
 
 def name_label(name: str, lang: str) -> str:
@@ -130,6 +132,18 @@ def _choice_field(field: dict[str, Any], choices: list[tuple[str, str, str]], va
     (shown first, as typed) and the closest choices are offered for it."""
     known = {v for v, _label, _group in choices}
     unknown = [v for v in values if v not in known]
+    field["suggestions"] = [
+        {"value": v, "label": label}
+        for typed in unknown
+        for v, label in closest(
+            typed.rstrip("/").rsplit("/", 1)[-1],
+            [(v, label) for v, label, _group in choices],
+            n=SUGGESTED if len(choices) > LISTED else 3,
+        )
+    ]
+    if len(choices) > LISTED:  # a list no one scrolls (at 1M, 2,574 meetings): the value is typed, names are matched
+        field["choices"], field["listed"] = None, len(choices)
+        return
     groups: dict[str, list[dict[str, Any]]] = {}
     for value, label, group in choices:
         groups.setdefault(group if len(choices) > GROUPED else "", []).append(
@@ -138,11 +152,6 @@ def _choice_field(field: dict[str, Any], choices: list[tuple[str, str, str]], va
     field["choices"] = [{"value": v, "label": v, "selected": True} for v in unknown]
     field["groups"] = [{"label": g, "choices": cs} for g, cs in groups.items()]
     field["long"] = len(choices) > GROUPED
-    field["suggestions"] = [
-        {"value": v, "label": label}
-        for typed in unknown
-        for v, label in closest(typed.rstrip("/").rsplit("/", 1)[-1], [(v, label) for v, label, _group in choices])
-    ]
 
 
 def _suggestion_links(

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse
 from ..http import cache_headers, etag_for
 from ..namespaces import CANONICAL_BASE, ONTOLOGY_IRI, Base
 from .deps import data_version, get_backend, get_site, root_of
-from .i18n import LANGS, other_lang, pick_lang, strings
+from .i18n import LANGS, number, other_lang, pick_lang, strings
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -41,6 +41,7 @@ def _template_env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["urlencode_params"] = lambda params: urlencode(params, doseq=True)
+    env.filters["number"] = number  # {{ n|number(lang) }}: 11,206 / 11 206
     return env
 
 

@@ -79,9 +79,8 @@ def read_index(backend: Backend) -> list[Entry]:
 
 
 def index_of(request: Request) -> list[Entry]:
-    backend = get_backend(request)
     cache: PerVersion[list[Entry]] = request.app.state.search
-    return cache.get(data_version(backend), lambda: read_index(backend))
+    return cache.of(request)
 
 
 def _best_hits(entries: list[Entry], words: list[str], limit: int) -> list[tuple[int, Entry]]:

@@ -36,7 +36,7 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
     of a statement (not the ontology's terms, which are fragments of its page), and each named graph."""
     prefix = sparql_iri(base.iri)[1:-1]
     rows = backend.select(
-        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { ?x ?y ?z } } "
+        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { } } "  # each graph once, not its every statement
         f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }}',
         whole=True,
     )
@@ -45,9 +45,8 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
 
 
 def _paths(request: Request) -> list[str]:
-    backend, base = get_backend(request), get_site(request).base
     cache: PerVersion[list[str]] = request.app.state.sitemap
-    return cache.get(data_version(backend), lambda: resource_paths(backend, base))
+    return cache.of(request)
 
 
 def site_url(request: Request) -> str:

@@ -2,7 +2,7 @@
 // phone the folded panel stays open for several ticks, then "Apply"), and a long list (of facet
 // values, or of a question's choices) filters as one types. The explorer's panel is opened on a wide
 // screen, for a browser that cannot show a closed <details>'s content (style.css does it otherwise).
-// Every page works without this script: the forms have their buttons, every list is shown whole.
+// Every page works without this script: the forms have their buttons, a long facet's "Show all" is a link.
 (function () {
   "use strict";
   var fold = function (text) {
@@ -13,7 +13,8 @@
   if (facets) {
     var panel = facets.querySelector("details.filters");
     var fit = function () { if (panel) { panel.open = wide.matches; } };  // folded again when a screen turns narrow
-    fit();
+    // open on a phone too after "Show all" (the page came back to show a facet whole)
+    if (panel && !panel.hasAttribute("data-unfolded")) { fit(); }
     wide.addEventListener("change", fit);
     facets.addEventListener("change", function (event) {
       if (event.target && event.target.type === "checkbox" && wide.matches) { facets.submit(); }

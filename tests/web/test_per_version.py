@@ -1,0 +1,94 @@
+"""What the site reads from the whole graph once per data version (the explorers' collections, the
+search index, the sitemap): computed once however many requests ask for it at the same time,
+computed again when the data version changes, and computed in advance by `acuerdos serve`, so that
+at a million triples the first visitor of an explorer does not wait for it."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+from acuerdos.settings import Settings
+from acuerdos.site import Site
+from acuerdos.store import LocalBackend
+from acuerdos.web.app import WARMED, create_app
+from acuerdos.web.deps import PerVersion
+from conftest import _stop, start_service
+
+WAIT = 120.0  # seconds a test waits for the service's own log, at most
+
+
+def test_requests_arriving_together_wait_for_one_computation() -> None:
+    started, finish = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def compute(backend: LocalBackend, _site: Site) -> list[str]:
+        calls.append(backend.version)
+        started.set()
+        finish.wait(30)
+        return [backend.version]
+
+    kept: PerVersion[list[str]] = PerVersion("a test value", compute)
+    backend = LocalBackend(ox.Store(), version="v1")
+    answers: list[list[str]] = []
+    threads = [threading.Thread(target=lambda: answers.append(kept.get(backend, None))) for _ in range(6)]  # type: ignore[arg-type]
+    for thread in threads:
+        thread.start()
+    assert started.wait(30)
+    finish.set()
+    for thread in threads:
+        thread.join(30)
+    assert calls == ["v1"]
+    assert answers == [["v1"]] * 6
+    assert all(answer is answers[0] for answer in answers)  # the same object: kept, not recomputed
+
+
+def test_a_new_data_version_is_computed_again() -> None:
+    calls: list[str] = []
+
+    def compute(backend: LocalBackend, _site: Site) -> str:
+        calls.append(backend.version)
+        return backend.version
+
+    kept: PerVersion[str] = PerVersion("a test value", compute)
+    first, second = LocalBackend(ox.Store(), version="v1"), LocalBackend(ox.Store(), version="v2")
+    answers = [kept.get(b, None) for b in (first, first, second, second)]  # type: ignore[arg-type]
+    assert answers == ["v1", "v1", "v2", "v2"]
+    assert calls == ["v1", "v2"]
+
+
+def test_every_value_computed_in_advance_is_kept_on_the_app(built_dist: Path) -> None:
+    """WARMED names values the app keeps (a renamed one would silently stop being warmed)."""
+    app = create_app(Site.open(Settings(dist=built_dist)))
+    for name in WARMED:
+        assert isinstance(getattr(app.state, name), PerVersion), name
+
+
+def _computed(log: Path) -> list[str]:
+    return re.findall(r"acuerdos\.web: (.+) computed for data version", log.read_text(errors="replace"))
+
+
+def test_the_service_computes_the_explorers_before_anyone_asks(built_dist: Path, tmp_path: Path) -> None:
+    log = tmp_path / "service.log"
+    service = start_service(built_dist, log, "--log-level", "info")
+    try:
+        names = ["the decisions explorer", "the meetings explorer", "the search index", "the sitemap"]
+        deadline = time.monotonic() + WAIT
+        while sorted(_computed(log)) != sorted(names) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert sorted(_computed(log)) == sorted(names), log.read_text(errors="replace")[-3000:]
+        headers = [p.read_text(encoding="utf-8") for p in (built_dist / "queries").glob("*.rq")]
+        options = sum(len(re.findall(r"^#\+ +options: ", text, re.M)) for text in headers)  # parameters with choices
+        while "choices computed" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert re.search(rf"the questions' choices computed: {2 * options} lists", log.read_text())  # en and es
+        for path in ("/explore/decisions", "/explore/meetings", "/search?q=migrantes", "/sitemap.xml"):
+            assert httpx.get(service.url + path, timeout=60).status_code == 200, path
+        assert sorted(_computed(log)) == sorted(names)  # what the requests showed was the value computed in advance
+    finally:
+        _stop(service.process)
