@@ -1,7 +1,8 @@
 """`acuerdos generate`: its output validates against the shapes, is the same for the same seed,
 breaks the share of decisions asked for, and on it the derived links equal their long patterns and
-the rewritten named queries answer as their long forms (what tests/queries/test_derived.py checks
-on the record, here on a generated record twice its size)."""
+the rewritten named queries answer as their long forms, whole and page by page (what
+tests/queries/test_derived.py and test_paging.py check on the record, here on a generated record
+twice its size)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from acuerdos.project import Project
 from acuerdos.queries import load_query_file, load_registry
 from acuerdos.store import LocalBackend
 from acuerdos.validation.run import validate_checkout
+from acuerdos.web.query_api import run_page
 
 from .conftest import BASE, PROJECT
 from .test_derived import LONG, LONG_QUERIES, _pairs, cases
+from .test_paging import INNER
 
 pytestmark = pytest.mark.slow
 SIZE = 30_000
@@ -71,3 +74,22 @@ def test_rewritten_queries_answer_as_their_long_form(path: Path, generated: Proj
         for params in cases(short):
             expected = long.run(backend, params, lang=lang)
             assert [dict(r) for r in short.run(backend, params, lang=lang)] == [dict(r) for r in expected]
+
+
+@pytest.mark.parametrize("name", INNER)
+def test_pages_chosen_before_labels_are_slices_of_the_long_answer(
+    name: str, generated: Project, generated_store
+) -> None:
+    backend = LocalBackend(generated_store)
+    query = load_registry(generated.queries, BASE).get(name)
+    long = load_query_file(Path(__file__).parent / "long" / f"{name}.rq", BASE)
+    for lang in ("en", "es"):
+        for params in (query.example, {}):
+            whole = [dict(r) for r in long.run(backend, params, lang=lang)]
+            for limit in (7, 100):
+                for offset in range(0, len(whole) + 1, limit):
+                    rows, _variables, more = run_page(query, backend, params, lang, limit, offset)
+                    assert [dict(r) for r in rows] == whole[offset : offset + limit], (
+                        f"{name} {params} {limit}@{offset}"
+                    )
+                    assert more == (len(whole) > offset + limit)

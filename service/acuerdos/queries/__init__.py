@@ -3,6 +3,7 @@
 - `header`: the `#+` YAML header (keys checked, errors with file and line);
 - `params`: parameter typing (`to_term`, `expand_iri`) and binding terms into the body's slots;
 - `registry`: `NamedQuery`, `Registry`, `load_registry`, `load_query_file`, option lists;
+- `paging`: where a page's LIMIT and OFFSET go (at the end, or at the `# page` line of a `page: inner` query);
 - `writers`: an answer as a text table, CSV, SPARQL JSON, plain JSON values;
 - `publish`: the queries as SHACL SPARQL executables in the graph.
 

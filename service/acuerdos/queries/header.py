@@ -32,7 +32,8 @@ from ..namespaces import CURIES, Base
 from .params import PARAM_TYPES, Param, is_iri, to_term
 
 REQUIRED_KEYS = ("title", "title_es", "description", "description_es")
-HEADER_KEYS = {*REQUIRED_KEYS, "tags", "params", "example"}
+HEADER_KEYS = {*REQUIRED_KEYS, "tags", "params", "example", "page"}
+PAGE_PLACES = ("end", "inner")  # where a page's LIMIT and OFFSET go (queries.paging)
 PARAM_KEYS = {"type", "class", "required", "default", "example", "multiple", "options", "description", "description_es"}
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -117,6 +118,8 @@ def _check_keys(header: Header, strict: bool) -> None:
                 "header lacks 'example' (a mapping of parameter values that returns rows; {} if none)",
                 where=at["example"],
             )
+    if meta.get("page", "end") not in PAGE_PLACES:
+        raise UserError(f"'page' must be one of {', '.join(PAGE_PLACES)}", where=header.where("page"))
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise UserError("'tags' must be a list of words", where=header.where("tags"))

@@ -29,6 +29,7 @@ from ..errors import UserError
 from ..namespaces import CURIES, Base
 from ..rdf.sparql_text import analyse
 from .header import header_example, header_params, read_header
+from .paging import check_page_mark
 from .params import (
     DEFAULT_LANG,
     QUERY_NAME,
@@ -67,6 +68,7 @@ class NamedQuery:
     variables: list[str]
     slots: tuple[Slot, ...] = field(default=(), repr=False)
     param_lines: dict[str, int] = field(default_factory=dict, repr=False)  # file line of each parameter
+    page_inner: bool = False  # a page's LIMIT and OFFSET go at the body's '# page' line (queries.paging)
 
     def title_in(self, lang: str) -> str:
         return self.title_es if lang == "es" else self.title
@@ -196,6 +198,8 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
     example = header_example(header, params, base)
     variables = check_select(body, label, header.body_line)
     meta = header.meta
+    page_inner = meta.get("page") == "inner"
+    check_page_mark(body, page_inner, header.where("page") if "page" in meta else f"{label}:{header.body_line}")
     return NamedQuery(
         name=name,
         path=path,
@@ -211,6 +215,7 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
         variables=variables,
         slots=_slots(body, params, f"{label}:{header.body_line}"),
         param_lines={p: header.line_of(p) for p in params},
+        page_inner=page_inner,
     )
 
 

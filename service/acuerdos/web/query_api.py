@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,11 +29,11 @@ from rdflib.term import Node
 from ..errors import UserError
 from ..http import cache_headers, etag_for, matches_etag, not_modified, status_of
 from ..queries import LANGS, NamedQuery, Registry, expand_iri
+from ..queries.paging import paged
 from ..queries.publish import executable, executables_graph
 from ..queries.writers import json_value, to_csv, to_sparql_json
 from ..rdf.formats import GRAPH_BY_EXTENSION, choose
 from ..rdf.rows import Rows
-from ..rdf.sparql_text import mask_comments
 from ..store import Backend
 from .answers import Kept, answer_cache, replay, request_key
 from .deps import data_version, get_backend, get_site, root_of
@@ -77,8 +76,6 @@ EXTENSIONS = {
     "nt": "ntriples",
 }
 DESCRIPTIONS = ("rq", "turtle", "jsonld", "ntriples")  # what describes the query rather than answers it
-_TRAILING_MODIFIER = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
-_TRAILING_VALUES = re.compile(r"\}\s*VALUES\s+(\?\w+|\([^)]*\))\s*\{[^{}]*\}\s*$", re.IGNORECASE)
 
 
 def registry_or_error(request: Request) -> Registry | Response:
@@ -188,14 +185,15 @@ def params_json(query: NamedQuery, params: Mapping[str, list[str]]) -> dict[str,
 def run_page(
     query: NamedQuery, backend: Backend, params: Mapping[str, list[str]], lang: str, limit: int, offset: int
 ) -> tuple[list[dict[str, Node]], list[str], bool]:
-    """One page of the answer (rows, variables, whether there are more), never more than ``limit`` rows."""
+    """One page of the answer (rows, variables, whether there are more), never more than ``limit`` rows:
+    the query with ``LIMIT limit+1 OFFSET offset`` where it says (``queries.paging``)."""
     text = query.bind(params, lang=lang, backend=backend)
-    code = mask_comments(text).rstrip()  # comments blanked: a trailing LIMIT is found in code only
-    if _TRAILING_MODIFIER.search(code) or _TRAILING_VALUES.search(code):  # cannot add LIMIT: page here
+    window = paged(text, query.page_inner, limit + 1, offset)
+    if window is None:  # the query has its own LIMIT or trailing VALUES: page the whole answer here
         rows = list(backend.select(text))
         page, more = rows[offset : offset + limit], len(rows) > offset + limit
     else:
-        rows = list(backend.select(f"{code}\nLIMIT {limit + 1}\nOFFSET {offset}\n"))
+        rows = list(backend.select(window))
         page, more = rows[:limit], len(rows) > limit
     variables = list(query.variables) or sorted({k for row in page for k in row})
     return page, variables, more
