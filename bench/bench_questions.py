@@ -101,7 +101,7 @@ def main() -> None:
     parser.add_argument("--dist", action="append", required=True, help="SIZE=release folder (smallest first)")
     parser.add_argument("--queries", action="append", required=True, help="LABEL=queries folder (newest last)")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--only", default="", metavar="NAME[,NAME]", help="time these questions alone (all when not given)")
+    parser.add_argument("--only", default="", metavar="NAME[,NAME]", help="time these questions alone (default: all)")
     args = parser.parse_args()
     folders = pairs(args.queries, "queries")
     only = {name.strip() for name in args.only.split(",") if name.strip()}
