@@ -32,6 +32,7 @@ PAGES = (  # each reads one of the values kept per data version
     "/charts/co-occurrence/gcm-principles",
     "/charts/timeline",
     "/theme/gcm-objective/10",
+    "/tracker",
 )
 
 

@@ -161,6 +161,9 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
         lambda backend, site: with_landing_counts(read_meetings(backend, site.base), MEETINGS),
     )
     app.state.chart_data = charts.kept_chart_data()
+    app.state.tracker_actors = PerVersion(
+        "the tracker's actors", lambda backend, site: tracker.actors(backend, str(site.base))
+    )
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
@@ -207,7 +210,7 @@ def kept_values(app: FastAPI) -> list[PerVersion]:
     """What the app reads from the whole graph once per data version, in the order it is computed at start."""
     state = app.state
     kept = [state.explorer, state.explorer_meetings, state.search, state.sitemap, state.description]
-    return [*kept, *state.chart_data.values()]
+    return [*kept, state.tracker_actors, *state.chart_data.values()]
 
 
 def warm(app: FastAPI) -> None:

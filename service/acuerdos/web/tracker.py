@@ -35,7 +35,7 @@ from rdflib import Literal
 from ..http import matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from .deps import get_backend, get_site, root_of
+from .deps import PerVersion, get_backend, get_site, root_of
 from .i18n import strings
 from .labels import fetch_labels, natural_key, short
 from .rendering import Links, is_iri, links_of, page_context, page_validators, render
@@ -209,7 +209,7 @@ def actors(backend: Backend, base: str) -> dict[str, dict[str, set[str]]]:
     for row in backend.select(_actors_query(base), whole=True):
         actor = str(row["actor"])
         out[actor]["direct" if str(row["target"]) == actor else "via"].add(str(row["decision"]))
-    return out
+    return dict(out)  # kept per data version and read by every request: no key made by a lookup
 
 
 # --- views -------------------------------------------------------------------------------------------
@@ -363,9 +363,10 @@ def tracker_index(request: Request) -> Response:
     lang, version, headers = page_validators(request, "tracker-index")
     if matches_etag(request, headers["ETag"]):
         return not_modified(headers)
-    site, links, root = get_site(request), links_of(request), root_of(request)
+    links, root = links_of(request), root_of(request)
     backend = get_backend(request)
-    found = actors(backend, str(site.base))
+    kept: PerVersion[dict[str, dict[str, set[str]]]] = request.app.state.tracker_actors
+    found = kept.of(request)
     labels = fetch_labels(backend, found)
     k = strings(lang, "tracker")
     groups: dict[str, list[dict[str, Any]]] = {g: [] for g in GROUPS}
