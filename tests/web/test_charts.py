@@ -8,11 +8,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import defaultdict
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Namespace, URIRef
 
+from acuerdos.namespaces import Base
+from acuerdos.project import Release
+from acuerdos.store import LocalBackend
+from acuerdos.store.embedded import EmbeddedEngine
+from acuerdos.web import chart_data, charts, vega
+from acuerdos.web.rendering import Links
 from screens import shoot
 
 BASE = "https://w3id.org/acuerdos/"
@@ -275,6 +282,46 @@ def test_timeline_shows_every_meeting_with_its_precision(page, service_url, unio
     assert page.locator("figure.chart svg title").text_content() == "Cronología de las reuniones, 2017"
     assert "Fecha" in page.locator("figure.chart svg").inner_html()
     shoot(page, screenshots, "chart-timeline-2017-es")
+
+
+def year_by_walk(graph: Graph, meeting) -> int | None:
+    """The year a meeting is placed in: that of its start, else of its earliest date, else of its latest."""
+    for p in (SCHEMA.startDate, ACU.notBefore, ACU.notAfter):
+        value = graph.value(meeting, p)
+        if value is not None:
+            return int(str(value)[:4])
+    return None
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_meetings_per_year_count_what_the_graph_dates(built_dist, union_graph, lang):
+    """Past charts.TIMELINE_ROWS dated meetings, every year's timeline becomes the meetings per year and
+    conference (the record has fewer: its meetings are counted with a lower limit), each bar linking to
+    its year's timeline on this site, counted as the graph dates and records them."""
+    backend = LocalBackend(EmbeddedEngine.from_dump(str(Release(built_dist).nquads)).store)
+    found, acronyms = chart_data.meetings(backend), chart_data.conference_acronyms(backend)
+    dated = {m: y for m in union_graph.subjects(RDF.type, ACU.Meeting) if (y := year_by_walk(union_graph, m))}
+    assert charts.counted_per_year(found, "all", rows_at_most=len(dated) - 1)
+    assert not charts.counted_per_year(found, "all", rows_at_most=len(dated))
+    assert not charts.counted_per_year(found, "2017", rows_at_most=0)  # one year: always one row per meeting
+    expected: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for meeting, year in dated.items():
+        names = sorted(
+            str(a)
+            for conference in union_graph.objects(meeting, ACU.conference)
+            for a in union_graph.objects(conference, ACU.acronym)
+            if a.language == lang
+        )
+        group = " + ".join(names) or {"en": "no conference", "es": "sin conferencia"}[lang]
+        expected[(str(year), group)][0] += 1
+        expected[(str(year), group)][1] += (None, ACU.records, meeting) in union_graph
+    assert any(" + " in group for _, group in expected), "the record has a joint meeting"
+    chart = charts.meetings_per_year_chart(found, acronyms, lang, Links(Base(BASE), "/root"))
+    assert {(row[0]["text"], row[1]): [row[2], row[3]] for row in chart.rows} == expected
+    svg = vega.svg_of(chart.spec, lang)
+    links = set(re.findall(r'xlink:href="([^"]*)"', svg))
+    # each bar links to its year on this site (vl-convert would put a path under a host of its own)
+    assert links == {f"/root/charts/timeline?year={y}&amp;lang={lang}" for y, _ in expected}
 
 
 # --- the follow-up graph of a decision ---------------------------------------------------------------

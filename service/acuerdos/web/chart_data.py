@@ -112,18 +112,27 @@ class Coverage:
         return ordered, {(t.iri, v): len(seen.get((t.iri, v), ())) for t in self.themes for v in ordered}
 
     def conference_label(self, iri: str, lang: str) -> str:
-        found = self.conferences.get(iri, {})
-        return found.get(lang) or found.get("en") or found.get("es") or iri
+        return acronym(self.conferences, iri, lang)
+
+
+def conference_acronyms(backend: Backend) -> dict[str, dict[str, str]]:
+    """Every conference's acronym by language (IRI → {lang: acronym})."""
+    return {
+        str(row["conference"]): {lang: str(row[lang]) for lang in ("en", "es") if isinstance(row.get(lang), Literal)}
+        for row in backend.select(_conferences_query(), whole=True)
+    }
+
+
+def acronym(conferences: dict[str, dict[str, str]], iri: str, lang: str) -> str:
+    """A conference's acronym in ``lang`` (else in the other language, else its IRI)."""
+    found = conferences.get(iri, {})
+    return found.get(lang) or found.get("en") or found.get("es") or iri
 
 
 def coverage(backend: Backend, scheme: str) -> Coverage:
     """The themes of a scheme (by notation, then label) and the decisions touching each."""
     ordered = coverage_themes(backend, scheme)
-    conferences: dict[str, dict[str, str]] = {}
-    for row in backend.select(_conferences_query(), whole=True):
-        conferences[str(row["conference"])] = {
-            lang: str(row[lang]) for lang in ("en", "es") if isinstance(row.get(lang), Literal)
-        }
+    conferences = conference_acronyms(backend)
     touches = [
         (
             str(row["theme"]),

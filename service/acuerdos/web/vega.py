@@ -34,6 +34,9 @@ CONFIG: dict[str, Any] = {
     "range": {"category": PALETTE},
 }
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
+# vl-convert resolves a link against its loader's default base (Vega's datasets site), which cannot
+# be set: a path of ours (``/charts/...``, any root) comes out under that host, and is taken back.
+_LOADER_HREF = re.compile(r'xlink:href="https://vega\.github\.io/vega-datasets/(/[^"]*)"')
 
 
 def spec(**parts: Any) -> dict[str, Any]:
@@ -48,7 +51,8 @@ def _options(lang: str) -> dict[str, Any]:
 
 
 def svg_of(vl_spec: dict[str, Any], lang: str = "en") -> str:
-    return str(vl_convert.vegalite_to_svg(vl_spec, **_options(lang)))
+    """The chart as SVG; a mark's link (an ``href`` channel, a path on this site) left as the path."""
+    return _LOADER_HREF.sub(r'xlink:href="\1"', str(vl_convert.vegalite_to_svg(vl_spec, **_options(lang))))
 
 
 def png_of(vl_spec: dict[str, Any], lang: str = "en") -> bytes:
