@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+from acuerdos.web.dataset import by_folder
 
 BASE = "https://w3id.org/acuerdos/"
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DATASET = URIRef(BASE + "dataset")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def parse(text: str, fmt: str) -> Graph:
@@ -121,3 +127,17 @@ def test_the_dataset_page_writes_its_figures_as_the_language_does(http, manifest
     written = ("," if lang == "en" else "\u202f").join(groups)
     page = http.get(f"/dataset?lang={lang}", headers={"Accept": "text/html"})
     assert f"<dd>{written}</dd>" in page.text
+
+
+def test_graphs_counted_per_folder_as_the_files_are(description):
+    """Past GRAPHS_LISTED named graphs the page counts them per folder: as many in each folder of data/
+    as it has Turtle files, and their triples those the description gives each graph."""
+    graphs = [
+        {"name": str(g)[len(BASE + "graph/") :], "count": int(description.value(g, VOID.triples))}
+        for g in description.objects(DATASET, VOID.subset)
+        if str(g).startswith(BASE + "graph/data/")
+    ]
+    folders = {f["name"]: f for f in by_folder(graphs)}
+    files = Counter(path.parent.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*.ttl"))
+    assert {name: f["graphs"] for name, f in folders.items()} == dict(files)
+    assert sum(f["count"] for f in folders.values()) == sum(g["count"] for g in graphs)

@@ -63,6 +63,11 @@ def read_description(_backend: Backend, site: Site) -> Graph:
     return graph
 
 
+# Up to this many named graphs the page lists each; past it (7,449 for a million triples: a 1.5-MB page),
+# it counts them per folder, and the description (Turtle, JSON-LD, VoID) still lists every one.
+GRAPHS_LISTED = 200
+
+
 def described_by(request: Request) -> str:
     """The ``Link`` to the dataset's description, for the answers that belong to the dataset."""
     return f'<{root_of(request)}/dataset>; rel="describedby"'
@@ -117,12 +122,33 @@ def dumps(graph: Graph, dataset: URIRef, base: str) -> list[dict[str, Any]]:
     return out
 
 
+def by_folder(graphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The named graphs counted per folder of the files they hold (``data/curation/themes``: its graphs
+    and their triples), in the order of the folders' names."""
+    folders: dict[str, list[int]] = {}
+    for g in graphs:
+        folder = g["name"].rsplit("/", 1)[0] if "/" in g["name"] else g["name"]
+        counted = folders.setdefault(folder, [0, 0])
+        counted[0] += 1
+        counted[1] += g["count"]
+    return [{"name": f, "graphs": n, "count": t} for f, (n, t) in sorted(folders.items())]
+
+
 def _page_context(request: Request, lang: str, version: str, links: Links) -> dict[str, Any]:
     base, root = links.base, links.root
     graph, dataset = description(request), URIRef(base.path("dataset"))
     stats = figures(graph, dataset)
     labels = fetch_labels(get_backend(request), [c for c, _ in stats["classes"]] + [base.path(p) for p in EXAMPLES])
     d = strings(lang, "dataset")
+    graphs = [
+        {
+            "iri": g,
+            "href": links.href(g),
+            "name": g[len(base.graph("")) :] if base.local(g) is not None else g,
+            "count": n,
+        }
+        for g, n in stats["graphs"]
+    ]
     return page_context(
         request,
         lang,
@@ -138,15 +164,8 @@ def _page_context(request: Request, lang: str, version: str, links: Links) -> di
             {"iri": c, "href": links.href(c), "label": labels.text(c, lang), "curie": CURIES.shorten(c), "count": n}
             for c, n in stats["classes"]
         ],
-        graphs=[
-            {
-                "iri": g,
-                "href": links.href(g),
-                "name": g[len(base.graph("")) :] if base.local(g) is not None else g,
-                "count": n,
-            }
-            for g, n in stats["graphs"]
-        ],
+        graphs=graphs,
+        folders=by_folder(graphs) if len(graphs) > GRAPHS_LISTED else None,
         examples=[{"href": f"{root}/{p}", "label": labels.text(base.path(p), lang)} for p in EXAMPLES],
         endpoint=f"{root}/sparql",
         base=base.iri,
