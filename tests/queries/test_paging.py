@@ -58,6 +58,15 @@ def test_the_inner_page_goes_at_the_mark_and_the_default_at_the_end() -> None:
     assert paged("SELECT * WHERE { ?s ?p ?o } LIMIT 5", False, 11, 0) is None  # its own LIMIT: paged by the caller
 
 
+def test_braces_and_keywords_in_strings_are_not_syntax() -> None:
+    """A '}' or 'ORDER BY' in a string of the sub-select neither closes it nor orders it."""
+    body = INNER_SELECT.replace("?s a ?c }", '?s a ?c FILTER(STR(?c) != "} ORDER BY ?c {") }')
+    assert _read(HEAD + "#+ page: inner\n" + body).page_inner
+    unordered = body.replace("    ORDER BY ?s\n", '    # "ORDER BY" in a comment\n', 1)
+    with pytest.raises(UserError, match="after its ORDER BY"):
+        _read(HEAD + "#+ page: inner\n" + unordered)
+
+
 @pytest.mark.parametrize(
     ("header", "body", "message"),
     [

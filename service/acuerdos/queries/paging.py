@@ -40,7 +40,7 @@ def check_page_mark(body: str, inner: bool, where: str) -> None:
     if len(marks) != 1:
         found = "no" if not marks else str(len(marks))
         raise UserError(f"'page: inner' needs exactly one '{PAGE_MARK}' line in the body, not {found}", where=where)
-    code = mask_comments(body)
+    code = _syntax_only(body)
     start = marks[0][0]
     depth, at = 0, start
     while at > 0 and depth >= 0:  # back to the '{' that opens the sub-select the mark is in
@@ -59,6 +59,12 @@ def check_page_mark(body: str, inner: bool, where: str) -> None:
             "'page: inner': the outer query needs its own ORDER BY on the same keys as the sub-select",
             where=where,
         )
+
+
+def _syntax_only(body: str) -> str:
+    """``body`` with its comments, strings and IRIs blanked (same length): what is left are the
+    braces and keywords of the query itself (a '}' or 'ORDER BY' in a string is no syntax)."""
+    return "".join(" " * len(t.text) if t.kind in ("comment", "string", "iri") else t.text for t in tokens(body))
 
 
 def _outside_braces(code: str) -> str:
