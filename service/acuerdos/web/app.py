@@ -148,22 +148,25 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
     )
     app.state.site = site
     app.state.settings = settings  # the /sparql route reads its limits here (sparql/ knows no Site)
-    # what is read from the whole graph once per data version
-    app.state.search = PerVersion("the search index", lambda backend, _site: search.read_index(backend))
-    app.state.description = PerVersion("the dataset's description", dataset.read_description)
-    app.state.sitemap = PerVersion("the sitemap", lambda backend, site: sitemap.resource_paths(backend, site.base))
-    app.state.explorer = PerVersion(
-        "the decisions explorer",
-        lambda backend, site: with_landing_counts(read_collection(backend, site.base), DECISIONS),
-    )
-    app.state.explorer_meetings = PerVersion(
-        "the meetings explorer",
-        lambda backend, site: with_landing_counts(read_meetings(backend, site.base), MEETINGS),
-    )
-    app.state.chart_data = charts.kept_chart_data()
-    app.state.tracker_actors = PerVersion(
-        "the tracker's actors", lambda backend, site: tracker.actors(backend, str(site.base))
-    )
+    # everything read from the whole graph once per data version, by name (deps.kept_value), in the order
+    # it is computed at start (warm): all in this one place, so that none is left to its first visitor
+    app.state.kept = {
+        "explorer": PerVersion(
+            "the decisions explorer",
+            lambda backend, site: with_landing_counts(read_collection(backend, site.base), DECISIONS),
+        ),
+        "explorer_meetings": PerVersion(
+            "the meetings explorer",
+            lambda backend, site: with_landing_counts(read_meetings(backend, site.base), MEETINGS),
+        ),
+        "search": PerVersion("the search index", lambda backend, _site: search.read_index(backend)),
+        "sitemap": PerVersion("the sitemap", lambda backend, site: sitemap.resource_paths(backend, site.base)),
+        "description": PerVersion("the dataset's description", dataset.read_description),
+        "tracker_actors": PerVersion(
+            "the tracker's actors", lambda backend, site: tracker.actors(backend, str(site.base))
+        ),
+        **charts.kept_chart_data(),
+    }
     app.state.charts = ChartCache()  # rendered charts, per data version
     if backend is not None:
         app.state.backend = backend
@@ -208,9 +211,7 @@ def uvicorn_config(site: Site, app: FastAPI | None = None) -> uvicorn.Config:
 
 def kept_values(app: FastAPI) -> list[PerVersion]:
     """What the app reads from the whole graph once per data version, in the order it is computed at start."""
-    state = app.state
-    kept = [state.explorer, state.explorer_meetings, state.search, state.sitemap, state.description]
-    return [*kept, state.tracker_actors, *state.chart_data.values()]
+    return list(app.state.kept.values())
 
 
 def warm(app: FastAPI) -> None:

@@ -30,7 +30,7 @@ from ..namespaces import PREFIXES
 from ..site import Site
 from ..store import Backend
 from . import chart_data, followup_graph, vega
-from .deps import PerVersion, get_backend, get_site, root_of
+from .deps import PerVersion, get_backend, get_site, kept_value, root_of
 from .i18n import number, pick_lang, strings
 from .labels import Labels, fetch_labels, short
 from .rendering import Links, is_iri, links_of, page_context, page_validators, render
@@ -78,20 +78,25 @@ def _charts(request: Request) -> vega.ChartCache:
     return cache
 
 
-def kept_chart_data() -> dict[tuple[str, ...], PerVersion[Any]]:
+def kept_chart_data() -> dict[str, PerVersion[Any]]:
     """What the charts read from the whole graph, kept per data version and shared by every chart
     and page drawn from it (the coverage of a scheme feeds its chart in each order, basis and
-    language, and every theme's page): at a million triples each takes seconds to read."""
-    kept: dict[tuple[str, ...], PerVersion[Any]] = {
-        ("meetings",): PerVersion("the timeline's meetings", lambda backend, _site: chart_data.meetings(backend)),
-        ("conferences",): PerVersion("the conferences' acronyms", lambda b, _site: chart_data.conference_acronyms(b)),
+    language, and every theme's page): at a million triples each takes seconds to read. Named
+    ``charts/{what}`` (``_data``)."""
+    values: dict[str, PerVersion[Any]] = {
+        "charts/meetings": PerVersion("the timeline's meetings", lambda backend, _site: chart_data.meetings(backend)),
+        "charts/conferences": PerVersion(
+            "the conferences' acronyms", lambda backend, _site: chart_data.conference_acronyms(backend)
+        ),
     }
     for scheme in chart_data.COVERAGE_SCHEMES:
-        kept["coverage", scheme] = PerVersion(f"the coverage of {scheme}", _of_scheme(chart_data.coverage, scheme))
-        kept["cooccurrence", scheme] = PerVersion(
+        values[f"charts/coverage/{scheme}"] = PerVersion(
+            f"the coverage of {scheme}", _of_scheme(chart_data.coverage, scheme)
+        )
+        values[f"charts/cooccurrence/{scheme}"] = PerVersion(
             f"the co-occurrence of {scheme}", _of_scheme(chart_data.cooccurrence, scheme)
         )
-    return kept
+    return values
 
 
 def _of_scheme(read: Callable[[Backend, str], T], scheme: str) -> Callable[[Backend, Site], T]:
@@ -99,8 +104,7 @@ def _of_scheme(read: Callable[[Backend, str], T], scheme: str) -> Callable[[Back
 
 
 def _data(request: Request, *key: str) -> Any:
-    kept: PerVersion[Any] = request.app.state.chart_data[key]
-    return kept.of(request)
+    return kept_value(request, "/".join(("charts", *key)))
 
 
 # --- coverage ---------------------------------------------------------------------------------------

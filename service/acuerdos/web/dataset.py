@@ -30,7 +30,7 @@ from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import CURIES
 from ..site import Site
 from ..store import Backend
-from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
+from .deps import data_version, get_and_head, get_backend, get_site, kept_value, root_of
 from .i18n import pick_lang, strings
 from .labels import fetch_labels
 from .rdf_out import (
@@ -50,8 +50,8 @@ OTHER_FILES = {SUMS: "text/plain", "manifest.json": "application/json"}
 
 def description(request: Request) -> Graph:
     """The release's description (``dataset.ttl``), read once per data version."""
-    cache: PerVersion[Graph] = request.app.state.description
-    return cache.of(request)
+    value: Graph = kept_value(request, "description")
+    return value
 
 
 def read_description(_backend: Backend, site: Site) -> Graph:

@@ -85,6 +85,12 @@ class PerVersion(Generic[T]):
         return self.get(get_backend(request), get_site(request))
 
 
+def kept_value(request: Request, name: str) -> Any:
+    """The value named ``name`` among those the app keeps per data version (``app.state.kept``)."""
+    value: PerVersion[Any] = request.app.state.kept[name]
+    return value.of(request)
+
+
 def get_and_head(target: APIRouter, path: str, **options: Any) -> Callable:
     """Register a GET operation (in the OpenAPI document) that also answers HEAD (not listed twice)."""
 

@@ -31,7 +31,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..http import cache_headers, etag_for, matches_etag, not_modified
-from .deps import PerVersion, data_version, get_backend, root_of
+from .deps import data_version, get_backend, kept_value, root_of
 from .explorer_url import (
     DECISIONS,
     View,
@@ -69,8 +69,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def collection_of(request: Request) -> Collection:
-    cache: PerVersion[Collection] = request.app.state.explorer
-    return cache.of(request)
+    value: Collection = kept_value(request, "explorer")
+    return value
 
 
 def with_landing_counts(collection: Collection, view: View) -> Collection:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from .deps import PerVersion, root_of
+from .deps import kept_value, root_of
 from .explorer import Column, explorer_file, explorer_page
 from .explorer_url import MEETINGS, url_key
 from .facets import Collection, Selection
@@ -22,8 +22,8 @@ router = APIRouter()
 
 
 def meetings_of(request: Request) -> Collection[Meeting]:
-    cache: PerVersion[Collection[Meeting]] = request.app.state.explorer_meetings
-    return cache.of(request)
+    value: Collection[Meeting] = kept_value(request, "explorer_meetings")
+    return value
 
 
 def _labels(collection: Collection[Meeting], meeting: Meeting, facet: str, lang: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Search: labels (both languages) and the texts of decisions, ignoring accents and case.
 
 The index (every label and text, folded) is read from the graph once per data version and kept on
-the app (``app.state.search``, a ``PerVersion``); the 404 page also uses it to suggest what the
+the app (``deps.kept_value(request, "search")``); the 404 page also uses it to suggest what the
 visitor may have meant.
 """
 
@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from ..http import matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from .deps import PerVersion, data_version, get_backend
+from .deps import data_version, get_backend, kept_value
 from .i18n import pick_lang, strings
 from .labels import LABEL_PROPS, Labels, fetch_labels, natural_key
 from .rendering import PAGE_VARY, Links, links_of, page_context, page_validators, render, sparql_iri
@@ -79,8 +79,8 @@ def read_index(backend: Backend) -> list[Entry]:
 
 
 def index_of(request: Request) -> list[Entry]:
-    cache: PerVersion[list[Entry]] = request.app.state.search
-    return cache.of(request)
+    value: list[Entry] = kept_value(request, "search")
+    return value
 
 
 def _best_hits(entries: list[Entry], words: list[str], limit: int) -> list[tuple[int, Entry]]:

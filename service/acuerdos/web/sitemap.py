@@ -22,7 +22,7 @@ from fastapi.responses import PlainTextResponse, Response
 from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import Base
 from ..store import Backend
-from .deps import PerVersion, data_version, get_and_head, get_backend, get_site, root_of
+from .deps import data_version, get_and_head, get_backend, get_site, kept_value, root_of
 from .rendering import sparql_iri
 from .search import not_found_page
 
@@ -45,8 +45,8 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
 
 
 def _paths(request: Request) -> list[str]:
-    cache: PerVersion[list[str]] = request.app.state.sitemap
-    return cache.of(request)
+    value: list[str] = kept_value(request, "sitemap")
+    return value
 
 
 def site_url(request: Request) -> str:

@@ -35,7 +35,7 @@ from rdflib import Literal
 from ..http import matches_etag, not_modified
 from ..namespaces import ONTOLOGY_NS, PREFIXES
 from ..store import Backend
-from .deps import PerVersion, get_backend, get_site, root_of
+from .deps import get_backend, get_site, kept_value, root_of
 from .i18n import strings
 from .labels import fetch_labels, natural_key, short
 from .rendering import Links, is_iri, links_of, page_context, page_validators, render
@@ -365,8 +365,7 @@ def tracker_index(request: Request) -> Response:
         return not_modified(headers)
     links, root = links_of(request), root_of(request)
     backend = get_backend(request)
-    kept: PerVersion[dict[str, dict[str, set[str]]]] = request.app.state.tracker_actors
-    found = kept.of(request)
+    found: dict[str, dict[str, set[str]]] = kept_value(request, "tracker_actors")
     labels = fetch_labels(backend, found)
     k = strings(lang, "tracker")
     groups: dict[str, list[dict[str, Any]]] = {g: [] for g in GROUPS}
