@@ -168,6 +168,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
         **charts.kept_chart_data(),
     }
     app.state.charts = ChartCache()  # rendered charts, per data version
+    app.state.warm = "not asked"  # whether `warm` has computed everything in advance: computing, done, stopped
     if backend is not None:
         app.state.backend = backend
     # both: with only the catch-all, every 4xx would pass Starlette's error middleware (and log a traceback)
@@ -224,6 +225,7 @@ def warm(app: FastAPI) -> None:
             kept.get(backend, site)
         except Exception as exc:  # the first request for it meets the same and reports it
             log.warning("%s not computed in advance: %s", kept.name, exc)
+            app.state.warm = "stopped"
             return
     registry = site.registry
     started, lists = time.perf_counter(), 0
@@ -234,9 +236,11 @@ def warm(app: FastAPI) -> None:
                     registry.grouped_options(query, name, backend, lang=lang)  # kept by the registry
                 except Exception as exc:
                     log.warning("the choices of %s.%s not computed in advance: %s", query.name, name, exc)
+                    app.state.warm = "stopped"
                     return
                 lists += 1
     log.info("the questions' choices computed: %d lists in %.1f s", lists, time.perf_counter() - started)
+    app.state.warm = "done"
 
 
 def serve(site: Site) -> None:
@@ -257,6 +261,7 @@ def serve(site: Site) -> None:
         if warning:
             log.warning(warning)
         app = create_app(site, backend)
+        app.state.warm = "computing"  # before the server answers: /status never says "not asked" then
         threading.Thread(target=warm, args=(app,), name="warm", daemon=True).start()
         uvicorn.Server(uvicorn_config(site, app)).run()
     finally:

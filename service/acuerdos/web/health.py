@@ -30,10 +30,15 @@ async def health(request: Request) -> JSONResponse:
     return JSONResponse(body | ({"reason": reason} if reason else {}), status_code=200 if reason is None else 503)
 
 
-@health_router.get("/status", summary="For operators: version, uptime, query workers busy and idle, queue length")
+@health_router.get(
+    "/status",
+    summary="For operators: version, uptime, query workers busy and idle, queue length, and whether what "
+    "the pages read from the whole graph is computed in advance yet (warm: computing, done, stopped)",
+)
 async def status(request: Request) -> JSONResponse:
     backend: Backend = request.app.state.backend
     return JSONResponse(
         {"version": backend.version, "uptime_s": round(time.monotonic() - _STARTED, 1), "software": __version__}
+        | {"warm": request.app.state.warm}
         | backend.health()
     )
