@@ -82,6 +82,27 @@ def test_meetings_narrow_and_count_as_the_walk_says(backend, graph):
 
 
 @pytest.mark.parametrize("view", [DECISIONS, MEETINGS], ids=lambda v: v.name)
+def test_the_records_having_a_value_are_those_the_walk_keeps_for_it(backend, graph, view):
+    """Collection.having (the page of a theme, a meeting, an actor: its decisions) keeps, for every
+    value of every facet, what the walk keeps for that one choice, in the collection's order."""
+    read, walker, groups = (
+        (read_collection, walk, GROUPS) if view is DECISIONS else (read_meetings, walk_meetings, MEETING_GROUPS)
+    )
+    collection = read(backend, Base())
+    walked = walker(graph, dt.date.today()) if view is DECISIONS else walker(graph)
+    position = {r.iri: i for i, r in enumerate(collection.records)}
+    tried = 0
+    for facet in (f for f in view.facets if view.groups[f][0] != "due"):
+        for value in collection.values[facet]:
+            found = [r.iri for r in collection.having(facet, value)]
+            kept, _ = expected(walked, {facet: {url_key(collection, facet, value, view)}}, groups)
+            assert set(found) == kept, f"{facet}={value}"
+            assert found == sorted(found, key=position.__getitem__)
+            tried += 1
+    assert tried > 50
+
+
+@pytest.mark.parametrize("view", [DECISIONS, MEETINGS], ids=lambda v: v.name)
 def test_the_first_page_has_its_counts_when_the_collection_is_read(backend, view, monkeypatch):
     """What the service computes at start includes the counts of an explorer's first page (nothing
     chosen), the page most visitors open: the selection a bare URL gives counts nothing again."""

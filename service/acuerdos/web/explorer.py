@@ -433,7 +433,7 @@ def decisions_about(request: Request, iri: str, lang: str) -> dict[str, Any] | N
     if facet is None:
         return None
     selection = Selection(chosen={facet: frozenset({iri})})
-    found = narrow(collection.records, selection)
+    found = collection.having(facet, iri)  # = narrow(collection.records, selection)
     root, e = root_of(request), strings(lang, "explore")
     key = url_key(collection, facet, iri)
     return {
