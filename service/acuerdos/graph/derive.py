@@ -1,10 +1,12 @@
 """Derived links: shortcuts computed from the curated graphs at build time, kept out of the curated files.
 
 Each derivation is a SPARQL CONSTRUCT in ``ontology/derived/{name}.rq``; the property it states
-is declared in the ontology with ``acu:derivedBy`` that file and a comment saying how. Every
-derivation reads the curated graphs only (never another derivation's output), and all their
-triples go into one named graph, ``{base}graph/derived``, so that what the sources and the
-curators state stays apart from what is computed from it. The named queries use these links
+is declared in the ontology with ``acu:derivedBy`` that file and a comment saying how (a count
+over many decisions is a node with an IRI of its own, typed with a class declared the same way:
+ontology/README.md, "Derived links"). Every derivation reads the curated graphs only (never
+another derivation's output), and all their triples go into one named graph,
+``{base}graph/derived``, so that what the sources and the curators state stays apart from what is
+computed from it. The named queries use these links
 where the long pattern is slow (tests/queries/test_derived.py checks both give the same answers).
 """
 
