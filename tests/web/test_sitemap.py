@@ -49,7 +49,21 @@ def test_the_sitemap_lists_every_resource_page(locs, union, manifest, service_ur
     assert decisions and states and graphs
     assert decisions | states | graphs | {"", "dataset"} <= paths
     subjects = {str(s)[len(BASE) :] for s in union.subjects() if isinstance(s, URIRef) and str(s).startswith(BASE)}
-    assert {p for p in subjects if "#" not in p} <= paths
+    derived = {c for c in union.subjects(ACU.derivedBy, None)}
+    counted = {str(s)[len(BASE) :] for c in derived for s in union.subjects(RDF.type, c)}
+    assert counted, "the record has count nodes (acu:ThemeCoverage, acu:ThemeCoOccurrence)"
+    assert not counted & paths  # figures, not pages to offer
+    assert {p for p in subjects - counted if "#" not in p} <= paths
+
+
+def test_a_count_node_is_not_among_the_links_to_its_theme_but_answers(http, union) -> None:
+    coverage = next(union.subjects(RDF.type, ACU.ThemeCoverage))
+    theme = union.value(coverage, ACU.coveredTheme)
+    local = str(coverage)[len(BASE) :]
+    page = http.get("/" + str(theme)[len(BASE) :], headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "Referenced by" in page.text
+    assert f'href="/{local}' not in page.text
+    assert http.get("/" + local, headers={"Accept": "text/html"}).status_code == 200
 
 
 def test_every_listed_page_answers(http, locs, service_url) -> None:

@@ -23,6 +23,7 @@ from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import Base
 from ..store import Backend
 from .deps import data_version, get_and_head, get_backend, get_site, kept_value, root_of
+from .describe import not_counted_node
 from .rendering import sparql_iri
 from .search import not_found_page
 
@@ -33,11 +34,13 @@ SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (sitemaps.org)
 
 def resource_paths(backend: Backend, base: Base) -> list[str]:
     """The path under the base of every resource page: each IRI under the base that is the subject
-    of a statement (not the ontology's terms, which are fragments of its page), and each named graph."""
+    of a statement (not the ontology's terms, which are fragments of its page, nor the count nodes the
+    build derives, whose pages answer but are figures, not resources), and each named graph."""
     prefix = sparql_iri(base.iri)[1:-1]
     rows = backend.select(
         "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { } } "  # each graph once, not its every statement
-        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }}',
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) '
+        f"{not_counted_node('?s')} }}",
         whole=True,
     )
     paths = {base.local(str(row["s"])) for row in rows}
