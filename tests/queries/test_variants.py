@@ -95,6 +95,8 @@ def test_a_variant_runs_only_when_its_parameter_is_given(tmp_path: Path) -> None
         (QUESTION.replace("year: a-question-year.rq", "year: ../elsewhere.rq"), VARIANT, "file name"),
     ],
 )
-def test_a_variant_that_does_not_fit_is_refused(tmp_path: Path, question: str, variant: str | None, message: str) -> None:
+def test_a_variant_that_does_not_fit_is_refused(
+    tmp_path: Path, question: str, variant: str | None, message: str
+) -> None:
     with pytest.raises(UserError, match=message):
         load_registry(_folder(tmp_path, question, variant), BASE)

@@ -21,9 +21,9 @@ go straight to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Mapping
 from typing import Any
 
 import yaml
