@@ -77,8 +77,8 @@ LONG: dict[str, str] = {
     "reachesTheme": "?r acu:themeAssignment ?s . ?s acu:theme/(skos:exactMatch|^skos:exactMatch|skos:closeMatch|"
     "^skos:closeMatch|skos:broadMatch|^skos:narrowMatch)?/skos:broader* ?o",
     "partOfAgendaOf": "?s dcterms:isPartOf+/^acu:agendaItem ?o",
-    "searchText": f"""{{ ?s acu:text ?t BIND("es" AS ?l) }} UNION {{ ?s acu:unofficialTranslation ?t BIND("en" AS ?l) }}
-      BIND(STRLANG({_normalised("?t")}, ?l) AS ?o)""",
+    "searchText": f"""?s acu:text ?es OPTIONAL {{ ?s acu:unofficialTranslation ?en }}
+      BIND(CONCAT({_normalised("?es")}, "\\n", COALESCE({_normalised("?en")}, "")) AS ?o)""",
     "effectiveDate": """{ ?s a acu:Meeting . OPTIONAL { ?s schema:startDate ?a } OPTIONAL { ?s acu:notBefore ?b } }
       UNION { ?s acu:adoptedAt ?m . OPTIONAL { ?m schema:startDate ?a } OPTIONAL { ?m acu:notBefore ?b }
               OPTIONAL { ?s acu:recordedIn ?d . ?d dcterms:date ?c } }

@@ -105,7 +105,7 @@ def stamp_ontology(dataset: Dataset, stamp: Stamp) -> None:
 
 def inputs(project: Project) -> list[Path]:
     """Every file the build reads, in a stable order."""
-    folders = (project.queries.glob("*.rq"), project.shapes.glob("*.ttl"), project.sources.rglob("*"))
+    folders = (project.queries.rglob("*.rq"), project.shapes.glob("*.ttl"), project.sources.rglob("*"))
     listed = [p for files in folders for p in sorted(files) if p.is_file()]
     return project.rdf_files() + listed + [p for p in (project.version_file,) if p.is_file()]
 

@@ -21,6 +21,7 @@ go straight to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,8 +33,9 @@ from ..namespaces import CURIES, Base
 from .params import PARAM_TYPES, Param, is_iri, to_term
 
 REQUIRED_KEYS = ("title", "title_es", "description", "description_es")
-HEADER_KEYS = {*REQUIRED_KEYS, "tags", "params", "example", "page"}
-PAGE_PLACES = ("end", "inner")  # where a page's LIMIT and OFFSET go (queries.paging)
+HEADER_KEYS = {*REQUIRED_KEYS, "tags", "params", "example", "page", "variants"}
+PAGE_PLACES = ("end", "inner")
+_VARIANT_FILE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.rq$")  # where a page's LIMIT and OFFSET go (queries.paging)
 PARAM_KEYS = {"type", "class", "required", "default", "example", "multiple", "options", "description", "description_es"}
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -99,6 +101,19 @@ def _load_yaml(text: str, label: str, first_line: int) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise UserError("header must be a YAML mapping (title: …, description: …)", where=f"{label}:{first_line}")
     return data
+
+
+def header_variants(header: Header, params: Mapping[str, Param]) -> dict[str, str]:
+    """{parameter: file name in the folder ``variants/`` beside the query} of the header key
+    ``variants``: the body the query runs instead of its own when that (optional) parameter is given."""
+    raw = header.meta.get("variants") or {}
+    where = header.where("variants")
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and _VARIANT_FILE.match(v) for v in raw.values()):
+        raise UserError("'variants' must be a mapping parameter -> file name (words joined by '-', .rq)", where=where)
+    for name in raw:
+        if name not in params or params[name].required:
+            raise UserError(f"'variants': {name!r} is not an optional parameter of this query", where=where)
+    return {str(name): str(file) for name, file in raw.items()}
 
 
 def _check_keys(header: Header, strict: bool) -> None:

@@ -28,7 +28,7 @@ from ..artefacts import read_text
 from ..errors import UserError
 from ..namespaces import CURIES, Base
 from ..rdf.sparql_text import analyse
-from .header import header_example, header_params, read_header
+from .header import header_example, header_params, header_variants, read_header
 from .paging import check_page_mark
 from .params import (
     DEFAULT_LANG,
@@ -50,6 +50,18 @@ _SUBCLASS_OF = URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
 
 
+@dataclass(frozen=True)
+class Variant:
+    """The body a query runs instead of its own when an optional parameter is given (header key
+    ``variants``): the same question entered from that parameter's value, which Oxigraph looks up,
+    where the query's own body, written for the parameter absent, filters every candidate row."""
+
+    param: str
+    path: Path
+    body: str
+    slots: tuple[Slot, ...] = field(repr=False)
+
+
 @dataclass(frozen=True, eq=False)
 class NamedQuery:
     """A query file: its header, its body (under ``base``), and where each parameter is bound in the body."""
@@ -69,6 +81,7 @@ class NamedQuery:
     slots: tuple[Slot, ...] = field(default=(), repr=False)
     param_lines: dict[str, int] = field(default_factory=dict, repr=False)  # file line of each parameter
     page_inner: bool = False  # a page's LIMIT and OFFSET go at the body's '# page' line (queries.paging)
+    variants: tuple[Variant, ...] = ()  # the first whose parameter is given replaces the body
 
     def title_in(self, lang: str) -> str:
         return self.title_es if lang == "es" else self.title
@@ -111,7 +124,8 @@ class NamedQuery:
             terms[name] = terms_of(param, given.get(name, []), self.base, self.name)
         if backend is not None:
             self._check_classes(terms, backend)
-        return render(self.body, self.slots, terms)
+        chosen = next((v for v in self.variants if terms.get(v.param)), None)
+        return render(chosen.body, chosen.slots, terms) if chosen else render(self.body, self.slots, terms)
 
     def _check_classes(self, terms: Mapping[str, list[Node] | None], backend: Backend) -> None:
         for name, param in self.params.items():
@@ -200,6 +214,10 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
     meta = header.meta
     page_inner = meta.get("page") == "inner"
     check_page_mark(body, page_inner, header.where("page") if "page" in meta else f"{label}:{header.body_line}")
+    variants = tuple(
+        _variant(path.parent / "variants" / file, param, params, variables, page_inner, base)
+        for param, file in header_variants(header, params).items()
+    )
     return NamedQuery(
         name=name,
         path=path,
@@ -216,7 +234,23 @@ def parse_query(text: str, *, name: str, path: Path, base: Base, label: str, req
         slots=_slots(body, params, f"{label}:{header.body_line}"),
         param_lines={p: header.line_of(p) for p in params},
         page_inner=page_inner,
+        variants=variants,
     )
+
+
+def _variant(
+    path: Path, param: str, params: dict[str, Param], variables: list[str], page_inner: bool, base: Base
+) -> Variant:
+    """A variant file (a SPARQL SELECT without a header), checked to fit its query: the same
+    variables, a slot for each parameter, and the page mark where the query has one."""
+    label = f"variants/{path.name}"
+    if not path.is_file():
+        raise UserError(f"no such variant file (for parameter {param!r})", where=label)
+    body = read_text(path, base, where=label)
+    if check_select(body, label, 1) != variables:
+        raise UserError("a variant must select the same variables, in the same order, as its query", where=label)
+    check_page_mark(body, page_inner, label)
+    return Variant(param, path, body, _slots(body, params, label))
 
 
 def load_query_file(path: Path, base: Base) -> NamedQuery:
