@@ -34,8 +34,8 @@ from .params import PARAM_TYPES, Param, is_iri, to_term
 
 REQUIRED_KEYS = ("title", "title_es", "description", "description_es")
 HEADER_KEYS = {*REQUIRED_KEYS, "tags", "params", "example", "page", "variants"}
-PAGE_PLACES = ("end", "inner")
-_VARIANT_FILE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.rq$")  # where a page's LIMIT and OFFSET go (queries.paging)
+PAGE_PLACES = ("end", "inner")  # where a page's LIMIT and OFFSET go (queries.paging)
+_VARIANT_FILE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.rq$")  # a file of queries/variants/ (header key 'variants')
 PARAM_KEYS = {"type", "class", "required", "default", "example", "multiple", "options", "description", "description_es"}
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
