@@ -95,6 +95,9 @@ LONG: dict[str, str] = {
       BIND(SUBSTR(STR(?a), 1, 7) AS ?month_a) BIND(SUBSTR(STR(?b), 1, 7) AS ?month_b)
       FILTER(STR(?o) >= IF(?month_a < ?month_b, ?month_a, ?month_b)
              && STR(?o) <= IF(?month_a < ?month_b, ?month_b, ?month_a))""",
+    "dueDate": """?s acu:deadline|acu:scheduledEnd|acu:scheduledStart ?any .
+      OPTIONAL { ?s acu:deadline ?a } OPTIONAL { ?s acu:scheduledEnd ?b } OPTIONAL { ?s acu:scheduledStart ?c }
+      BIND(COALESCE(?a, ?b, ?c) AS ?o)""",
     "taggedCount": """{ SELECT ?s (COUNT(DISTINCT ?r) AS ?o)
                         WHERE { ?r acu:themeAssignment ?a . ?a acu:theme ?s } GROUP BY ?s }""",
     "namedCount": """{ SELECT ?s (COUNT(DISTINCT ?d) AS ?o)
