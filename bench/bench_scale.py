@@ -182,15 +182,15 @@ def serve(checkout: Path, dist: Path, log: Path, cache_mb: int) -> tuple[subproc
 
 
 def wait_warm(url: str, timeout: float = 900) -> float | None:
-    """Seconds until the service's /status says what it computes at start is ready (``warm``: done),
-    so that nothing measured after competes with it; None if its /status does not say (an older
-    checkout) or it stopped."""
+    """Seconds until the service's /status says what it computes at start is over (``warm``: done, or
+    incomplete when some was left to its first visitor), so that nothing measured after competes with
+    it; None if its /status does not say (an older checkout) or it stopped."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         with urllib.request.urlopen(url + "/status", timeout=60) as response:
             warm = json.loads(response.read()).get("warm")
         if warm != "computing":
-            return time.perf_counter() - started if warm == "done" else None
+            return time.perf_counter() - started if warm in ("done", "incomplete") else None
         time.sleep(0.5)
     return None
 

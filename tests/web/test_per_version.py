@@ -13,10 +13,12 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
+from acuerdos.project import Release
 from acuerdos.settings import Settings
 from acuerdos.site import Site
 from acuerdos.store import LocalBackend
-from acuerdos.web.app import create_app, kept_values
+from acuerdos.store.embedded import EmbeddedEngine
+from acuerdos.web.app import create_app, kept_values, warm
 from acuerdos.web.deps import PerVersion
 from conftest import _stop, start_service
 
@@ -91,6 +93,25 @@ def test_every_value_kept_per_version_is_computed_in_advance(built_dist: Path, m
     assert {id(v) for v in made} == {id(v) for v in kept_values(app)}
 
 
+def test_a_value_that_fails_is_left_to_its_visitor_and_the_rest_is_computed(built_dist: Path) -> None:
+    """At 5M triples the sitemap's query ran over the time limit, and warm stopped there: what came
+    after it (the description, the tracker, the charts, the choice lists) was left to its visitors."""
+    site = Site.open(Settings(dist=built_dist))
+    app = create_app(site, LocalBackend(EmbeddedEngine.from_dump(str(Release(built_dist).nquads)).store))
+    computed: list[str] = []
+
+    def failing(_backend: LocalBackend, _site: Site) -> str:
+        raise RuntimeError("the query ran longer than the time limit")
+
+    def counted(name: str) -> PerVersion[str]:
+        return PerVersion(name, lambda _backend, _site: computed.append(name) or name)
+
+    app.state.kept = {"first": counted("first"), "failing": PerVersion("failing", failing), "last": counted("last")}
+    warm(app)
+    assert computed == ["first", "last"]
+    assert app.state.warm == "incomplete"
+
+
 def _computed(log: Path) -> list[str]:
     return re.findall(r"acuerdos\.web: (.+) computed for data version", log.read_text(errors="replace"))
 
@@ -113,7 +134,8 @@ def test_the_service_computes_what_pages_read_from_the_whole_graph_before_anyone
         assert sorted(_computed(log)) == names, log.read_text(errors="replace")[-3000:]
         headers = [p.read_text(encoding="utf-8") for p in (built_dist / "queries").glob("*.rq")]
         options = sum(len(re.findall(r"^#\+ +options: ", text, re.M)) for text in headers)  # parameters with choices
-        assert re.search(rf"the questions' choices computed: {2 * options} lists", log.read_text())  # en and es
+        tasks = len(names) + 2 * options  # the values kept per version, and each choice list in en and es
+        assert re.search(rf"computed in advance: {tasks} of {tasks} in", log.read_text())
         for path in PAGES:
             assert httpx.get(service.url + path, timeout=60).status_code == 200, path
         assert sorted(_computed(log)) == names  # what the pages showed was what was computed in advance

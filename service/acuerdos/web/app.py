@@ -14,10 +14,11 @@ client).
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 
 import anyio
@@ -168,7 +169,7 @@ def create_app(site: Site, backend: Backend | None = None, extra_routers: Sequen
         **charts.kept_chart_data(),
     }
     app.state.charts = ChartCache()  # rendered charts, per data version
-    app.state.warm = "not asked"  # whether `warm` has computed everything in advance: computing, done, stopped
+    app.state.warm = "not asked"  # how `warm` is going: computing, done, incomplete, stopped
     if backend is not None:
         app.state.backend = backend
     # both: with only the catch-all, every 4xx would pass Starlette's error middleware (and log a traceback)
@@ -218,29 +219,31 @@ def kept_values(app: FastAPI) -> list[PerVersion]:
 def warm(app: FastAPI) -> None:
     """Compute what the first visitor of the explorers, the search, the sitemap and the questions'
     forms would wait for (at a million triples, 25 s for the decisions explorer, 8 s for the
-    choices of a decision), while the service already answers."""
+    choices of a decision), while the service already answers. One that fails (over the time
+    limit, say) is left to its first visitor, who meets the same and is told; the others are still
+    computed, unless the store itself cannot answer. /status says how it went (``app.state.warm``)."""
     backend, site = app.state.backend, app.state.site
-    for kept in kept_values(app):
-        try:
-            kept.get(backend, site)
-        except Exception as exc:  # the first request for it meets the same and reports it
-            log.warning("%s not computed in advance: %s", kept.name, exc)
-            app.state.warm = "stopped"
-            return
-    registry = site.registry
-    started, lists = time.perf_counter(), 0
+    registry, failed = site.registry, 0
+    tasks: list[tuple[str, Callable[[], object]]] = [
+        (k.name, functools.partial(k.get, backend, site)) for k in kept_values(app)
+    ]
     for query in registry.queries.values() if registry is not None else ():
         for name in (name for name, param in query.params.items() if param.options):
-            for lang in LANGS:
-                try:
-                    registry.grouped_options(query, name, backend, lang=lang)  # kept by the registry
-                except Exception as exc:
-                    log.warning("the choices of %s.%s not computed in advance: %s", query.name, name, exc)
-                    app.state.warm = "stopped"
-                    return
-                lists += 1
-    log.info("the questions' choices computed: %d lists in %.1f s", lists, time.perf_counter() - started)
-    app.state.warm = "done"
+            for lang in LANGS:  # kept by the registry
+                task = functools.partial(registry.grouped_options, query, name, backend, lang=lang)
+                tasks.append((f"the choices of {query.name}.{name} ({lang})", task))
+    started = time.perf_counter()
+    for what, compute in tasks:
+        try:
+            compute()
+        except Exception as exc:  # the first request for it meets the same and reports it
+            log.warning("%s not computed in advance: %s", what, exc)
+            failed += 1
+            if backend.unavailable() is not None:
+                app.state.warm = "stopped"
+                return
+    log.info("computed in advance: %d of %d in %.1f s", len(tasks) - failed, len(tasks), time.perf_counter() - started)
+    app.state.warm = "incomplete" if failed else "done"
 
 
 def serve(site: Site) -> None:

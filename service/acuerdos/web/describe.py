@@ -77,18 +77,20 @@ def describe_query(iri: str) -> str:
     )
 
 
-def not_counted_node(var: str) -> str:
-    """A filter that leaves out a node the build derives to hold a count (of a class declared with
+def counted_node(var: str) -> str:
+    """The pattern of a node the build derives to hold a count (of a class declared with
     acu:derivedBy, such as acu:ThemeCoverage): a figure the questions give, not a resource a page
     lists among those that point to a theme or a conference, nor one the sitemap offers."""
-    return f"FILTER NOT EXISTS {{ {var} a ?counted_class . ?counted_class <{ACU}derivedBy> ?how }}"
+    return f"{var} a ?counted_class . ?counted_class <{ACU}derivedBy> ?how"
 
 
 def incoming_query(iri: str) -> str:
     """Who points to the resource: directly, or through a blank node or an owned node (a quote, a
-    theme assignment, a follow-up); not the count nodes the build derives (``not_counted_node``)."""
+    theme assignment, a follow-up); not the count nodes the build derives (``counted_node``: tested
+    for each of the few thousand rows at most)."""
     return (
-        "SELECT ?s ?p ?owner ?op ?owner2 ?op2 WHERE { ?s ?p " + sparql_iri(iri) + " . " + not_counted_node("?s") + " "
+        "SELECT ?s ?p ?owner ?op ?owner2 ?op2 WHERE { ?s ?p " + sparql_iri(iri) + " . "
+        f"FILTER NOT EXISTS {{ {counted_node('?s')} }} "
         f"OPTIONAL {{ ?owner ?op ?s . {_inline('?s', '?op')} "
         f"OPTIONAL {{ ?owner2 ?op2 ?owner . {_inline('?owner', '?op2')} }} }} }} LIMIT " + str(MAX_INCOMING)
     )

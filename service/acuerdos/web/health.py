@@ -33,7 +33,8 @@ async def health(request: Request) -> JSONResponse:
 @health_router.get(
     "/status",
     summary="For operators: version, uptime, query workers busy and idle, queue length, and whether what "
-    "the pages read from the whole graph is computed in advance yet (warm: computing, done, stopped)",
+    "the pages read from the whole graph is computed in advance yet (warm: computing; done; incomplete: "
+    "some left to their first visitor; stopped: the store could not answer)",
 )
 async def status(request: Request) -> JSONResponse:
     backend: Backend = request.app.state.backend

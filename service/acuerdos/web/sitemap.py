@@ -23,7 +23,7 @@ from ..http import cache_headers, etag_for, matches_etag, not_modified
 from ..namespaces import Base
 from ..store import Backend
 from .deps import data_version, get_and_head, get_backend, get_site, kept_value, root_of
-from .describe import not_counted_node
+from .describe import counted_node
 from .rendering import sparql_iri
 from .search import not_found_page
 
@@ -37,10 +37,12 @@ def resource_paths(backend: Backend, base: Base) -> list[str]:
     of a statement (not the ontology's terms, which are fragments of its page, nor the count nodes the
     build derives, whose pages answer but are figures, not resources), and each named graph."""
     prefix = sparql_iri(base.iri)[1:-1]
+    # the count nodes taken out of the distinct subjects at once (MINUS): a NOT EXISTS would be
+    # tested for every statement (at 1M triples 23 s instead of 5)
     rows = backend.select(
-        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { } } "  # each graph once, not its every statement
-        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) '
-        f"{not_counted_node('?s')} }}",
+        "SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?s { } } "  # each graph once
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{prefix}") && !CONTAINS(STR(?s), "#")) }} }} '
+        f"MINUS {{ {counted_node('?s')} }} }}",
         whole=True,
     )
     paths = {base.local(str(row["s"])) for row in rows}
