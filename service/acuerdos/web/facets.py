@@ -218,14 +218,13 @@ class Collection(Generic[R]):
         use (the page of a theme, a meeting or an actor lists its decisions: at a million triples a
         walk over every record took a quarter of a second for each). Not for the due group, whose
         values depend on the day."""
-        group, position = self.groups[facet]
-        assert group != "due", "the due group's values depend on the day: narrow them"
+        assert self.groups[facet][0] != "due", "the due group's values depend on the day: narrow them"
         with self._having_lock:
             index = self._having.get(facet)
             if index is None:
                 index = {}
                 for record in self.records:
-                    for v in {t[position] for t in record.tuples.get(group, ())}:
+                    for v in record.values(facet):
                         index.setdefault(v, []).append(record)
                 self._having[facet] = index
         return index.get(value, [])
