@@ -179,6 +179,11 @@ class Meeting:
     def shown(self) -> str:
         return shown(self.first, self.last, self.precision)
 
+    @property
+    def day(self) -> dt.date | None:
+        """The day it is placed on: its first, else its last (only a latest date known); None: undated."""
+        return self.first or self.last
+
 
 def meetings(backend: Backend) -> list[Meeting]:
     """Every meeting, recorded by a source or only mentioned, in date order (undated last)."""
@@ -199,7 +204,7 @@ def meetings(backend: Backend) -> list[Meeting]:
                 tuple(sorted(_text(row.get("conferences")).split())),
             )
         )
-    out.sort(key=lambda m: (m.first or m.last or dt.date.max, m.last or dt.date.max, m.iri))
+    out.sort(key=lambda m: (m.day or dt.date.max, m.last or dt.date.max, m.iri))
     return out
 
 

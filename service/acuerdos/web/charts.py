@@ -226,7 +226,7 @@ TIMELINE_ROWS = 150
 def counted_per_year(found: list[chart_data.Meeting], year: str, rows_at_most: int = TIMELINE_ROWS) -> bool:
     """Whether the timeline asked for is every year's, with more dated meetings than ``rows_at_most``:
     then the meetings are counted per year (``meetings_per_year_chart``) rather than shown one by one."""
-    return year == "all" and sum(1 for m in found if m.first or m.last) > rows_at_most
+    return year == "all" and sum(1 for m in found if m.day) > rows_at_most
 
 
 def meetings_per_year_chart(
@@ -237,7 +237,7 @@ def meetings_per_year_chart(
     c = strings(lang, "charts")
     counted: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])  # (year, group) → meetings, recorded
     for m in found:
-        day = m.first or m.last
+        day = m.day
         if day is None:
             continue
         names = sorted(chart_data.acronym(conferences, iri, lang) for iri in m.conferences)
@@ -262,7 +262,7 @@ def meetings_per_year_chart(
     ]
     total, recorded = sum(n for n, _ in counted.values()), sum(r for _, r in counted.values())
     title = c["per_year_title"]
-    undated = sum(1 for m in found if not (m.first or m.last))
+    undated = sum(1 for m in found if not m.day)
     description = c["per_year_desc"].format(
         n=number(total, lang), recorded=number(recorded, lang), first=years[0], last=years[-1]
     )
@@ -306,16 +306,14 @@ def timeline_chart(found: list[chart_data.Meeting], labels: Labels, year: str, l
     """Meetings on a time axis, one row each: a bar over the days, window, month or year the date is
     known to, a mark at its start (at its latest date when only that is known); recorded or only mentioned."""
     c = strings(lang, "charts")
-    shown = [m for m in found if m.first or m.last]
-    if year != "all":
-        shown = [m for m in shown if str((m.first or m.last).year) == year]  # type: ignore[union-attr]
+    shown = [m for m in found if m.day and (year == "all" or str(m.day.year) == year)]
     values, rows, seen = [], [], set()
     for i, m in enumerate(shown):
         row = f"{m.shown()} · {short(labels.text(m.iri, lang), 44)}"
         while row in seen:
             row += "\u200b"  # two meetings of one date and label keep a row each
         seen.add(row)
-        start, end = m.first or m.last, m.last or m.first
+        start, end = m.day, m.last or m.first
         assert start is not None and end is not None
         values.append(
             {
@@ -340,7 +338,7 @@ def timeline_chart(found: list[chart_data.Meeting], labels: Labels, year: str, l
             ]
         )
     title = c["timeline_title"] + ("" if year == "all" else f", {year}")
-    undated = sum(1 for m in found if not (m.first or m.last))
+    undated = sum(1 for m in found if not m.day)
     description = c["timeline_desc"].format(n=len(shown), recorded=sum(1 for m in shown if m.recorded))
     if undated:
         description += " " + c["timeline_undated"].format(n=undated)
@@ -437,7 +435,7 @@ def timeline_page(request: Request, ext: str) -> Response:
     def page(chart: Chart, version: str) -> dict[str, Any]:
         c = strings(lang, "charts")
         path = f"{root}/charts/timeline"
-        present = sorted({str((m.first or m.last).year) for m in found() if m.first or m.last})  # type: ignore[union-attr]
+        present = sorted({str(m.day.year) for m in found() if m.day})
         options = [
             {
                 "label": c["split_all"] if y == "all" else y,
