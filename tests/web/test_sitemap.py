@@ -63,6 +63,11 @@ def test_a_count_node_is_not_among_the_links_to_its_theme_but_answers(http, unio
     page = http.get("/" + str(theme)[len(BASE) :], headers={"Accept": "text/html"})
     assert page.status_code == 200 and "Referenced by" in page.text
     assert f'href="/{local}' not in page.text
+    # nor is any derived link among them: only what the sources and curators state
+    referenced = page.text[page.text.index("Referenced by") :]
+    derived = {"acu:" + str(p)[len(str(ACU)) :] for p in union.subjects(ACU.derivedBy, None)}
+    assert "acu:hasTheme" in derived and "acu:themeAssignment / acu:theme" in referenced
+    assert not {d for d in derived if d in referenced}
     assert http.get("/" + local, headers={"Accept": "text/html"}).status_code == 200
 
 

@@ -86,11 +86,13 @@ def counted_node(var: str) -> str:
 
 def incoming_query(iri: str) -> str:
     """Who points to the resource: directly, or through a blank node or an owned node (a quote, a
-    theme assignment, a follow-up); not the count nodes the build derives (``counted_node``: tested
-    for each of the few thousand rows at most)."""
+    theme assignment, a follow-up); along what the sources and curators state only: not a derived
+    link (a theme's page listed its decisions four times, along acu:themeAssignment/acu:theme and
+    the derived acu:hasTheme, acu:touchesTheme, acu:reachesTheme), nor from the count nodes the build
+    derives (``counted_node``). Both tested for each of the few thousand rows at most."""
     return (
         "SELECT ?s ?p ?owner ?op ?owner2 ?op2 WHERE { ?s ?p " + sparql_iri(iri) + " . "
-        f"FILTER NOT EXISTS {{ {counted_node('?s')} }} "
+        f"FILTER NOT EXISTS {{ ?p <{ACU}derivedBy> ?how }} FILTER NOT EXISTS {{ {counted_node('?s')} }} "
         f"OPTIONAL {{ ?owner ?op ?s . {_inline('?s', '?op')} "
         f"OPTIONAL {{ ?owner2 ?op2 ?owner . {_inline('?owner', '?op2')} }} }} }} LIMIT " + str(MAX_INCOMING)
     )
